@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve check lint browser-deps bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+site: $(STAMP)  ## set up and build the portal strictly into site/
+	$(BIN)/mkdocs build --strict --site-dir site
+
+serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change
+	$(BIN)/mkdocs serve --strict
+
+check: $(STAMP)  ## validate the data and run every rule, without building
+	$(BIN)/govportal check
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests
+
+browser-deps:  ## Debian's Chromium for the browser tests, installed when missing
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) browser-deps  ## set up and run every test
+	$(BIN)/ruff check plugins tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
+
+bench: $(STAMP)  ## measure check and build at 10, 100 and 1,000 programs
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .venv build *.egg-info

@@ -1,0 +1,294 @@
+"""Safe, deliberate YAML reading with positions.
+
+PyYAML's constructors follow YAML 1.1, where ``NO``, ``yes`` and ``on`` are booleans,
+``0755`` is octal, ``1:30`` is a base-60 number and ``2026-01-01`` is a date. Policy data
+must not change meaning that way, so this module builds values itself from libyaml's event
+stream (the C parser, no object construction at all):
+
+* only ``true``/``false`` are booleans, only plain decimal numbers are numbers, only
+  ``null``/``~``/empty are null; everything else stays the text that was written, and the
+  schema decides (dates are parsed from text by the schema, on purpose);
+* aliases are refused (no "billion laughs"), explicit tags are refused (no Python
+  objects), nesting depth and node count are bounded, duplicate keys are reported;
+* every value and every key keeps its line and column, so a problem found later by the
+  schema or a rule can point at the exact place.
+
+Failures never raise: they become :class:`~govportal.problems.Problem` values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Location, Problems
+
+try:  # the PyYAML wheel ships libyaml; fall back to the pure-Python parser if not
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
+                 "tag:yaml.org,2002:seq"}
+
+
+def format_path(path: Path) -> str:
+    """``("purposes", 0, "lawful_basis")`` → ``purposes[0].lawful_basis``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass
+class Document:
+    """One YAML file's value, with the position of every value and every key."""
+
+    file: str
+    data: Any = None
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    ok: bool = False
+
+    def location(self, path: Path, *, key: bool = False) -> Location:
+        """Best location for ``path``: the key (if asked and known), else the value,
+        else the nearest enclosing value that has a position."""
+        probe = tuple(path)
+        if key and probe in self.keys:
+            line, col = self.keys[probe]
+            return Location(self.file, line, col, format_path(path))
+        while True:
+            if probe in self.values:
+                line, col = self.values[probe]
+                return Location(self.file, line, col, format_path(path))
+            if not probe:
+                return Location(self.file, 1, 1, format_path(path))
+            probe = probe[:-1]
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an untagged plain scalar the deliberate way (see module docstring)."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+class _Builder:
+    """Turns libyaml events into plain values, iteratively (no recursion limit)."""
+
+    def __init__(self, doc: Document, problems: Problems) -> None:
+        self.doc = doc
+        self.problems = problems
+        self.nodes = 0
+        self._raw_key = ""
+
+    def fail(self, rule: str, message: str, mark: Any, hint: str, path: Path = ()) -> None:
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        self.problems.add(rule, message, Location(self.doc.file, line, col, format_path(path)),
+                          hint)
+
+    def build(self, events: Any) -> bool:
+        # Each frame: [container, path, pending_key, pending_key_mark, seen_keys]
+        stack: list[list[Any]] = []
+        root: Any = None
+        have_root = False
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.fail("yaml.multiple-documents",
+                              "the file holds more than one YAML document", event.start_mark,
+                              "keep one document per file: remove the '---' separator")
+                    return False
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
+                                  yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                self.fail("yaml.alias", f"alias '*{event.anchor}' is not allowed in policy data",
+                          event.start_mark,
+                          "write the value out, or refer to it by its id; anchors and aliases "
+                          "can expand without limit", self._path_here(stack))
+                return False
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                value = frame[0]
+                if not stack:
+                    root, have_root = value, True
+                else:
+                    self._attach(stack, value, None)
+                continue
+            # A node starts: scalar, mapping or sequence.
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self.fail("yaml.too-large", f"the file has more than {MAX_NODES} values",
+                          event.start_mark, "split the data into smaller files")
+                return False
+            tag = getattr(event, "tag", None)
+            if tag not in _ALLOWED_TAGS:
+                self.fail("yaml.tag", f"the tag '{tag}' is not allowed in policy data",
+                          event.start_mark,
+                          "remove the tag: policy data holds only text, numbers, true/false, "
+                          "lists and mappings", self._path_here(stack))
+                return False
+            if isinstance(event, yaml.ScalarEvent):
+                self._raw_key = event.value  # keys stay the text written: `NO:` is "NO"
+                if tag is None and not event.style and event.implicit[0]:
+                    value = resolve_plain(event.value)
+                else:
+                    value = event.value
+                if not stack:
+                    root, have_root = value, True
+                    self.doc.values[()] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                else:
+                    self._attach(stack, value, event.start_mark, scalar=True)
+                continue
+            # Collection start.
+            if len(stack) >= MAX_DEPTH:
+                self.fail("yaml.too-deep", f"the data is nested more than {MAX_DEPTH} levels deep",
+                          event.start_mark, "flatten the structure; policy data is never this deep",
+                          self._path_here(stack))
+                return False
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            path = self._child_path(stack)
+            if path is None:  # a mapping or list used as a key
+                self.fail("yaml.complex-key", "a mapping key must be plain text",
+                          event.start_mark, "write the key as a simple word",
+                          self._path_here(stack))
+                return False
+            self.doc.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            stack.append([container, path, None, None, set()])
+        self.doc.data = root if have_root else None
+        return True
+
+    @staticmethod
+    def _path_here(stack: list[list[Any]]) -> Path:
+        return stack[-1][1] if stack else ()
+
+    @staticmethod
+    def _child_path(stack: list[list[Any]]) -> Path | None:
+        if not stack:
+            return ()
+        container, path, pending, _mark, _seen = stack[-1]
+        if isinstance(container, list):
+            return (*path, len(container))
+        if pending is None:
+            return None
+        return (*path, pending)
+
+    def _attach(self, stack: list[list[Any]], value: Any, mark: Any, scalar: bool = False) -> None:
+        frame = stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            if scalar and mark is not None:
+                self.doc.values[(*path, len(container))] = (mark.line + 1, mark.column + 1)
+            container.append(value)
+            return
+        if frame[2] is None:  # this scalar is a key
+            if not scalar:
+                return
+            key = self._raw_key
+            if key in frame[4]:
+                first = self.doc.keys.get((*path, key))
+                where = f" (first at line {first[0]})" if first else ""
+                self.problems.add(
+                    "yaml.duplicate-key", f"the key '{key}' appears twice{where}",
+                    Location(self.doc.file, mark.line + 1, mark.column + 1,
+                             format_path((*path, key))),
+                    "keep one of them: a repeated key silently replaces the first value")
+                frame[2], frame[3] = key, "duplicate"
+                return
+            frame[4].add(key)
+            self.doc.keys[(*path, key)] = (mark.line + 1, mark.column + 1)
+            frame[2], frame[3] = key, mark
+            return
+        key = frame[2]
+        if frame[3] != "duplicate":
+            if scalar and mark is not None:
+                self.doc.values[(*path, key)] = (mark.line + 1, mark.column + 1)
+            container[key] = value
+        frame[2], frame[3] = None, None
+
+
+def load_text(text: str, file: str, problems: Problems) -> Document:
+    """Parse YAML text into a :class:`Document`; problems go to ``problems``."""
+    doc = Document(file)
+    bad_tabs = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            problems.add("yaml.tab-indent", "a tab is used for indentation",
+                         Location(file, number, len(line) - len(stripped) + 1),
+                         "YAML indents with spaces only: replace the tab with spaces")
+            bad_tabs = True
+    if bad_tabs:
+        return doc
+    builder = _Builder(doc, problems)
+    try:
+        doc.ok = builder.build(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        problems.add("yaml.syntax", f"the file is not valid YAML: {what}",
+                     Location(file, line, col),
+                     "check indentation, colons and quotes around this line")
+    except yaml.YAMLError as exc:
+        problems.add("yaml.syntax", f"the file is not valid YAML: {exc}", Location(file, 1, 1),
+                     "check the file's syntax")
+    return doc
+
+
+def load_bytes(raw: bytes, file: str, problems: Problems) -> Document:
+    """Decode strictly as UTF-8 (no byte-order mark), then parse."""
+    if len(raw) > MAX_BYTES:
+        problems.add("yaml.too-large", f"the file is {len(raw):,} bytes; the limit is "
+                     f"{MAX_BYTES:,}", Location(file, 1, 1), "split the data into smaller files")
+        return Document(file)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.add("yaml.encoding", "the file starts with a byte-order mark",
+                     Location(file, 1, 1), "save the file as UTF-8 without a byte-order mark")
+        return Document(file)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add("yaml.encoding", "the file is encoded as UTF-16", Location(file, 1, 1),
+                     "save the file as UTF-8")
+        return Document(file)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.add("yaml.encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                     Location(file, line, col), "save the file as UTF-8")
+        return Document(file)
+    if "\x00" in text:
+        problems.add("yaml.encoding", "the file contains a NUL character", Location(file, 1, 1),
+                     "save the file as plain UTF-8 text")
+        return Document(file)
+    return load_text(text, file, problems)
