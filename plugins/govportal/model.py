@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
@@ -21,7 +21,6 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
-    StrictInt,
     StrictStr,
     StringConstraints,
 )
@@ -35,8 +34,10 @@ Id = Annotated[
 ]
 Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[StrictStr, StringConstraints(min_length=1, max_length=300)]
-Email = Annotated[StrictStr, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-Url = Annotated[StrictStr, StringConstraints(pattern=r"^(https://|mailto:|/)[^\s<>\"']*$")]
+Email = Annotated[
+    StrictStr, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+]
+Url = Annotated[StrictStr, StringConstraints(pattern=r"^(https://|/)[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")]
 Flag = StrictBool
 Date = dt.date
 
@@ -89,13 +90,13 @@ class Owner(Strict):
     email: Email | None = None
 
 
-class Regime(str, enum.Enum):
+class Regime(enum.StrEnum):
     EU_GDPR = "eu_gdpr"
     UK_GDPR = "uk_gdpr"
     CCPA = "ccpa"
 
 
-class LawfulBasis(str, enum.Enum):
+class LawfulBasis(enum.StrEnum):
     CONSENT = "consent"
     CONTRACT = "contract"
     LEGAL_OBLIGATION = "legal_obligation"
@@ -172,7 +173,7 @@ class Organisation(Strict):
 # --------------------------------------------------------------------------- inventory
 
 
-class Classification(str, enum.Enum):
+class Classification(enum.StrEnum):
     IDENTIFIER = "identifier"
     CONTACT = "contact"
     EMPLOYMENT = "employment"
@@ -224,7 +225,7 @@ class HrSignoff(Strict):
     how: Text | None = None
 
 
-class ViewKind(str, enum.Enum):
+class ViewKind(enum.StrEnum):
     CONTEXTUAL = "contextual"
     AUDIT = "audit"
     DASHBOARD = "dashboard"
@@ -256,7 +257,7 @@ class Roles(Strict):
 # --------------------------------------------------------------------------- retention
 
 
-class RecordKind(str, enum.Enum):
+class RecordKind(enum.StrEnum):
     LEARNING_RECORD = "learning_record"
     ASSESSMENT_RECORD = "assessment_record"
     COMMUNICATIONS_LOG = "communications_log"
@@ -268,7 +269,7 @@ class RecordKind(str, enum.Enum):
     OTHER = "other"
 
 
-class Disposal(str, enum.Enum):
+class Disposal(enum.StrEnum):
     DELETE = "delete"
     ANONYMISE = "anonymise"
     ARCHIVE = "archive"
@@ -324,7 +325,7 @@ class SecurityEvidence(Strict):
     reference: ShortText | None = None
 
 
-class VendorRole(str, enum.Enum):
+class VendorRole(enum.StrEnum):
     PROCESSOR = "processor"
     CONTROLLER = "controller"
     JOINT_CONTROLLER = "joint_controller"
@@ -349,7 +350,7 @@ class VendorRegister(Strict):
     vendors: list[Vendor] = Field(min_length=1)
 
 
-class Mechanism(str, enum.Enum):
+class Mechanism(enum.StrEnum):
     ADEQUACY = "adequacy"
     SCC = "scc"
     BCR = "bcr"
@@ -377,7 +378,7 @@ class TransferRegister(Strict):
 # --------------------------------------------------------------------------- programs
 
 
-class SubjectCategory(str, enum.Enum):
+class SubjectCategory(enum.StrEnum):
     EMPLOYEE = "employee"
     MANAGER = "manager"
     CONTRACTOR = "contractor"
@@ -417,7 +418,7 @@ class Purpose(Strict):
     consent_justification: Text | None = None
 
 
-class RecipientKind(str, enum.Enum):
+class RecipientKind(enum.StrEnum):
     INTERNAL = "internal"
     PROCESSOR = "processor"
     THIRD_PARTY = "third_party"
@@ -447,7 +448,7 @@ class AutomatedDecisions(Strict):
     opt_out: Text | None = None
 
 
-class AnalyticsLevel(str, enum.Enum):
+class AnalyticsLevel(enum.StrEnum):
     AGGREGATE = "aggregate"
     PSEUDONYMISED = "pseudonymised"
     INDIVIDUAL = "individual"
@@ -502,7 +503,7 @@ class ManagerGuide(Strict):
     mistakes: list[Id] = Field(default_factory=list)
 
 
-class Answer(str, enum.Enum):
+class Answer(enum.StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     NOT_APPLICABLE = "not_applicable"
@@ -514,7 +515,7 @@ class LaunchAnswer(Strict):
     evidence: Text | None = None
 
 
-class ProgramStatus(str, enum.Enum):
+class ProgramStatus(enum.StrEnum):
     PLANNED = "planned"
     PILOT = "pilot"
     LIVE = "live"
@@ -590,7 +591,7 @@ class Clauses(Strict):
     clauses: list[Clause] = Field(min_length=1)
 
 
-class Audience(str, enum.Enum):
+class Audience(enum.StrEnum):
     MANAGER = "manager"
     HR = "hr"
     POLICY_OWNER = "policy_owner"
@@ -612,7 +613,7 @@ class Mistakes(Strict):
     mistakes: list[Mistake] = Field(min_length=1)
 
 
-class Severity(str, enum.Enum):
+class IncidentLevel(enum.StrEnum):
     CRITICAL = "critical"
     HIGH = "high"
     MEDIUM = "medium"
@@ -620,7 +621,7 @@ class Severity(str, enum.Enum):
 
 
 class IncidentClass(Strict):
-    level: Severity
+    level: IncidentLevel
     description: Text
     examples: list[Text] = Field(default_factory=list)
 
@@ -670,7 +671,7 @@ class Conditions(Strict):
     programs: list[Id] = Field(default_factory=list)
 
 
-class RequirementSeverity(str, enum.Enum):
+class RequirementSeverity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

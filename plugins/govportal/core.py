@@ -1,0 +1,58 @@
+"""The shared pipeline: load → check → build pages. Used by the MkDocs plugin and the CLI.
+
+Nothing here imports MkDocs, so ``govportal check`` answers fast and any other generator
+could reuse it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import checks
+from .loader import Policy, load_policy
+from .pages import Page, PageBuilder
+from .problems import Problems
+from .render import environment
+
+
+def build_date(option: str | dt.date | None = None) -> dt.date:
+    """The build's notion of today: the option, else ``SOURCE_DATE_EPOCH``, else the clock.
+
+    Fixing it makes an old commit rebuild the same way (review dates, banners)."""
+    if isinstance(option, dt.date):
+        return option
+    if option:
+        return dt.date.fromisoformat(str(option))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+@dataclass
+class Result:
+    policy: Policy
+    problems: Problems
+
+
+def check(data_dir: Path, options: checks.Options | None = None,
+          label_base: Path | None = None) -> Result:
+    """Load and validate ``data_dir``, then run every rule. Never raises for bad data."""
+    options = options or checks.Options()
+    problems = Problems(overrides=dict(options.severities))
+    policy = load_policy(Path(data_dir), problems, label_base=label_base)
+    checks.run_rules(policy, options, problems)
+    return Result(policy, problems)
+
+
+def build_pages(policy: Policy, options: checks.Options,
+                templates_dir: Path | None = None) -> list[Page]:
+    """Render every generated page (the policy must be complete and free of errors)."""
+    from . import disclosures_glue
+
+    builder = PageBuilder(policy, environment(templates_dir),
+                          disclosures=disclosures_glue.disclosure_map, today=options.today)
+    return builder.pages()

@@ -1,0 +1,165 @@
+"""MkDocs glue: options, events, nothing else.
+
+Loading, checking and rendering live in :mod:`govportal.core`; this module hands MkDocs the
+generated pages, the navigation and the page metadata the theme shows, and fails the build
+with every problem listed when the data is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from . import checks, core
+from .pages import Page
+from .problems import Problems, Severity
+
+log = get_plugin_logger(__name__)
+
+
+class PortalConfig(Config):
+    data_dir = c.Type(str, default="data")
+    templates_dir = c.Optional(c.Dir(exists=True))
+    today = c.Optional(c.Type(str))
+    review_warning_days = c.Type(int, default=30)
+    engagement_ceiling_days = c.Type(int, default=90)
+    evidence_max_age_days = c.Type(int, default=365)
+    readability_threshold = c.Type((int, float), default=50)
+    severities = c.Type(dict, default={})
+    nav_programs_limit = c.Type(int, default=40)
+
+
+class GovernancePortalPlugin(BasePlugin[PortalConfig]):
+    """Validates ``data/`` and publishes the portal's generated pages."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, Page] = {}
+        self.result: core.Result | None = None
+        self.options = checks.Options()
+        self.data_dir = Path("data")
+
+    # -------------------------------------------------------------- configuration
+    def on_config(self, config: Any) -> Any:
+        self.pages = {}
+        self.result = None
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.base = base
+        self.data_dir = (base / self.config.data_dir).resolve()
+        severities: dict[str, Severity] = {}
+        for rule_id, value in (self.config.severities or {}).items():
+            try:
+                severities[str(rule_id)] = Severity(str(value))
+            except ValueError as exc:
+                raise PluginError(
+                    f"govportal: severities.{rule_id}: '{value}' is not one of error, warning, "
+                    "off") from exc
+        unknown = sorted(set(severities) - set(checks.all_rules()))
+        if unknown:
+            raise PluginError(f"govportal: severities names unknown rule ids: {', '.join(unknown)}")
+        try:
+            today = core.build_date(self.config.today)
+        except ValueError as exc:
+            raise PluginError(f"govportal: today: '{self.config.today}' is not a YYYY-MM-DD "
+                              "date") from exc
+        self.options = checks.Options(
+            today=today,
+            review_warning_days=self.config.review_warning_days,
+            engagement_ceiling_days=self.config.engagement_ceiling_days,
+            evidence_max_age_days=self.config.evidence_max_age_days,
+            readability_threshold=float(self.config.readability_threshold),
+            severities=severities,
+        )
+        return config
+
+    # -------------------------------------------------------------- pages
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        result = core.check(self.data_dir, self.options, label_base=self.base)
+        self.result = result
+        _report(result.problems)
+        if result.problems.errors:
+            raise PluginError(
+                f"govportal: the policy data has {result.problems.summary()}; nothing was "
+                "published. Fix the problems listed above (run `govportal check` for the same "
+                "list without building).")
+        pages = core.build_pages(result.policy, self.options,
+                                 Path(self.config.templates_dir) if self.config.templates_dir
+                                 else None)
+        clashes = []
+        dests = {f.dest_uri: f for f in files}
+        for page in pages:
+            existing = files.get_file_from_path(page.src_uri)
+            probe = File(page.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+            if existing is not None or probe.dest_uri in dests:
+                other = existing.src_uri if existing else dests[probe.dest_uri].src_uri
+                clashes.append(f"generated page '{page.src_uri}' would replace '{other}' in "
+                               f"{Path(config.docs_dir).name}/: rename or remove that file")
+            else:
+                files.append(File.generated(config, page.src_uri, content=page.markdown))
+                dests[probe.dest_uri] = probe
+            self.pages[page.src_uri] = page
+        if clashes:
+            for clash in clashes:
+                log.error(clash)
+            raise PluginError(f"govportal: {len(clashes)} generated page(s) collide with "
+                              "hand-written pages; nothing was published.")
+        if config.nav is None:
+            config.nav = self._nav(files)
+        return files
+
+    def _nav(self, files: Files) -> list[Any]:
+        by_section: dict[str, list[Page]] = {}
+        for page in self.pages.values():
+            if page.in_nav:
+                by_section.setdefault(page.section, []).append(page)
+        programs = len(self.result.policy.programs) if self.result else 0
+        many = programs > self.config.nav_programs_limit
+
+        def entries(section: str) -> list[Any]:
+            out: list[Any] = []
+            for page in by_section.get(section, []):
+                if many and page.meta.get("program_id"):
+                    continue  # the section index lists them; a huge nav helps nobody
+                out.append({page.title: page.src_uri})
+            return out
+
+        nav: list[Any] = [{"Home": "index.md"}]
+        nav.append({"For employees": entries("employees")})
+        nav.append({"For managers": entries("managers")})
+        nav.append({"For policy owners": entries("owners")})
+        own = [f.src_uri for f in files.documentation_pages()
+               if f.src_uri not in self.pages and f.src_uri != "index.md"]
+        if own:
+            nav.append({"About this portal": sorted(own)})
+        return nav
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any,
+                         files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.meta.update(generated.meta)
+        return markdown
+
+    # -------------------------------------------------------------- serve
+    def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
+        if self.data_dir.is_dir():
+            server.watch(str(self.data_dir))
+        if self.config.templates_dir:
+            server.watch(str(self.config.templates_dir))
+        server.watch(os.path.join(os.path.dirname(__file__), "templates"))
+        return server
+
+
+def _report(problems: Problems) -> None:
+    for problem in problems:
+        text = problem.format_text()
+        if problem.severity is Severity.ERROR:
+            log.error(text)
+        else:
+            log.warning(text)

@@ -1,0 +1,61 @@
+"""The Jinja environment that turns policy data into Markdown pages.
+
+Templates ship in ``govportal/templates``; a folder named by the ``templates_dir`` option
+is searched first, so an organisation can override any page without forking the plugin.
+Data is only ever passed to templates as values: no text from ``data/`` is evaluated as a
+template, and every data text goes through the sanitising filters of
+:mod:`govportal.safety`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+
+from .safety import markdown_block, markdown_inline, plain
+
+
+def _date(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def _label(value: Any) -> str:
+    text = getattr(value, "value", value)
+    return str(text).replace("_", " ")
+
+
+def _cell(text: Any) -> str:
+    """Inline HTML safe inside a Markdown table cell."""
+    return markdown_inline(str(text) if text is not None else "").replace("|", "&#124;")
+
+
+def _attr(text: Any) -> str:
+    return jinja2.filters.do_forceescape(plain(str(text)))
+
+
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """A sandboxed environment: package templates, overridden by ``user_dir`` when given."""
+    loaders: list[jinja2.BaseLoader] = []
+    if user_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_dir)))
+    loaders.append(jinja2.PackageLoader("govportal", "templates"))
+    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        md=markdown_block, inline=markdown_inline, cell=_cell, plain=plain, attr=_attr,
+        date=_date, label=_label,
+    )
+    return env
+

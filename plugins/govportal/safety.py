@@ -1,0 +1,68 @@
+"""Where data meets HTML: policy owners write Markdown, readers get sanitised HTML.
+
+Every text from ``data/`` reaches a page only through :func:`markdown_block` or
+:func:`markdown_inline`: the Markdown is converted with a small, fixed set of extensions,
+then cleaned by nh3 (an allow-list HTML sanitiser), so raw HTML, scripts, event handlers and
+``javascript:`` links never survive. Braces are escaped afterwards so that no Markdown
+extension of the site (attribute lists, for instance) can act on data text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown as _markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "code", "ul", "ol", "li", "a", "blockquote", "abbr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+URL_SCHEMES = {"https", "http", "mailto"}
+
+_converter = _markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def _clean(fragment: str) -> str:
+    cleaned = nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    # Neutralise syntax that the site's own Markdown extensions would act on.
+    return (cleaned.replace("{", "&#123;").replace("}", "&#125;")
+            .replace("[[", "&#91;&#91;"))
+
+
+def markdown_block(text: str | None) -> str:
+    """Data Markdown → sanitised block HTML (paragraphs, lists) on one line per block."""
+    if not text:
+        return ""
+    _converter.reset()
+    rendered = _converter.convert(text)
+    return _clean(rendered).replace("\n\n", "\n").strip()
+
+
+_P = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def markdown_inline(text: str | None) -> str:
+    """Data Markdown → sanitised inline HTML (no paragraph), for table cells and lists."""
+    if not text:
+        return ""
+    block = markdown_block(text)
+    match = _P.match(block)
+    inner = match.group(1) if match and "<p>" not in match.group(1) else block
+    return inner.replace("\n", " ")
+
+
+def plain(text: str | None) -> str:
+    """Text with all markup removed, for attributes, titles and machine-readable files."""
+    if not text:
+        return ""
+    _converter.reset()
+    return html.unescape(nh3.clean(_converter.convert(text), tags=set())).strip()

@@ -1,0 +1,70 @@
+"""Shared fixtures: the repository root, example cases, and a helper to build real sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files from the current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden")) or bool(
+        os.environ.get("GOVPORTAL_UPDATE_GOLDEN"))
+
+
+def copy_case(base: Path, overlay: Path | None, dest: Path) -> Path:
+    """Copy a valid data folder, then lay an invalid case's files over it.
+
+    An overlay file named ``<name>.delete`` removes ``<name>`` from the copy."""
+    shutil.copytree(base, dest)
+    if overlay is not None:
+        for src in overlay.rglob("*"):
+            if src.is_dir():
+                continue
+            rel = src.relative_to(overlay)
+            if src.name.endswith(".delete"):
+                (dest / rel.parent / src.name.removesuffix(".delete")).unlink()
+                continue
+            target = dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, target)
+    return dest
+
+
+def make_site(tmp: Path, data: Path, extra_config: str = "", content: dict | None = None) -> Path:
+    """Write a small MkDocs project around ``data`` in ``tmp`` and return its folder."""
+    project = tmp / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    if data != project / "data":
+        shutil.copytree(data, project / "data")
+    (project / "content").mkdir(exist_ok=True)
+    for name, text in (content or {}).items():
+        path = project / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    (project / "mkdocs.yml").write_text(config + extra_config, encoding="utf-8")
+    return project
+
+
+def mkdocs_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a real ``mkdocs build`` of ``project`` (strict) and capture its output."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", *args],
+        cwd=project, capture_output=True, text=True, env=full_env, timeout=300,
+    )
