@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .problems import Location, Problems
-from .yamlsafe import Document, load_bytes
+from .yamlsafe import Document, format_path, load_bytes
 from .yamlsafe import Path as YPath
 
 MAX_FILES = 5_000
@@ -288,8 +288,10 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
                      doc.location(loc, key=True), hint)
         return
     if kind == "missing":
-        problems.add("schema.missing", f"the required key '{loc[-1]}' is missing",
-                     doc.location(loc[:-1]), f"add `{loc[-1]}:` here")
+        parent = doc.location(loc[:-1])
+        where = Location(parent.file, parent.line, parent.column, format_path(loc))
+        problems.add("schema.missing", f"the required key '{loc[-1]}' is missing", where,
+                     f"add `{loc[-1]}:` to the mapping that starts here")
         return
     value = error.get("input")
     shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else (
@@ -304,7 +306,8 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
     if isinstance(value, str) and kind == "bool_type":
-        message = f"{shown} is not true or false"
+        problems.add("schema.type", f"{shown} is not true or false", doc.location(loc), hint)
+        return
     problems.add("schema.type" if kind.endswith("_type") else "schema.value",
                  f"{message[0].lower()}{message[1:]} (got {shown})", doc.location(loc), hint)
 

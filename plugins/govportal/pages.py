@@ -191,7 +191,7 @@ class PageBuilder:
         return pages
 
     def home(self) -> Page:
-        return Page(HOME, "Governance portal", self.render(
+        return Page(HOME, "Home", self.render(
             "home.md.j2", programs=list(self.policy.programs.values()),
             checklists=self.policy.checklists.checklists), "home")
 
@@ -306,7 +306,8 @@ class PageBuilder:
 
     def checklists_index(self) -> Page:
         return Page(CHECKLISTS, "Checklists", self.render(
-            "checklists-index.md.j2", checklists=self.policy.checklists.checklists), "owners")
+            "checklists-index.md.j2", checklists=self.policy.checklists.checklists),
+            "owners/Checklists")
 
     def checklist(self, checklist: m.Checklist) -> Page:
         answers: dict[str, dict[str, m.LaunchAnswer]] = {}
@@ -315,7 +316,8 @@ class PageBuilder:
                 answers[program.id] = {a.item: a for a in program.launch_readiness}
         return Page(checklist_uri(checklist.id), checklist.title, self.render(
             "checklist.md.j2", checklist=checklist, answers=answers,
-            programs=self.policy.programs), "owners",
+            programs=self.policy.programs),
+            "managers" if "manager" in checklist.audience.lower() else "owners/Checklists",
             {"govportal": "checklist", "notice_owner": checklist.owner.name,
              "notice_next_review": checklist.next_review.isoformat()})
 
@@ -333,13 +335,13 @@ class PageBuilder:
         return Page(VENDORS, "Vendor and transfer register", self.render(
             "vendors.md.j2", vendors=self.policy.vendors.vendors,
             transfers=self.policy.transfers.transfers, mechanisms=MECHANISM_LABELS,
-            jurisdictions=self.policy.jurisdictions_by_id), "owners")
+            jurisdictions=self.policy.jurisdictions_by_id), "owners/Registers")
 
     def inventory(self) -> Page:
         return Page(INVENTORY, "Data inventory and role views", self.render(
             "inventory.md.j2", fields=self.policy.inventory.fields,
             roles=self.policy.roles, labels=CLASSIFICATION_LABELS,
-            programs=self.policy.programs), "owners")
+            programs=self.policy.programs), "owners/Registers")
 
 
 # Notice sections in reading order: (topic id, heading). Each topic has a template

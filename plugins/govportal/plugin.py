@@ -114,25 +114,39 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         return files
 
     def _nav(self, files: Files) -> list[Any]:
-        by_section: dict[str, list[Page]] = {}
-        for page in self.pages.values():
-            if page.in_nav:
-                by_section.setdefault(page.section, []).append(page)
+        """The portal's navigation: one section per audience, sub-sections by page group.
+
+        With many programs the per-program pages are left out (their index pages list them):
+        Material renders the whole navigation into every page, so a nav that grows with the
+        number of programs makes the build grow with its square."""
         programs = len(self.result.policy.programs) if self.result else 0
         many = programs > self.config.nav_programs_limit
+        tree: dict[str, Any] = {}
+        for page in self.pages.values():
+            if not page.in_nav or (many and page.meta.get("program_id")):
+                continue
+            node = tree
+            for part in page.section.split("/"):
+                node = node.setdefault(part, {})
+            node.setdefault("", []).append({page.title: page.src_uri})
 
-        def entries(section: str) -> list[Any]:
-            out: list[Any] = []
-            for page in by_section.get(section, []):
-                if many and page.meta.get("program_id"):
-                    continue  # the section index lists them; a huge nav helps nobody
-                out.append({page.title: page.src_uri})
+        def entries(node: dict[str, Any]) -> list[Any]:
+            out: list[Any] = list(node.get("", []))
+            for name, child in node.items():
+                if name:
+                    out.append({name: entries(child)})
             return out
 
-        nav: list[Any] = [{"Home": "index.md"}]
-        nav.append({"For employees": entries("employees")})
-        nav.append({"For managers": entries("managers")})
-        nav.append({"For policy owners": entries("owners")})
+        labels = {"home": None, "employees": "For employees", "managers": "For managers",
+                  "owners": "For policy owners"}
+        nav: list[Any] = []
+        for key, label in labels.items():
+            if key not in tree:
+                continue
+            if label is None:
+                nav += entries(tree[key])
+            else:
+                nav.append({label: entries(tree[key])})
         own = [f.src_uri for f in files.documentation_pages()
                if f.src_uri not in self.pages and f.src_uri != "index.md"]
         if own:
