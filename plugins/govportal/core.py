@@ -48,11 +48,16 @@ def check(data_dir: Path, options: checks.Options | None = None,
     return Result(policy, problems)
 
 
+def page_builder(policy: Policy, options: checks.Options,
+                 templates_dir: Path | None = None) -> PageBuilder:
+    """The page builder every caller shares, so the plugin and the CLI render alike."""
+    from . import disclosures_glue
+
+    return PageBuilder(policy, environment(templates_dir),
+                       disclosures=disclosures_glue.disclosure_map, today=options.today)
+
+
 def build_pages(policy: Policy, options: checks.Options,
                 templates_dir: Path | None = None) -> list[Page]:
     """Render every generated page (the policy must be complete and free of errors)."""
-    from . import disclosures_glue
-
-    builder = PageBuilder(policy, environment(templates_dir),
-                          disclosures=disclosures_glue.disclosure_map, today=options.today)
-    return builder.pages()
+    return page_builder(policy, options, templates_dir).pages()
