@@ -61,8 +61,23 @@ def make_site(tmp: Path, data: Path, extra_config: str = "", content: dict | Non
     return project
 
 
-def mkdocs_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run a real ``mkdocs build`` of ``project`` (strict) and capture its output."""
+def lock_notices(project: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``govportal lock`` in ``project`` (records its notices as published)."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "govportal.cli", "lock"], cwd=project, capture_output=True,
+        text=True, env=full_env, timeout=300,
+    )
+
+
+def mkdocs_build(project: Path, *args: str, env: dict | None = None,
+                 lock: bool = True) -> subprocess.CompletedProcess:
+    """Run a real ``mkdocs build`` of ``project`` (strict) and capture its output.
+
+    With ``lock`` (the default), a project without a notice lock file is locked first, as a
+    policy owner would before publishing; pass ``lock=False`` to build it as it is."""
+    if lock and not (project / "notices.lock.json").exists():
+        lock_notices(project, env)
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", *args],

@@ -17,9 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import checks, core
+from . import changes, checks, core, schemas
+from .history import History
 from .pages import Page
 from .problems import Problems, Severity
+from .render import environment
 
 log = get_plugin_logger(__name__)
 
@@ -34,6 +36,9 @@ class PortalConfig(Config):
     readability_threshold = c.Type((int, float), default=50)
     severities = c.Type(dict, default={})
     nav_programs_limit = c.Type(int, default=40)
+    lock_file = c.Type(str, default="notices.lock.json")
+    archive_dir = c.Type(str, default="notices-archive")
+    material_banner_days = c.Type(int, default=30)
 
 
 class GovernancePortalPlugin(BasePlugin[PortalConfig]):
@@ -60,7 +65,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 raise PluginError(
                     f"govportal: severities.{rule_id}: '{value}' is not one of error, warning, "
                     "off") from exc
-        unknown = sorted(set(severities) - set(checks.all_rules()))
+        unknown = sorted(set(severities) - set(checks.all_rules()) - set(changes.RULES))
         if unknown:
             raise PluginError(f"govportal: severities names unknown rule ids: {', '.join(unknown)}")
         try:
@@ -88,9 +93,9 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 f"govportal: the policy data has {result.problems.summary()}; nothing was "
                 "published. Fix the problems listed above (run `govportal check` for the same "
                 "list without building).")
-        pages = core.build_pages(result.policy, self.options,
-                                 Path(self.config.templates_dir) if self.config.templates_dir
-                                 else None)
+        templates = Path(self.config.templates_dir) if self.config.templates_dir else None
+        pages = core.build_pages(result.policy, self.options, templates)
+        pages = self._change_control(result.policy, pages, files, templates)
         clashes = []
         dests = {f.dest_uri: f for f in files}
         for page in pages:
@@ -109,9 +114,38 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 log.error(clash)
             raise PluginError(f"govportal: {len(clashes)} generated page(s) collide with "
                               "hand-written pages; nothing was published.")
+        self._add_schemas(files, config)
         if config.nav is None:
             config.nav = self._nav(files)
         return files
+
+    def _change_control(self, policy: Any, pages: list[Page], files: Files,
+                        templates: Path | None) -> list[Page]:
+        """Check the notices against the lock file; add the published history pages."""
+        problems = Problems(overrides=dict(self.options.severities))
+        lock, archive = changes.open_lock(self.base, self.config.lock_file,
+                                          self.config.archive_dir, problems)
+        changes.check_notices(policy, changes.notice_texts(pages), lock, archive, problems)
+        _report(problems)
+        if problems.errors:
+            raise PluginError(
+                f"govportal: notice change control found {problems.summary()}; nothing was "
+                "published. Fix the problems listed above (`govportal check` lists them too).")
+        history = History(policy, lock, archive, environment(templates), self.options.today,
+                          self.config.material_banner_days)
+        for page in pages:
+            history.decorate(page)
+        known = {f.src_uri for f in files} | {p.src_uri for p in pages}
+        return pages + history.pages(known)
+
+    def _add_schemas(self, files: Files, config: Any) -> None:
+        """Publish the data files' JSON Schemas under ``schemas/``."""
+        for name, text in schemas.all_schemas().items():
+            uri = f"schemas/{name}"
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"govportal: '{uri}' in {Path(config.docs_dir).name}/ would "
+                                  "replace a generated JSON Schema: rename or remove it")
+            files.append(File.generated(config, uri, content=text))
 
     def _nav(self, files: Files) -> list[Any]:
         """The portal's navigation: one section per audience, sub-sections by page group.
@@ -167,6 +201,9 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         if self.config.templates_dir:
             server.watch(str(self.config.templates_dir))
         server.watch(os.path.join(os.path.dirname(__file__), "templates"))
+        for extra in (self.base / self.config.lock_file, self.base / self.config.archive_dir):
+            if extra.exists():
+                server.watch(str(extra))
         return server
 
 
