@@ -1,9 +1,15 @@
 """``govportal``: the policy owners' command line, sharing the plugin's core.
 
     govportal check [--data DIR] [--format text|github|json] [--strict] [--today YYYY-MM-DD]
+    govportal lock [--force]
+    govportal schemas [--out DIR] [--check]
+    govportal pr-summary --base REF [--head REF] [--out FILE]
+
+Settings (data folder, templates, lock file, rule options) come from the ``govportal``
+entry of ``mkdocs.yml`` when there is one, so the command sees what the build sees.
 
 Exit codes: 0 no problems (or only warnings without ``--strict``); 1 problems that fail
-the build; 2 the command itself was used wrongly.
+the build (stale schemas, a refused lock); 2 the command itself was used wrongly.
 """
 
 from __future__ import annotations
@@ -13,24 +19,58 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import checks, core
-from .problems import Severity
+from . import changes, checks, core, project, schemas
+from .problems import Problems, Severity
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
+_OPTION_NAMES = ("review_warning_days", "engagement_ceiling_days", "evidence_max_age_days",
+                 "readability_threshold")
 
-def _options(args: argparse.Namespace) -> checks.Options:
-    severities = {}
-    for item in args.severity or []:
+
+def _project(args: argparse.Namespace) -> project.Project:
+    return project.load(Path(args.config))
+
+
+def _options(args: argparse.Namespace, settings: project.Project | None = None) -> checks.Options:
+    configured = settings.options if settings is not None else {}
+    severities = {str(k): Severity(str(v))
+                  for k, v in (configured.get("severities") or {}).items()}
+    for item in getattr(args, "severity", None) or []:
         rule_id, _, level = item.partition("=")
         severities[rule_id] = Severity(level)
-    return checks.Options(today=core.build_date(args.today), severities=severities)
+    today = getattr(args, "today", None) or configured.get("today")
+    kwargs = {name: configured[name] for name in _OPTION_NAMES
+              if isinstance(configured.get(name), int | float)}
+    return checks.Options(today=core.build_date(today), severities=severities, **kwargs)
+
+
+def _data_dir(args: argparse.Namespace, settings: project.Project) -> Path:
+    return Path(args.data) if getattr(args, "data", None) else settings.data
+
+
+def _notice_texts(result: core.Result, options: checks.Options,
+                  settings: project.Project) -> dict[str, str]:
+    builder = core.page_builder(result.policy, options, settings.templates)
+    return {pid: changes.normalise(builder.notice(program).markdown)
+            for pid, program in result.policy.programs.items()}
+
+
+def _open_lock(args: argparse.Namespace, settings: project.Project,
+               result: core.Result) -> tuple[changes.Lock, changes.Archive]:
+    lock_file = getattr(args, "lock", None) or settings.lock_file
+    return changes.open_lock(settings.root, lock_file, settings.archive_dir, result.problems)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    data = Path(args.data)
-    result = core.check(data, _options(args), label_base=Path.cwd())
+    settings = _project(args)
+    options = _options(args, settings)
+    result = core.check(_data_dir(args, settings), options, label_base=settings.root)
     problems = result.problems
+    if not problems.errors and result.policy.complete and not args.no_lock:
+        lock, archive = _open_lock(args, settings, result)
+        changes.check_notices(result.policy, _notice_texts(result, options, settings), lock,
+                              archive, problems)
     if args.format == "github":
         text = problems.format_github()
         if text:
@@ -44,17 +84,114 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if problems.failed(strict=args.strict) else EXIT_OK
 
 
+def cmd_lock(args: argparse.Namespace) -> int:
+    settings = _project(args)
+    options = _options(args, settings)
+    result = core.check(_data_dir(args, settings), options, label_base=settings.root)
+    if result.problems.errors or not result.policy.complete:
+        print(result.problems.format_text())
+        print("govportal lock: the data has errors; fix them first, nothing was locked.",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    lock, archive = _open_lock(args, settings, result)
+    if not lock.valid:
+        print(result.problems.format_text())
+        return EXIT_PROBLEMS
+    texts = _notice_texts(result, options, settings)
+    report = changes.update_lock(result.policy, texts, lock, archive, force=args.force)
+    for name in report.locked:
+        print(f"locked {name}")
+    for label in report.archived:
+        print(f"archived {label}")
+    for reason in report.refused:
+        print(f"refused {reason}", file=sys.stderr)
+    if not report.changed and not report.refused:
+        print(f"{lock.label} is up to date")
+    remaining = Problems(overrides=dict(options.severities))
+    changes.check_notices(result.policy, texts, lock, archive, remaining)
+    if len(remaining):
+        print(remaining.format_text())
+    return EXIT_PROBLEMS if report.refused or remaining.failed() else EXIT_OK
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    settings = _project(args)
+    out = Path(args.out) if args.out else settings.root / "schemas"
+    if args.check:
+        stale = schemas.stale(out)
+        for name in stale:
+            print(f"{out.name}/{name} is out of date", file=sys.stderr)
+        if stale:
+            print("run `govportal schemas` and commit the result", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"{out.name}/ is up to date")
+        return EXIT_OK
+    changed = schemas.write(out)
+    for name in changed:
+        print(f"wrote {out.name}/{name}")
+    if not changed:
+        print(f"{out.name}/ is up to date")
+    return EXIT_OK
+
+
+def cmd_pr_summary(args: argparse.Namespace) -> int:
+    from . import prsummary
+
+    settings = _project(args)
+    try:
+        text = prsummary.summarise(_data_dir(args, settings).resolve(), args.base, args.head)
+    except prsummary.SummaryError as exc:
+        print(f"govportal pr-summary: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="govportal", description=__doc__.split("\n\n")[0])
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", default="mkdocs.yml",
+                        help="the site configuration to take settings from (default: "
+                             "mkdocs.yml)")
     sub = top.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate the data and run every rule, no build")
-    check.add_argument("--data", default="data", help="the data folder (default: data)")
+    check = sub.add_parser("check", parents=[common],
+                           help="validate the data and run every rule, no build")
+    check.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
     check.add_argument("--format", choices=("text", "github", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument("--today", help="the date rules treat as today (YYYY-MM-DD)")
     check.add_argument("--severity", action="append", metavar="RULE=LEVEL",
                        help="change a rule's severity: error, warning or off")
+    check.add_argument("--lock", help="the notice lock file (default: notices.lock.json)")
+    check.add_argument("--no-lock", action="store_true",
+                       help="skip the notice change control (versions, lock, changelog)")
     check.set_defaults(func=cmd_check)
+
+    lock = sub.add_parser("lock", parents=[common],
+                          help="record the current notice versions in the lock file")
+    lock.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
+    lock.add_argument("--lock", help="the notice lock file (default: notices.lock.json)")
+    lock.add_argument("--force", action="store_true",
+                      help="rewrite a locked version whose text changed (changes history)")
+    lock.set_defaults(func=cmd_lock)
+
+    schema = sub.add_parser("schemas", parents=[common],
+                            help="write the JSON Schemas of the data files")
+    schema.add_argument("--out", help="the folder to write (default: schemas)")
+    schema.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when the committed schemas are stale")
+    schema.set_defaults(func=cmd_schemas)
+
+    summary = sub.add_parser("pr-summary", parents=[common],
+                             help="Markdown of what readers will see change between two refs")
+    summary.add_argument("--base", required=True, help="the git ref to compare with")
+    summary.add_argument("--head", help="the git ref to compare (default: the working tree)")
+    summary.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
+    summary.add_argument("--out", help="write the Markdown to this file instead of stdout")
+    summary.set_defaults(func=cmd_pr_summary)
     return top
 
 
@@ -62,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except ValueError as exc:  # a bad --today or --severity value
+    except ValueError as exc:  # a bad --today or --severity value, an unreadable mkdocs.yml
         print(f"govportal: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
