@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import checks, core
+from . import checks, core, exports
 from .pages import Page
 from .problems import Problems, Severity
 
@@ -104,6 +104,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 files.append(File.generated(config, page.src_uri, content=page.markdown))
                 dests[probe.dest_uri] = probe
             self.pages[page.src_uri] = page
+        self._add_exports(files, config)
         if clashes:
             for clash in clashes:
                 log.error(clash)
@@ -112,6 +113,15 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         if config.nav is None:
             config.nav = self._nav(files)
         return files
+
+    def _add_exports(self, files: Files, config: Any) -> None:
+        """Publish the machine-readable files (notices.json, retention, ROPA, Atom feed)."""
+        assert self.result is not None
+        outputs = exports.all_exports(self.result.policy, self.pages, config.site_url or "",
+                                      config.site_name)
+        for path, content in outputs.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
 
     def _nav(self, files: Files) -> list[Any]:
         """The portal's navigation: one section per audience, sub-sections by page group.
