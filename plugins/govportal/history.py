@@ -164,21 +164,23 @@ class History:
         shown_until = program.notice.effective + dt.timedelta(days=self.banner_days)
         return found[1] if self.today < shown_until else None
 
-    def decorate(self, page: Page) -> None:
-        """Add the banner and the list of versions around a current notice's text."""
+    def decorate(self, page: Page, markdown: str) -> str:
+        """``markdown`` of a current notice with the banner and the list of versions added
+        around the published text (other pages are returned unchanged)."""
         pid = page.meta.get("program_id")
         program = self.policy.programs.get(pid) if pid else None
         if program is None or page.src_uri != notice_uri(pid):
-            return
-        versions = self.versions(pid)
+            return markdown
         entry = self.banner_due(program)
         if entry is not None:
             banner = self.env.get_template("notice-banner.md.j2").render(
                 entry=entry, program=program, upcoming=self.today < program.notice.effective,
                 pid=pid, anchor=anchor(program.notice.version))
-            heading, _, rest = page.markdown.partition("\n")
-            page.markdown = f"{heading}\n\n{banner.strip()}\n{rest}"
+            heading, _, rest = markdown.partition("\n")
+            markdown = f"{heading}\n\n{banner.strip()}\n{rest}"
+        versions = self.versions(pid)
         if versions:
             listing = self.env.get_template("notice-versions.md.j2").render(
                 versions=versions, pid=pid)
-            page.markdown = page.markdown.rstrip("\n") + "\n\n" + listing.strip() + "\n"
+            markdown = markdown.rstrip("\n") + "\n\n" + listing.strip() + "\n"
+        return markdown

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import changes, checks, core, schemas
+from . import changes, checks, core, exports, schemas
 from .history import History
 from .pages import Page
 from .problems import Problems, Severity
@@ -47,6 +47,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
         self.result: core.Result | None = None
+        self.history: History | None = None
         self.options = checks.Options()
         self.data_dir = Path("data")
 
@@ -54,6 +55,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: Any) -> Any:
         self.pages = {}
         self.result = None
+        self.history = None
         base = Path(config.config_file_path or ".").resolve().parent
         self.base = base
         self.data_dir = (base / self.config.data_dir).resolve()
@@ -109,6 +111,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 files.append(File.generated(config, page.src_uri, content=page.markdown))
                 dests[probe.dest_uri] = probe
             self.pages[page.src_uri] = page
+        self._add_exports(files, config)
         if clashes:
             for clash in clashes:
                 log.error(clash)
@@ -133,8 +136,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 "published. Fix the problems listed above (`govportal check` lists them too).")
         history = History(policy, lock, archive, environment(templates), self.options.today,
                           self.config.material_banner_days)
-        for page in pages:
-            history.decorate(page)
+        self.history = history
         known = {f.src_uri for f in files} | {p.src_uri for p in pages}
         return pages + history.pages(known)
 
@@ -146,6 +148,15 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 raise PluginError(f"govportal: '{uri}' in {Path(config.docs_dir).name}/ would "
                                   "replace a generated JSON Schema: rename or remove it")
             files.append(File.generated(config, uri, content=text))
+
+    def _add_exports(self, files: Files, config: Any) -> None:
+        """Publish the machine-readable files (notices.json, retention, ROPA, Atom feed)."""
+        assert self.result is not None
+        outputs = exports.all_exports(self.result.policy, self.pages, config.site_url or "",
+                                      config.site_name)
+        for path, content in outputs.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
 
     def _nav(self, files: Files) -> list[Any]:
         """The portal's navigation: one section per audience, sub-sections by page group.
@@ -192,6 +203,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.meta.update(generated.meta)
+            if self.history is not None:  # versions list and banner, around the notice text
+                markdown = self.history.decorate(generated, markdown)
         return markdown
 
     # -------------------------------------------------------------- serve
