@@ -62,15 +62,27 @@ def _open_lock(args: argparse.Namespace, settings: project.Project,
     return changes.open_lock(settings.root, lock_file, settings.archive_dir, result.problems)
 
 
+def check_project(settings: project.Project, options: checks.Options,
+                  data_dir: Path | None = None, lock_file: str | None = None,
+                  change_control: bool = True) -> core.Result:
+    """Everything ``govportal check`` checks, without printing: load and validate the data,
+    run every rule, then (when the data has no error) compare the notices with the lock.
+
+    The benchmark calls this to time the check in-process."""
+    result = core.check(data_dir or settings.data, options, label_base=settings.root)
+    if change_control and not result.problems.errors and result.policy.complete:
+        lock, archive = changes.open_lock(settings.root, lock_file or settings.lock_file,
+                                          settings.archive_dir, result.problems)
+        changes.check_notices(result.policy, _notice_texts(result, options, settings), lock,
+                              archive, result.problems)
+    return result
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     settings = _project(args)
-    options = _options(args, settings)
-    result = core.check(_data_dir(args, settings), options, label_base=settings.root)
+    result = check_project(settings, _options(args, settings), _data_dir(args, settings),
+                           args.lock, change_control=not args.no_lock)
     problems = result.problems
-    if not problems.errors and result.policy.complete and not args.no_lock:
-        lock, archive = _open_lock(args, settings, result)
-        changes.check_notices(result.policy, _notice_texts(result, options, settings), lock,
-                              archive, problems)
     if args.format == "github":
         text = problems.format_github()
         if text:

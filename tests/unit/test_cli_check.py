@@ -1,0 +1,141 @@
+"""``govportal check``: every output format, word for word, and the documented exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govportal import cli
+from tests.conftest import CASES, ROOT, copy_case
+
+BASE = CASES / "valid" / "minimal"
+BROKEN = CASES / "invalid" / "unknown-key" / "data"
+
+TEXT = """\
+data/programs/learning.yaml:1:1: error [schema.missing] summary: the required key 'summary' is missing
+    hint: add `summary:` to the mapping that starts here
+data/programs/learning.yaml:4:1: error [schema.unknown-key] summray: unknown key 'summray'
+    hint: did you mean 'summary'?
+2 errors, 0 warnings
+"""  # noqa: E501
+
+GITHUB = """\
+::error file=data/programs/learning.yaml,line=1,col=1,title=schema.missing::summary: the required key 'summary' is missing Hint: add `summary:` to the mapping that starts here
+::error file=data/programs/learning.yaml,line=4,col=1,title=schema.unknown-key::summray: unknown key 'summray' Hint: did you mean 'summary'?
+"""  # noqa: E501
+
+JSON = {
+    "errors": 2,
+    "warnings": 0,
+    "problems": [
+        {"rule": "schema.missing", "message": "the required key 'summary' is missing",
+         "location": {"file": "data/programs/learning.yaml", "line": 1, "column": 1,
+                      "path": "summary"},
+         "hint": "add `summary:` to the mapping that starts here", "severity": "error"},
+        {"rule": "schema.unknown-key", "message": "unknown key 'summray'",
+         "location": {"file": "data/programs/learning.yaml", "line": 4, "column": 1,
+                      "path": "summray"},
+         "hint": "did you mean 'summary'?", "severity": "error"},
+    ],
+}
+
+
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """The installed command as CI runs it, in a project folder."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    return subprocess.run([sys.executable, "-m", "govportal.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    copy_case(BASE, BROKEN, tmp_path / "data")
+    return tmp_path
+
+
+@pytest.fixture
+def valid(tmp_path: Path) -> Path:
+    copy_case(BASE, None, tmp_path / "data")
+    assert run(tmp_path, "lock").returncode == 0
+    return tmp_path
+
+
+def test_text_format(broken: Path) -> None:
+    result = run(broken, "check", "--today", "2026-11-22")
+    assert (result.returncode, result.stdout, result.stderr) == (1, TEXT, "")
+
+
+def test_github_format(broken: Path) -> None:
+    result = run(broken, "check", "--today", "2026-11-22", "--format", "github")
+    assert (result.returncode, result.stdout) == (1, GITHUB)
+    assert result.stderr == "2 errors, 0 warnings\n"
+
+
+def test_json_format(broken: Path) -> None:
+    result = run(broken, "check", "--today", "2026-11-22", "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == JSON
+
+
+def test_clean_data_exits_0(valid: Path) -> None:
+    result = run(valid, "check", "--today", "2026-11-22")
+    assert (result.returncode, result.stdout) == (0, "no problems found: 0 errors, 0 warnings\n")
+    github = run(valid, "check", "--today", "2026-11-22", "--format", "github")
+    assert (github.returncode, github.stdout, github.stderr) == (0, "", "0 errors, 0 warnings\n")
+
+
+def test_warnings_fail_only_when_strict(broken: Path) -> None:
+    lower = ["--severity", "schema.missing=warning", "--severity", "schema.unknown-key=warning"]
+    relaxed = run(broken, "check", "--today", "2026-11-22", *lower)
+    assert relaxed.returncode == 0
+    assert relaxed.stdout.splitlines()[-1] == "0 errors, 2 warnings"
+    assert "warning [schema.unknown-key]" in relaxed.stdout
+    assert run(broken, "check", "--today", "2026-11-22", "--strict", *lower).returncode == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--today", "2026-13-01"],
+    ["check", "--severity", "schema.missing=loud"],
+    ["check", "--format", "xml"],
+    ["frobnicate"],
+])
+def test_wrong_use_exits_2(valid: Path, args: list[str]) -> None:
+    result = run(valid, *args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip()
+
+
+def test_settings_come_from_mkdocs_yml(tmp_path: Path) -> None:
+    """The command reads the data folder, the lock file and rule severities the build uses."""
+    copy_case(BASE, BROKEN, tmp_path / "policy")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - search\n  - govportal:\n      data_dir: policy\n"
+        "      severities:\n        schema.unknown-key: 'off'\n", encoding="utf-8")
+    result = run(tmp_path, "check", "--today", "2026-11-22")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "policy/programs/learning.yaml:1:1: error [schema.missing] summary: the required key "
+        "'summary' is missing",
+        "    hint: add `summary:` to the mapping that starts here",
+        "1 error, 0 warnings",
+    ]
+
+
+def test_in_process_entry(broken: Path, monkeypatch: pytest.MonkeyPatch,
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    """``cli.main`` and ``cli.check_project`` (which the benchmark times) agree with the
+    command."""
+    monkeypatch.chdir(broken)
+    assert cli.main(["check", "--today", "2026-11-22"]) == 1
+    assert capsys.readouterr().out == TEXT
+    from govportal import checks, project
+
+    settings = project.load(broken / "mkdocs.yml")
+    result = cli.check_project(settings, checks.Options())
+    assert [p.rule for p in result.problems] == ["schema.missing", "schema.unknown-key"]

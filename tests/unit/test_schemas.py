@@ -1,0 +1,135 @@
+"""The JSON Schemas: generated from the model, committed, current, usable by an editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from govportal import checks, cli, core, schemas
+from govportal import model as m
+from govportal.problems import Problems
+from govportal.yamlsafe import load_text
+from tests.conftest import CASES, ROOT, copy_case
+
+BASE = CASES / "valid" / "minimal"
+COMMITTED = ROOT / "schemas"
+DATA = ROOT / "data"
+
+
+def schema_name(data_file: Path, data_dir: Path) -> str:
+    rel = data_file.relative_to(data_dir)
+    return "program" if rel.parts[0] == m.PROGRAMS_DIR else rel.name.removesuffix(".yaml")
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((COMMITTED / schemas.filename(name)).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def errors_for(path: Path, name: str) -> list[str]:
+    doc = load_text(path.read_text(encoding="utf-8"), path.name, Problems())
+    return sorted(e.message for e in validator(name).iter_errors(doc.data))
+
+
+def test_committed_schemas_are_current() -> None:
+    assert schemas.stale(COMMITTED) == [], "run `govportal schemas` and commit schemas/"
+
+
+def test_one_schema_per_kind_of_data_file() -> None:
+    names = {p.name for p in COMMITTED.glob("*.schema.json")}
+    assert names == {schemas.filename(n) for n in m.SCHEMA_NAMES.values()}
+    assert "program.schema.json" in names and "organisation.schema.json" in names
+
+
+@pytest.mark.parametrize("name", sorted(m.SCHEMA_NAMES.values()))
+def test_schema_identity(name: str) -> None:
+    schema = json.loads((COMMITTED / schemas.filename(name)).read_text(encoding="utf-8"))
+    assert list(schema)[:4] == ["$schema", "$id", "title", "description"]
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == f"{name}.schema.json"
+    assert schema["title"].startswith("data/")
+    assert schema["description"].endswith("Generated from the portal's data model: do not "
+                                          "edit by hand.")
+    assert schema["additionalProperties"] is False
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("path", sorted(BASE.rglob("*.yaml")), ids=lambda p: p.name)
+def test_valid_data_passes_its_schema(path: Path) -> None:
+    assert errors_for(path, schema_name(path, BASE)) == []
+
+
+def test_schema_flags_what_the_loader_flags() -> None:
+    """An editor shows the same mistakes as the build: unknown keys, an unquoted version."""
+    bad = CASES / "invalid" / "unknown-key" / "data" / "programs" / "learning.yaml"
+    assert errors_for(bad, "program") == [
+        "'summary' is a required property",
+        "Additional properties are not allowed ('summray' was unexpected)",
+    ]
+    unquoted = CASES / "invalid" / "unquoted-version" / "data" / "programs" / "learning.yaml"
+    assert errors_for(unquoted, "program") == ["1.0 is not of type 'string'"]
+
+
+def test_stale_schemas_are_detected_and_rewritten(tmp_path: Path) -> None:
+    out = tmp_path / "schemas"
+    assert cli.main(["schemas", "--out", str(out)]) == 0
+    assert cli.main(["schemas", "--out", str(out), "--check"]) == 0
+    program = out / "program.schema.json"
+    program.write_text(program.read_text(encoding="utf-8").replace('"id"', '"ident"', 1),
+                       encoding="utf-8")
+    (out / "retired.schema.json").write_text("{}", encoding="utf-8")
+    (out / "roles.schema.json").unlink()
+    assert schemas.stale(out) == ["program.schema.json", "retired.schema.json",
+                                  "roles.schema.json"]
+    assert cli.main(["schemas", "--out", str(out), "--check"]) == 1
+    assert cli.main(["schemas", "--out", str(out)]) == 0
+    assert schemas.stale(out) == []
+    assert not (out / "retired.schema.json").exists()
+
+
+def data_files() -> list[Path]:
+    return sorted(DATA.rglob("*.yaml")) if DATA.is_dir() else []
+
+
+@pytest.mark.parametrize("path", data_files(), ids=lambda p: p.relative_to(DATA).as_posix())
+def test_data_files_name_their_schema(path: Path) -> None:
+    """The first line tells the editor's YAML language server which schema applies."""
+    depth = len(path.relative_to(ROOT).parts) - 1
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == schemas.reference_line(schema_name(path, DATA), depth)
+    assert errors_for(path, schema_name(path, DATA)) == []
+
+
+def problems_of(data: Path) -> list[tuple[str, str, str]]:
+    result = core.check(data, checks.Options(today=dt.date(2026, 11, 22)),
+                        label_base=data.parent)
+    return [(p.rule, p.location.path, p.hint) for p in result.problems]
+
+
+def test_unknown_keys_get_a_did_you_mean(tmp_path: Path) -> None:
+    data = copy_case(BASE, None, tmp_path / "data")
+    program = data / "programs" / "learning.yaml"
+    text = program.read_text(encoding="utf-8")
+    text = text.replace("  effective: 2026-01-15", "  efective: 2026-01-15")
+    text = text.replace("  may_use:", "  may_uses:")
+    program.write_text(text, encoding="utf-8")
+    assert problems_of(data) == [
+        ("schema.missing", "notice.effective", "add `effective:` to the mapping that starts "
+                                               "here"),
+        ("schema.unknown-key", "notice.efective", "did you mean 'effective'?"),
+        ("schema.missing", "manager_guide.may_use", "add `may_use:` to the mapping that "
+                                                    "starts here"),
+        ("schema.unknown-key", "manager_guide.may_uses", "did you mean 'may_use'?"),
+    ]
+
+
+def test_unknown_key_without_a_close_match_lists_the_keys(tmp_path: Path) -> None:
+    data = copy_case(BASE, None, tmp_path / "data")
+    retention = data / "retention.yaml"
+    retention.write_text(retention.read_text(encoding="utf-8") + "zzz: 1\n", encoding="utf-8")
+    assert problems_of(data) == [("schema.unknown-key", "zzz", "allowed keys here: rules")]
