@@ -93,19 +93,22 @@ class ProgramChange:
         return not (self.notice or self.employees or self.managers or self.warnings)
 
 
-_GUIDE = (
-    ("may_use", "Managers may now use", "Managers may no longer use"),
-    ("needs_signoff", "Now needs HR sign-off", "No longer needs HR sign-off"),
-    ("never_use", "Managers must never use", "No longer on the never-use list"),
+_GUIDE = (  # list, added (to a new guide / to an existing one), removed
+    ("may_use", ("Managers may use", "Managers may now use"), "Managers may no longer use"),
+    ("needs_signoff", ("Needs HR sign-off", "Now needs HR sign-off"),
+     "No longer needs HR sign-off"),
+    ("never_use", ("Managers must never use", "Managers must now never use"),
+     "No longer on the never-use list"),
 )
 
 
-def _guide_changes(old: m.ManagerGuide | None, new: m.ManagerGuide | None) -> list[str]:
+def _guide_changes(old: m.ManagerGuide | None, new: m.ManagerGuide) -> list[str]:
     out: list[str] = []
-    for attr, added_text, removed_text in _GUIDE:
-        before = [plain(x) for x in getattr(old, attr, [])] if old else []
-        after = [plain(x) for x in getattr(new, attr, [])] if new else []
-        out += [f"{added_text}: {x}" for x in after if x not in before]
+    for attr, (first, added_text), removed_text in _GUIDE:
+        before = [plain(x) for x in getattr(old, attr)] if old else []
+        after = [plain(x) for x in getattr(new, attr)]
+        label = added_text if old else first
+        out += [f"{label}: {x}" for x in after if x not in before]
         out += [f"{removed_text}: {x}" for x in before if x not in after]
     return out
 
@@ -127,6 +130,18 @@ def _notice_line(old: m.Program | None, new: m.Program) -> list[str]:
     return [line + (f": {plain(entry.summary)}" if entry else "")]
 
 
+def _first_notice(facts: Facts) -> list[str]:
+    """What the first notice of a new program tells employees, in short."""
+    lines = ["Purposes: " + "; ".join(facts.purposes.values())]
+    if facts.recipients:
+        lines.append("Recipients: " + ", ".join(facts.recipients))
+    lines.append("Information used: " + ", ".join(f.label for f in facts.fields.values()))
+    if facts.transfers:
+        lines.append("Transfers to: " + ", ".join(sorted(set(facts.transfers.values()))))
+    lines += [f"{r.record} kept {r.period}" for r in facts.retention.values()]
+    return lines
+
+
 def compare(base: Policy, head: Policy) -> list[ProgramChange]:
     """Program by program, what changes from ``base`` to ``head``."""
     changes: list[ProgramChange] = []
@@ -139,9 +154,10 @@ def compare(base: Policy, head: Policy) -> list[ProgramChange]:
             continue
         item = ProgramChange(pid, plain(new.title), "added" if old is None else "changed")
         item.notice = _notice_line(old, new)
-        before = facts_of(base, old) if old is not None else Facts()
-        diffs = differences(before, facts_of(head, new))
-        item.employees = [d.text + (" (material)" if d.material else "") for d in diffs]
+        now = facts_of(head, new)
+        diffs = differences(facts_of(base, old), now) if old is not None else []
+        item.employees = ([d.text + (" (material)" if d.material else "") for d in diffs]
+                          if old is not None else _first_notice(now))
         item.managers = _guide_changes(old.manager_guide if old else None, new.manager_guide)
         if old is not None:
             unchanged = version_key(old.notice.version) == version_key(new.notice.version)
