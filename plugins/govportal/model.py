@@ -157,12 +157,14 @@ class Organisation(Strict):
     address: Text
     contact: Contact
     website: Url | None = None
-    privacy_policy_url: Url = Field(description="Where the full privacy policy is published.")
+    privacy_policy_url: Url | None = Field(
+        None, description="Where the full privacy policy is published."
+    )
     privacy_contact: Contact
     dpo: Contact | None = Field(None, description="Data protection officer, where designated.")
     eu_representative: Contact | None = None
     escalation_contact: Contact
-    rights: Rights
+    rights: Rights | None = None
     jurisdictions: list[Jurisdiction] = Field(min_length=1)
     governance: Governance = Field(default_factory=Governance)
     sells_or_shares: Flag = Field(
@@ -485,7 +487,9 @@ class Notice(Strict):
     )
     effective: Date
     first_layer: FirstLayer
-    obligation: Text = Field(description="Whether providing the data is required, and why.")
+    obligation: Text | None = Field(
+        None, description="Whether providing the data is required, and why."
+    )
     sections: dict[Id, Text] = Field(
         default_factory=dict, description="Extra sections required by the organisation."
     )
