@@ -117,8 +117,15 @@ class History:
         return out[::-1]
 
     def title(self, pid: str) -> str:
+        """The program's title; for a removed program, the one its last notice showed."""
         program = self.policy.programs.get(pid)
-        return program.title if program else pid
+        if program is not None:
+            return program.title
+        for version in reversed(self.lock.versions(pid)):
+            heading = (self.archive.read(pid, version) or "").partition("\n")[0]
+            if heading.startswith("# "):
+                return heading[2:].strip().removeprefix("Privacy notice: ")
+        return pid
 
     # ------------------------------------------------------------------ pages
     def pages(self, known: set[str]) -> list[Page]:

@@ -160,3 +160,25 @@ def test_an_unlocked_notice_is_not_published(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert ("error [notice.not-locked] notice.version: notice version 1.0 is not recorded in "
             "policy.lock.json") in result.stderr
+
+
+def test_a_removed_program_keeps_its_history(tmp_path: Path) -> None:
+    project = make_site(tmp_path, BASE)
+    configure(project, today="2026-11-22")
+    programs = project / "data" / "programs"
+    text = (programs / "learning.yaml").read_text(encoding="utf-8")
+    (programs / "coaching.yaml").write_text(
+        text.replace("id: learning", "id: coaching").replace("title: Learning records",
+                                                             "title: Coaching tips"),
+        encoding="utf-8")
+    assert lock_notices(project).returncode == 0
+    (programs / "coaching.yaml").unlink()
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    old = html(project, "notices/coaching/v1.0")
+    assert "# Privacy notice: Coaching tips" not in old  # rendered, not raw
+    assert "Privacy notice: Coaching tips (version 1.0)" in old
+    assert "Read the current notice" not in old
+    assert "Version 1.0 is in effect from 15 January 2026." in old
+    assert "What changed: Coaching tips" in html(project, "notices/coaching/changes")
+    assert not (project / "site" / "notices" / "coaching" / "index.html").exists()

@@ -139,3 +139,25 @@ def test_in_process_entry(broken: Path, monkeypatch: pytest.MonkeyPatch,
     settings = project.load(broken / "mkdocs.yml")
     result = cli.check_project(settings, checks.Options())
     assert [p.rule for p in result.problems] == ["schema.missing", "schema.unknown-key"]
+
+
+def test_mkdocs_tags_do_not_stop_the_settings_reader(tmp_path: Path) -> None:
+    from govportal import project
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: !ENV [SITE_URL, 'https://example.com/']\n"
+        "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+        "        - name: mermaid\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+        "plugins:\n  - govportal:\n      data_dir: policy\n      templates_dir: mine\n"
+        "      lock_file: locks/notices.json\n      review_warning_days: 14\n",
+        encoding="utf-8")
+    settings = project.load(tmp_path / "mkdocs.yml")
+    assert settings.data == tmp_path / "policy"
+    assert settings.templates == tmp_path / "mine"
+    assert settings.lock_file == "locks/notices.json"
+    assert settings.options == {"review_warning_days": 14}
+    assert project.load(tmp_path / "absent.yml").data == tmp_path / "data"
+    (tmp_path / "broken.yml").write_text("plugins: [\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="cannot be read"):
+        project.load(tmp_path / "broken.yml")
