@@ -48,6 +48,8 @@ RULES: dict[str, str] = {
     "notice.version-order": "Notice versions only go up.",
     "notice.effective-order": "A new notice version takes effect no earlier than the one "
                               "before it.",
+    "notice.effective-changed": "A locked version keeps the effective date it was locked "
+                                "with.",
     "notice.changelog-missing": "Every notice version has a changelog entry.",
     "notice.changelog-duplicate": "Each version has one changelog entry.",
     "notice.material-not-marked": "A material change (new purpose, recipient, transfer or "
@@ -365,6 +367,12 @@ def _check_program(policy: Policy, program: m.Program, text: str, lock: Lock,
                      f"but its version is still {version}", at("notice", "version"),
                      "bump notice.version and add a changelog entry describing the change; "
                      "then run `govportal lock`")
+    elif entry.effective != notice.effective:
+        problems.add("notice.effective-changed", f"version {version} was locked as taking "
+                     f"effect on {entry.effective.isoformat()}; the data now says "
+                     f"{notice.effective.isoformat()}", at("notice", "effective"),
+                     "a published version keeps its date: bump notice.version, or, if this "
+                     "version has not reached anyone yet, run `govportal lock --force`")
 
     previous = lock.previous(pid, version)
     if previous is not None and notice.effective < previous[1].effective:
@@ -440,13 +448,16 @@ def update_lock(policy: Policy, texts: dict[str, str], lock: Lock, archive: Arch
             report.refused.append(f"{name}: lower than the published version {locked[-1]}; "
                                   "versions only go up")
             continue
-        if existing is not None and existing.sha256 != digest and not force:
-            report.refused.append(f"{name}: already locked with a different text; bump "
+        same = existing is not None and (existing.sha256, existing.effective) == (
+            digest, program.notice.effective)
+        if existing is not None and not same and not force:
+            what = "text" if existing.sha256 != digest else "effective date"
+            report.refused.append(f"{name}: already locked with a different {what}; bump "
                                   "notice.version (or use --force to rewrite what employees "
                                   "were told)")
             continue
         stored = next((v for v in locked if version_key(v) == version_key(version)), version)
-        if existing is None or existing.sha256 != digest:
+        if not same:
             lock.notices.setdefault(pid, {})[stored] = LockedVersion(
                 sha256=digest, effective=program.notice.effective,
                 facts=facts_of(policy, program))

@@ -315,3 +315,22 @@ def test_differences_in_plain_words() -> None:
     assert ("No longer shared with: Tips Inc", False) in back
     assert all(not material for _, material in back if not _.startswith("New purpose"))
     assert changes.differences(old, facts()) == []
+
+
+def test_a_locked_version_keeps_its_effective_date(repo: Project) -> None:
+    repo.edit(repo.program, "effective: 2026-01-15", "effective: 2026-02-01")
+    line = repo.line_of("effective: 2026-02-01")
+    assert repo.check() == (1, [
+        f"data/programs/learning.yaml:{line}:14: error [notice.effective-changed] "
+        "notice.effective: version 1.0 was locked as taking effect on 2026-01-15; the data "
+        "now says 2026-02-01",
+        "    hint: a published version keeps its date: bump notice.version, or, if this "
+        "version has not reached anyone yet, run `govportal lock --force`",
+        "1 error, 0 warnings",
+    ])
+    code, _, err = repo.run("lock")
+    assert (code, err) == (1, "refused learning 1.0: already locked with a different "
+                              "effective date; bump notice.version (or use --force to rewrite "
+                              "what employees were told)\n")
+    assert repo.run("lock", "--force")[0] == 0
+    assert repo.lock["notices"]["learning"]["1.0"]["effective"] == "2026-02-01"
