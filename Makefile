@@ -3,6 +3,8 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make check CHECK_FORMAT=github` prints problems as GitHub annotations.
+CHECK_FORMAT ?= text
 
 .PHONY: site test serve check lint browser-deps bench clean
 
@@ -19,7 +21,7 @@ serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change
 	$(BIN)/mkdocs serve --strict
 
 check: $(STAMP)  ## validate the data and run every rule, without building
-	$(BIN)/govportal check
+	$(BIN)/govportal check --format $(CHECK_FORMAT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests

@@ -1,0 +1,79 @@
+"""Markdown extension that gives every task-list checkbox an accessible name.
+
+``pymdownx.tasklist`` renders ``- [ ] Do this`` as a bare ``<input type="checkbox">`` (inside an
+empty ``<label>`` when ``custom_checkbox`` is on) followed by the item's text. The text is not tied
+to the checkbox, so a screen reader announces only "checkbox" and axe-core reports the critical
+``label`` rule. This post-processor copies each item's visible text into ``aria-label``.
+
+Enable it after ``pymdownx.tasklist`` in ``mkdocs.yml``::
+
+    markdown_extensions:
+      - pymdownx.tasklist:
+          custom_checkbox: true
+          clickable_checkbox: true
+      - govportal.tasklabels
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+
+# The start of a task item as pymdownx.tasklist writes it, tight or loose list, custom or plain box.
+_TASK_INPUT = re.compile(
+    r"""(?P<head><li\b[^>]*\bclass="[^"]*\btask-list-item\b[^"]*"[^>]*>\s*(?:<p>)?\s*
+        (?:<label\b[^>]*\bclass="[^"]*\btask-list-control\b[^"]*"[^>]*>)?\s*)
+        <input\b(?P<attrs>[^>]*?)\s*(?P<end>/?>)""",
+    re.VERBOSE,
+)
+# The item's own text ends where a nested list, the paragraph or the item ends.
+_TEXT_END = re.compile(r"<(?:ul|ol|/li|/p|div)\b")
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def label_text(fragment: str) -> str:
+    """Plain text of an HTML fragment: tags removed, entities decoded, spaces collapsed."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+
+
+def label_task_checkboxes(text: str) -> str:
+    """Add ``aria-label`` (the item's text) to every task-list checkbox that has no name yet."""
+    out: list[str] = []
+    pos = 0
+    for match in _TASK_INPUT.finditer(text):
+        attrs = match.group("attrs")
+        if 'type="checkbox"' not in attrs or re.search(r"\baria-label(?:ledby)?=", attrs):
+            continue
+        rest = text[match.end():]
+        stop = _TEXT_END.search(rest)
+        name = label_text(rest[: stop.start()] if stop else rest)
+        if not name:
+            continue
+        out.append(text[pos:match.start()])
+        out.append(
+            f'{match.group("head")}<input{attrs} aria-label="{html.escape(name, quote=True)}"'
+            f'{match.group("end")}'
+        )
+        pos = match.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+class _TaskLabelPostprocessor(Postprocessor):
+    def run(self, text: str) -> str:
+        return label_task_checkboxes(text)
+
+
+class TaskLabelExtension(Extension):
+    """Registers the post-processor after raw HTML (the checkbox markup) is put back."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.postprocessors.register(_TaskLabelPostprocessor(md), "govportal-tasklabels", 5)
+
+
+def makeExtension(**kwargs: object) -> TaskLabelExtension:  # noqa: N802 (Markdown's API name)
+    return TaskLabelExtension(**kwargs)
