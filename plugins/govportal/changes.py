@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,8 +70,19 @@ def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def reading_text(text: str) -> str:
+    """What a reader reads: the text without HTML tags and with whitespace collapsed, so a
+    change of markup alone (a class, a data attribute) does not count as a new notice."""
+    return _SPACE.sub(" ", _TAG.sub(" ", normalise(text))).strip()
+
+
 def fingerprint(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    """The fingerprint of a notice's published wording (see :func:`reading_text`)."""
+    return hashlib.sha256(reading_text(text).encode("utf-8")).hexdigest()
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -106,8 +106,9 @@ def _transfers(policy: Policy, program: m.Program) -> Gap | None:
 
 
 def _retention(policy: Policy, program: m.Program) -> Gap | None:
+    known = policy.fields_by_id
     for f, rules in policy.retention_for(program).items():
-        if not rules:
+        if not rules and f in known:
             return Gap(PROGRAM, ("fields", program.fields.index(f)),
                        f"no retention rule covers field '{f}'")
     return None

@@ -14,21 +14,20 @@ two builds of the same commit give the same bytes.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from xml.sax.saxutils import escape
 
 from . import model as m
+from .changes import fingerprint
 from .loader import Policy
 from .pages import Page, notice_uri
 from .safety import plain
 
 
 def content_hash(markdown: str) -> str:
-    """The fingerprint of a notice's published text (line endings normalised)."""
-    text = markdown.replace("\r\n", "\n")
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The fingerprint of a notice's published wording: the one the lock file records."""
+    return "sha256:" + fingerprint(markdown)
 
 
 def notice_url(pid: str, site_url: str = "") -> str:

@@ -268,7 +268,13 @@ def test_a_missing_lock_file_means_nothing_is_locked(repo: Project) -> None:
 
 def test_crlf_checkouts_give_the_same_fingerprint() -> None:
     assert changes.fingerprint("a\r\nb\rc\n") == changes.fingerprint("a\nb\nc\n")
-    assert changes.fingerprint("a\n") != changes.fingerprint("a\n\n")
+    assert changes.fingerprint("Kept 90 days.") != changes.fingerprint("Kept 180 days.")
+
+
+def test_markup_alone_does_not_change_the_fingerprint() -> None:
+    plain = "## Retention\n\nKept for 2 years."
+    marked = '<section class="x" data-disclosures="a b">\n\n## Retention\n\nKept for 2 years.'
+    assert changes.fingerprint(plain) == changes.fingerprint(marked)
 
 
 def test_versions_compare_as_numbers() -> None:

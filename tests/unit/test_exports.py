@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from govportal import checks, core, exports, model
+from govportal import changes, checks, core, exports, model
 from tests.conftest import CASES
 
 OPTIONS = checks.Options(today=dt.date(2026, 11, 22))
@@ -35,8 +35,10 @@ def test_notices_json_hash_is_the_published_text(built: tuple) -> None:
     assert notice["version"] == "1.0"
     assert notice["effective"] == "2026-01-15"
     assert notice["url"] == "https://portal.example.com/notices/learning/"
-    text = pages["notices/learning.md"].markdown.encode()
+    text = changes.reading_text(pages["notices/learning.md"].markdown).encode()
     assert notice["content_hash"] == "sha256:" + hashlib.sha256(text).hexdigest()
+    assert notice["content_hash"] == "sha256:" + changes.fingerprint(
+        pages["notices/learning.md"].markdown)
 
 
 def test_retention_json_and_csv_agree_with_the_schedule(built: tuple) -> None:
