@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # `make check CHECK_FORMAT=github` prints problems as GitHub annotations.
 CHECK_FORMAT ?= text
+# Material prints an end-of-life banner on every build; the portal pins MkDocs 1.6.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve check lint browser-deps bench clean
 

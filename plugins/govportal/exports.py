@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 from . import model as m
 from .changes import fingerprint
 from .loader import Policy
-from .pages import Page, notice_uri
+from .pages import Page, coverage_rows, notice_uri
 from .safety import plain
 
 
@@ -181,4 +181,6 @@ def all_exports(policy: Policy, pages: dict[str, Page], site_url: str = "",
         "retention.csv": retention_csv(policy),
         "ropa.csv": ropa_csv(policy),
         "notices.atom": notices_atom(policy, site_url, site_name),
+        "coverage.json": json.dumps({"coverage": coverage_rows(policy)}, indent=2,
+                                    ensure_ascii=False) + "\n",
     }

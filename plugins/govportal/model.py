@@ -537,7 +537,7 @@ class Program(Strict):
     next_review: Date
     data_subjects: list[DataSubjects] = Field(min_length=1)
     collection: Collection
-    fields: list[Id] = Field(min_length=1)
+    fields: list[Id] = Field(default_factory=list)
     purposes: list[Purpose] = Field(min_length=1)
     recipients: list[Recipient] = Field(default_factory=list)
     transfers: list[Id] = Field(default_factory=list)

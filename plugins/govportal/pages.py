@@ -188,6 +188,7 @@ class PageBuilder:
         pages += [self.retention(), self.clauses(), self.checklists_index()]
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
+        pages += [self.coverage(), self.catalog()]
         return pages
 
     def home(self) -> Page:
@@ -327,9 +328,12 @@ class PageBuilder:
             timelines=self.breach_timelines()), "owners")
 
     def breach_timelines(self) -> list[Any]:
-        """Notification timelines for the regimes the organisation operates in (filled in
-        by the disclosure catalog when it is available)."""
-        return []
+        """Notification timelines for the regimes the organisation operates in, from the
+        catalog (never typed into the data)."""
+        from .disclosures import breach_timelines_for
+
+        regimes = {r.value for j in self.policy.organisation.jurisdictions for r in j.regimes}
+        return breach_timelines_for(regimes)
 
     def vendors(self) -> Page:
         return Page(VENDORS, "Vendor and transfer register", self.render(
@@ -337,11 +341,51 @@ class PageBuilder:
             transfers=self.policy.transfers.transfers, mechanisms=MECHANISM_LABELS,
             jurisdictions=self.policy.jurisdictions_by_id), "owners/Registers")
 
+    def coverage(self) -> Page:
+        rows = coverage_rows(self.policy)
+        by_item: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for row in rows:
+            by_item[row["item"]][row["notice"]] = row
+        firsts = {item: next(iter(cells.values())) for item, cells in by_item.items()}
+        return Page(COVERAGE, "Disclosure coverage", self.render(
+            "coverage.md.j2", programs=self.policy.programs, by_item=dict(by_item),
+            firsts=firsts, rows=rows), "owners/Registers")
+
+    def catalog(self) -> Page:
+        from .disclosures import load_breach_timelines, load_catalog
+
+        return Page(CATALOG, "Disclosure catalog", self.render(
+            "catalog.md.j2", catalog=load_catalog(), timelines=load_breach_timelines(),
+            requirements=self.policy.requirements.requirements), "owners/Registers")
+
     def inventory(self) -> Page:
         return Page(INVENTORY, "Data inventory and role views", self.render(
             "inventory.md.j2", fields=self.policy.inventory.fields,
             roles=self.policy.roles, labels=CLASSIFICATION_LABELS,
             programs=self.policy.programs), "owners/Registers")
+
+
+COVERAGE = "registers/disclosure-coverage.md"
+CATALOG = "registers/disclosure-catalog.md"
+
+
+def coverage_rows(policy: Policy) -> list[dict[str, Any]]:
+    """Notices × requirements: status, reason, citation and where the section is."""
+    from .disclosures import decide
+
+    rows = []
+    for pid, program in policy.programs.items():
+        for d in decide(policy, program):
+            req = d.requirement
+            rows.append({
+                "notice": pid, "item": req.id, "regime": req.regime, "citation": req.citation,
+                "title": req.title, "status": d.status.value, "reason": d.reason,
+                "verification": req.verification, "verified": req.verified,
+                "section": (notice_uri(pid).removesuffix(".md") + "/#"
+                            + req.topic.replace(":", "-")) if d.status.value == "applicable"
+                else None,
+            })
+    return rows
 
 
 # Notice sections in reading order: (topic id, heading). Each topic has a template

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import changes, checks, core, exports, schemas
+from . import changes, checks, core, disclosures, exports, rendered, schemas
 from .history import History
 from .pages import Page
 from .problems import Problems, Severity
@@ -45,6 +45,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
     """Validates ``data/`` and publishes the portal's generated pages."""
 
     def __init__(self) -> None:
+        self.output_problems = Problems()
         self.pages: dict[str, Page] = {}
         self.result: core.Result | None = None
         self.history: History | None = None
@@ -53,6 +54,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
 
     # -------------------------------------------------------------- configuration
     def on_config(self, config: Any) -> Any:
+        self.output_problems = Problems()
         self.pages = {}
         self.result = None
         self.history = None
@@ -206,6 +208,44 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
             if self.history is not None:  # versions list and banner, around the notice text
                 markdown = self.history.decorate(generated, markdown)
         return markdown
+
+    # -------------------------------------------------------------- output checks
+    def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+        """Check the final HTML of each notice against the disclosures it must show."""
+        pid = page.meta.get("program_id") if page.meta.get("govportal") == "notice" else None
+        if pid is None or self.result is None or pid not in self.result.policy.programs:
+            return output
+        policy = self.result.policy
+        seen = rendered.inspect(output)
+        label = policy.program_files[pid]
+        where = policy.where(label, ("notice", "version"))
+        for decision in disclosures.decide(policy, policy.programs[pid]):
+            req = decision.requirement
+            if decision.status is disclosures.Status.APPLICABLE and req.id not in seen.shown:
+                self.output_problems.add(
+                    "disclosure.not-rendered",
+                    f"the published notice '{pid}' ({page.file.dest_uri}) shows no section "
+                    f"for {req.id} ({req.citation}): the data has it, but the page does not",
+                    where, "a template override or theme change dropped or emptied the "
+                    f"section data-topic=\"{req.topic}\"; restore it",
+                    Severity.ERROR if req.severity == "error" else Severity.WARNING)
+        for advice, anchor in rendered.FIRST_LAYER_LINKS.items():
+            if anchor not in seen.first_layer_links:
+                self.output_problems.add(
+                    advice, f"the short version of notice '{pid}' does not point to "
+                    f"#{anchor}", where,
+                    "keep the short version's link to that section in notice.md.j2",
+                    Severity.WARNING)
+        return output
+
+    def on_post_build(self, *, config: Any) -> None:
+        if not len(self.output_problems):
+            return
+        _report(self.output_problems)
+        if self.output_problems.errors:
+            raise PluginError(
+                f"govportal: the published notices miss required disclosures "
+                f"({self.output_problems.summary()}); see the problems above.")
 
     # -------------------------------------------------------------- serve
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:

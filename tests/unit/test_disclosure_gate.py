@@ -1,0 +1,194 @@
+"""The required-disclosure gate at the data level.
+
+A complete notice for every regime passes; removing the text behind each catalog item in
+turn fails with that item's exact message (parametrised over the catalog, so a new item is
+tested, or flagged, automatically); each condition switches exactly its items off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from govportal import checks, core
+from govportal.disclosures import CONDITIONS, Status, decide, load_catalog
+from govportal.evidence import GUARANTEED, TOPICS
+from tests.conftest import CASES
+
+COMPLETE = CASES / "valid" / "complete"
+OPTIONS = checks.Options(today=dt.date(2026, 11, 22))
+PROGRAM = "programs/learning.yaml"
+ORG = "organisation.yaml"
+
+# How to remove the evidence of each topic from the complete case: (file, old, new).
+REMOVE: dict[str, tuple[str, str, str]] = {
+    "controller": (ORG, "contact: {name: Front desk, email: hello@example.com}",
+                   "contact: {name: Front desk}"),
+    "dpo": (ORG, "dpo: {name: Dana Officer, email: dpo@example.com}", "dpo: {name: Dana Officer}"),
+    "purposes": (PROGRAM, "{de: legitimate_interests, uk: legitimate_interests}",
+                 "{de: legitimate_interests}"),
+    "legitimate-interests": (PROGRAM, "    legitimate_interest: Helping staff grow in their "
+                             "roles.\n", ""),
+    "data-categories": (PROGRAM, "fields: [full-name, course-status, health-course]\npurposes:",
+                        "fields: []\npurposes:"),
+    "ccpa-categories": ("inventory.yaml", "    ccpa_category: Education information\n", ""),
+    "recipients": (PROGRAM, "kind: processor, vendor: lms-vendor,", "kind: processor,"),
+    "transfers": ("transfers.yaml", "    safeguards_copy: Ask the privacy team for a copy of the "
+                  "clauses.\n", ""),
+    "retention": ("retention.yaml", "[full-name, course-status, health-course]",
+                  "[full-name, course-status]"),
+    "rights": (ORG, "rights:\n  how_to_exercise: Write to the privacy team.\n  non_retaliation: "
+               "We never treat you worse for using your rights.\n  response_time: Within one "
+               "month.\n", ""),
+    "withdraw-consent": (PROGRAM, "consent:\n  scope: [Course reminders]\n  captured: In the "
+                         "app before the first reminder.\n  revocation_route: Switch reminders "
+                         "off in the app settings.\n  revocation_effect: Reminders stop within "
+                         "24 hours.\n", ""),
+    "complaint": (ORG, "    regimes: [uk_gdpr]\n    supervisory_authority: {name: Information "
+                  "Commissioner's Office, url: https://example.com/ico}\n",
+                  "    regimes: [uk_gdpr]\n"),
+    "obligation": (PROGRAM, "  obligation: Completing courses is part of your role; the status "
+                   "is recorded automatically.\n", ""),
+    "automated-decisions": (PROGRAM, "  logic: Courses are assigned when a certificate is about "
+                            "to expire.\n", ""),
+    "objection": (ORG, "privacy_contact: {name: Privacy team, email: privacy@example.com}",
+                  "privacy_contact: {name: Privacy team}"),
+    "opt-out-link": (ORG, "privacy_policy_url: https://example.com/privacy\n", ""),
+    "privacy-policy": (ORG, "privacy_policy_url: https://example.com/privacy\n", ""),
+}
+
+# How to make each condition false in the complete case.
+FALSIFY: dict[str, list[tuple[str, str, str]]] = {
+    "collected_directly": [(PROGRAM, "  how: The learning", "  from_subject: false\n  how: The "
+                            "learning")],
+    "collected_indirectly": [(PROGRAM, "  other_sources:\n    - {name: Course provider, "
+                              "description: External providers report completions.}\n", "")],
+    "has_dpo": [(ORG, "dpo: {name: Dana Officer, email: dpo@example.com}\n", "")],
+    "uses_legitimate_interests": [(PROGRAM, "{de: legitimate_interests, uk: legitimate_interests}",
+                                   "{de: contract, uk: contract}")],
+    "uses_consent": [(PROGRAM, "{de: consent, uk: consent}", "{de: contract, uk: contract}"),
+                     (PROGRAM, "consent:\n  scope: [Course reminders]\n  captured: In the app "
+                      "before the first reminder.\n  revocation_route: Switch reminders off in "
+                      "the app settings.\n  revocation_effect: Reminders stop within 24 hours.\n",
+                      "")],
+    "has_recipients": [(PROGRAM, "recipients:\n  - {name: Example LMS Ltd, kind: processor, "
+                        "vendor: lms-vendor, purpose: Hosts the platform.}\n", "")],
+    "has_transfers": [(PROGRAM, "transfers: [lms-us]\n", "")],
+    "has_automated_decisions": [(PROGRAM, "  exists: true", "  exists: false")],
+    "has_profiling": [(PROGRAM, "  profiling: true", "  profiling: false")],
+    "sells_or_shares": [(ORG, "sells_or_shares: true", "sells_or_shares: false")],
+    "has_sensitive_data": [("inventory.yaml", "    classification: special_category",
+                            "    classification: learning_record")],
+}
+
+
+def mutated(tmp_path: Path, edits: list[tuple[str, str, str]]) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(COMPLETE, data)
+    for name, old, new in edits:
+        path = data / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{name} no longer contains {old!r}: update the test's edit"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data
+
+
+def lines(data: Path) -> list[str]:
+    result = core.check(data, OPTIONS, label_base=data.parent)
+    return [p.format_text().split("\n")[0] for p in result.problems]
+
+
+def test_the_complete_case_serves_every_regime_and_passes() -> None:
+    result = core.check(COMPLETE, OPTIONS)
+    assert [p.format_text() for p in result.problems] == []
+    decisions = decide(result.policy, result.policy.programs["learning"])
+    assert {d.requirement.regime for d in decisions} >= {"eu_gdpr", "uk_gdpr", "ccpa"}
+    assert all(d.status is Status.APPLICABLE for d in decisions)
+
+
+def test_every_evidence_topic_is_tested() -> None:
+    topics = {i.evidence_topic for i in load_catalog().items}
+    assert topics <= set(TOPICS)
+    untested = topics - set(REMOVE) - GUARANTEED
+    assert not untested, f"add a REMOVE edit for {sorted(untested)}"
+
+
+ITEMS = [i for i in load_catalog().items if i.evidence_topic not in GUARANTEED]
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=[i.id for i in ITEMS])
+def test_removing_an_items_text_fails_with_its_message(item, tmp_path: Path) -> None:
+    data = mutated(tmp_path, [REMOVE[item.evidence_topic]])
+    found = [line for line in lines(data) if f"lacks {item.id} (" in line]
+    assert len(found) == 1, lines(data)
+    expected = ("error [disclosure.missing] ") + ""
+    assert expected in found[0]
+    assert f"the notice 'learning' lacks {item.id} ({item.citation}: {item.title.lower()}): " \
+        in found[0]
+    assert found[0].startswith("data/")
+
+
+@pytest.mark.parametrize("condition", sorted(CONDITIONS))
+def test_each_condition_switches_its_items(condition: str, tmp_path: Path) -> None:
+    before = core.check(COMPLETE, OPTIONS).policy
+    after = core.check(mutated(tmp_path, FALSIFY[condition]), OPTIONS).policy
+    was = {d.requirement.id: d for d in decide(before, before.programs["learning"])}
+    now = {d.requirement.id: d for d in decide(after, after.programs["learning"])}
+    for item in load_catalog().items:
+        if condition in item.when:
+            assert now[item.id].status is Status.NOT_APPLICABLE, item.id
+            assert now[item.id].reason == CONDITIONS[condition].fails
+        else:
+            assert now[item.id].status is was[item.id].status, item.id
+    assert any(condition in i.when for i in load_catalog().items) or condition == "has_profiling"
+
+
+def test_a_waiver_needs_a_known_item_and_shows_its_reason(tmp_path: Path) -> None:
+    waiver = ("  waivers:\n    - {item: gdpr.13.2.e.obligation_to_provide, reason: Covered by "
+              "the employment contract.}\n    - {item: gdpr.13.2.e.obligation, reason: Typo.}\n"
+              "  changelog:")
+    data = mutated(tmp_path, [(PROGRAM, "  changelog:", waiver)])
+    result = core.check(data, OPTIONS, label_base=data.parent)
+    assert [p.format_text().split("\n")[0] for p in result.problems] == [
+        "data/programs/learning.yaml:48:14: error [disclosure.unknown-waiver] "
+        "notice.waivers[1].item: the waiver names an unknown disclosure 'gdpr.13.2.e.obligation'"
+    ]
+    decisions = {d.requirement.id: d for d in decide(result.policy,
+                                                     result.policy.programs["learning"])}
+    waived = decisions["gdpr.13.2.e.obligation_to_provide"]
+    assert (waived.status, waived.reason) == (Status.WAIVED,
+                                             "Covered by the employment contract.")
+
+
+def test_organisation_requirements_are_checked_like_the_catalog(tmp_path: Path) -> None:
+    requirements = ("requirements:\n  - id: org.works-council\n    title: Works council "
+                    "agreement\n    description: Name the works agreement.\n    citation: Works "
+                    "agreement 2024-03\n    section: works-council\n    applies_when: "
+                    "{jurisdictions: [de]}\n")
+    data = mutated(tmp_path, [])
+    (data / "requirements.yaml").write_text(requirements, encoding="utf-8")
+    assert any("lacks org.works-council (Works agreement 2024-03: works council agreement): "
+               "the notice has no `sections.works-council` text" in line for line in lines(data))
+    program = data / PROGRAM
+    program.write_text(program.read_text().replace(
+        "  changelog:", "  sections:\n    works-council: Agreed with the works council.\n"
+        "  changelog:"), encoding="utf-8")
+    assert not [line for line in lines(data) if "org.works-council" in line]
+
+
+def test_coverage_rows_give_status_reason_and_section() -> None:
+    from govportal.pages import coverage_rows
+
+    policy = core.check(CASES / "valid" / "minimal", OPTIONS).policy
+    rows = {(r["notice"], r["item"]): r for r in coverage_rows(policy)}
+    dpo = rows[("learning", "gdpr.13.1.b.dpo_contact")]
+    assert (dpo["status"], dpo["reason"], dpo["section"]) == (
+        "not_applicable",
+        "no data protection officer is designated (organisation.dpo is not set)", None)
+    retention = rows[("learning", "gdpr.13.2.a.retention")]
+    assert (retention["status"], retention["section"]) == ("applicable",
+                                                           "notices/learning/#retention")
+    assert rows[("learning", "ccpa.nac.privacy_policy_link")]["verified"] is False
