@@ -280,7 +280,8 @@ class PageBuilder:
         ctx_ids = {v.id for v in contextual}
         audit_ids = {v.id for v in audit}
         visible = [f for f in fields if ctx_ids & set(f.views)]
-        audit_only = [f for f in fields if audit_ids & set(f.views) and not ctx_ids & set(f.views)]
+        audit_only = [f for f in fields if audit_ids & set(f.views) and not ctx_ids & set(f.views)
+                      and not (f.sensitive or f.high_risk)]
         mistakes = [policy.mistakes_by_id[x] for x in program.manager_guide.mistakes
                     if x in policy.mistakes_by_id]
         md = self.render("guide.md.j2", program=program, guide=program.manager_guide,
@@ -384,6 +385,7 @@ def coverage_rows(policy: Policy) -> list[dict[str, Any]]:
                 "section": (notice_uri(pid).removesuffix(".md") + "/#"
                             + req.topic.replace(":", "-")) if d.status.value == "applicable"
                 else None,
+                "anchor": req.topic.replace(":", "-"),
             })
     return rows
 
