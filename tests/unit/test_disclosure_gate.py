@@ -153,7 +153,7 @@ def test_a_waiver_needs_a_known_item_and_shows_its_reason(tmp_path: Path) -> Non
     data = mutated(tmp_path, [(PROGRAM, "  changelog:", waiver)])
     result = core.check(data, OPTIONS, label_base=data.parent)
     assert [p.format_text().split("\n")[0] for p in result.problems] == [
-        "data/programs/learning.yaml:48:14: error [disclosure.unknown-waiver] "
+        "data/programs/learning.yaml:50:14: error [disclosure.unknown-waiver] "
         "notice.waivers[1].item: the waiver names an unknown disclosure 'gdpr.13.2.e.obligation'"
     ]
     decisions = {d.requirement.id: d for d in decide(result.policy,
