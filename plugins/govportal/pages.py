@@ -188,7 +188,7 @@ class PageBuilder:
         pages += [self.retention(), self.clauses(), self.checklists_index()]
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
-        pages += [self.coverage(), self.catalog()]
+        pages += [self.coverage(), self.catalog(), self.rules_reference()]
         return pages
 
     def home(self) -> Page:
@@ -359,6 +359,22 @@ class PageBuilder:
             "catalog.md.j2", catalog=load_catalog(), timelines=load_breach_timelines(),
             requirements=self.policy.requirements.requirements), "owners/Registers")
 
+    def rules_reference(self) -> Page:
+        """Every rule the build applies, generated from the rules' own docstrings."""
+        from . import changes, checks
+
+        families: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for rule_id, r in sorted(checks.all_rules().items()):
+            summary, _, rest = r.doc.partition("\n\n")
+            families[r.family].append({"id": rule_id, "severity": r.severity.value,
+                                       "summary": summary.replace("\n", " "),
+                                       "detail": rest})
+        for rule_id, text in sorted(changes.RULES.items()):
+            families["change control"].append({"id": rule_id, "severity": "error",
+                                               "summary": text, "detail": ""})
+        return Page(RULES, "Rules reference", self.render(
+            "rules.md.j2", families=dict(families)), "owners/Registers")
+
     def inventory(self) -> Page:
         return Page(INVENTORY, "Data inventory and role views", self.render(
             "inventory.md.j2", fields=self.policy.inventory.fields,
@@ -367,6 +383,7 @@ class PageBuilder:
 
 
 COVERAGE = "registers/disclosure-coverage.md"
+RULES = "registers/rules.md"
 CATALOG = "registers/disclosure-catalog.md"
 
 

@@ -180,3 +180,15 @@ def test_source_date_epoch_sets_today(tmp_path: Path, monkeypatch: pytest.Monkey
     result = core.check(data, checks.Options(today=today), label_base=data.parent)
     assert {p.rule for p in result.problems} >= {"review.overdue"}
     assert not core.check(data, OPTIONS, label_base=data.parent).problems.items
+
+
+def test_the_rules_reference_lists_every_rule() -> None:
+    from govportal import changes
+    from govportal.render import environment
+
+    result = core.check(MINIMAL, OPTIONS)
+    builder = core.PageBuilder(result.policy, environment(), today=OPTIONS.today)
+    page = builder.rules_reference()
+    for rule_id in [*checks.all_rules(), *changes.RULES]:
+        assert f"### `{rule_id}`" in page.markdown
+    assert page.src_uri == "registers/rules.md"
