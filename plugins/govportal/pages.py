@@ -148,7 +148,8 @@ class PageBuilder:
 
     def __init__(self, policy: Policy, env: jinja2.Environment,
                  disclosures: DisclosureMap = _no_disclosures,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, threshold: float = 50.0) -> None:
+        self.threshold = threshold
         self.policy = policy
         self.env = env
         self.disclosures = disclosures
@@ -188,7 +189,7 @@ class PageBuilder:
         pages += [self.retention(), self.clauses(), self.checklists_index()]
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
-        pages += [self.coverage(), self.catalog(), self.rules_reference()]
+        pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
         return pages
 
     def home(self) -> Page:
@@ -375,6 +376,21 @@ class PageBuilder:
         return Page(RULES, "Rules reference", self.render(
             "rules.md.j2", families=dict(families)), "owners/Registers")
 
+    def quality(self) -> Page:
+        """Plain-language figures of each notice, for policy owners."""
+        from .checks.content import notice_prose
+        from .readability import measure
+        from .safety import plain
+
+        rows = []
+        for program in self.policy.programs.values():
+            score = measure(notice_prose(program))
+            first = measure(plain(program.notice.first_layer.summary) + "\n\n" + "\n\n".join(
+                plain(s) for s in program.notice.first_layer.surprises))
+            rows.append({"program": program, "score": score, "first": first})
+        return Page(QUALITY, "Notice readability", self.render(
+            "quality.md.j2", rows=rows, threshold=self.threshold), "owners/Registers")
+
     def inventory(self) -> Page:
         return Page(INVENTORY, "Data inventory and role views", self.render(
             "inventory.md.j2", fields=self.policy.inventory.fields,
@@ -384,6 +400,7 @@ class PageBuilder:
 
 COVERAGE = "registers/disclosure-coverage.md"
 RULES = "registers/rules.md"
+QUALITY = "registers/notice-readability.md"
 CATALOG = "registers/disclosure-catalog.md"
 
 

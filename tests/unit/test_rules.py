@@ -192,3 +192,20 @@ def test_the_rules_reference_lists_every_rule() -> None:
     for rule_id in [*checks.all_rules(), *changes.RULES]:
         assert f"### `{rule_id}`" in page.markdown
     assert page.src_uri == "registers/rules.md"
+
+
+def test_readability_warns_below_the_threshold() -> None:
+    from govportal.readability import measure
+
+    assert measure("We use your course status to plan your training with you.").flesch > 60
+    assert measure("Processing is undertaken in furtherance of organisational development "
+                   "objectives notwithstanding contractual obligations.").flesch < 20
+    assert not [p for p in core.check(MINIMAL, OPTIONS).problems
+                if p.rule == "notice.readability"]
+    strict = checks.Options(today=OPTIONS.today, readability_threshold=99.0)
+    (problem,) = [p for p in core.check(MINIMAL, strict, label_base=MINIMAL.parent).problems
+                  if p.rule == "notice.readability"]
+    assert problem.severity is checks.Severity.WARNING
+    assert problem.format_text().split("\n")[0].startswith(
+        "minimal/programs/learning.yaml:29:14: warning [notice.readability] "
+        "notice.first_layer.summary: the notice text scores ")
