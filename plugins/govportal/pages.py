@@ -167,15 +167,6 @@ class PageBuilder:
         }
         return self.env.get_template(template).render(**base, **context)
 
-    def jurisdictions_of(self, program: m.Program) -> list[m.Jurisdiction]:
-        by_id = self.policy.jurisdictions_by_id
-        seen: dict[str, m.Jurisdiction] = {}
-        for ds in program.data_subjects:
-            for jid in ds.jurisdictions:
-                if jid in by_id:
-                    seen.setdefault(jid, by_id[jid])
-        return list(seen.values())
-
     def program_fields(self, program: m.Program) -> list[m.DataField]:
         by_id = self.policy.fields_by_id
         return [by_id[f] for f in program.fields if f in by_id]
@@ -226,7 +217,7 @@ class PageBuilder:
         by_class: dict[str, list[m.DataField]] = defaultdict(list)
         for f in fields:
             by_class[CLASSIFICATION_LABELS[f.classification]].append(f)
-        jurisdictions = self.jurisdictions_of(program)
+        jurisdictions = self.policy.jurisdictions_of(program)
         names = {j.id: j.name for j in jurisdictions}
         purposes = []
         for purpose in program.purposes:

@@ -7,13 +7,12 @@ The table covers every registered rule; a rule added without a case here fails
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from govportal import checks, core
-from tests.conftest import CASES
+from tests.conftest import CASES, mutated
 
 OPTIONS = checks.Options(today=dt.date(2026, 11, 22))
 MINIMAL = CASES / "valid" / "minimal"
@@ -118,17 +117,6 @@ CASES_TABLE: dict[str, tuple[Path, list[tuple[str, str, str]], str]] = {
 # Rules tested in their own files.
 ELSEWHERE = {"ids.duplicate", "ids.reserved", "ids.unknown-reference", "disclosure.missing",
              "disclosure.advisory", "disclosure.unknown-waiver", "notice.readability"}
-
-
-def mutated(tmp_path: Path, base: Path, edits: list[tuple[str, str, str]]) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(base, data)
-    for name, old, new in edits:
-        path = data / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{name} no longer contains {old!r}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return data
 
 
 def lines_for(data: Path, rule_id: str) -> list[str]:
