@@ -339,6 +339,8 @@ class Adequacy(_Strict):
     verified: bool
     sources: tuple[str, ...] = Field(min_length=1)
     destinations: tuple[Destination, ...] = Field(min_length=1)
+    eea_verification: Verification
+    eea: tuple[Destination, ...] = Field(min_length=1)  # not third countries at all
     uk: UkAdequacy
 
     @model_validator(mode="after")

@@ -148,7 +148,8 @@ class PageBuilder:
 
     def __init__(self, policy: Policy, env: jinja2.Environment,
                  disclosures: DisclosureMap = _no_disclosures,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, threshold: float = 50.0) -> None:
+        self.threshold = threshold
         self.policy = policy
         self.env = env
         self.disclosures = disclosures
@@ -166,15 +167,6 @@ class PageBuilder:
         }
         return self.env.get_template(template).render(**base, **context)
 
-    def jurisdictions_of(self, program: m.Program) -> list[m.Jurisdiction]:
-        by_id = self.policy.jurisdictions_by_id
-        seen: dict[str, m.Jurisdiction] = {}
-        for ds in program.data_subjects:
-            for jid in ds.jurisdictions:
-                if jid in by_id:
-                    seen.setdefault(jid, by_id[jid])
-        return list(seen.values())
-
     def program_fields(self, program: m.Program) -> list[m.DataField]:
         by_id = self.policy.fields_by_id
         return [by_id[f] for f in program.fields if f in by_id]
@@ -188,7 +180,7 @@ class PageBuilder:
         pages += [self.retention(), self.clauses(), self.checklists_index()]
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
-        pages += [self.coverage(), self.catalog(), self.rules_reference()]
+        pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
         return pages
 
     def home(self) -> Page:
@@ -225,7 +217,7 @@ class PageBuilder:
         by_class: dict[str, list[m.DataField]] = defaultdict(list)
         for f in fields:
             by_class[CLASSIFICATION_LABELS[f.classification]].append(f)
-        jurisdictions = self.jurisdictions_of(program)
+        jurisdictions = self.policy.jurisdictions_of(program)
         names = {j.id: j.name for j in jurisdictions}
         purposes = []
         for purpose in program.purposes:
@@ -375,6 +367,21 @@ class PageBuilder:
         return Page(RULES, "Rules reference", self.render(
             "rules.md.j2", families=dict(families)), "owners/Registers")
 
+    def quality(self) -> Page:
+        """Plain-language figures of each notice, for policy owners."""
+        from .checks.content import notice_prose
+        from .readability import measure
+        from .safety import plain
+
+        rows = []
+        for program in self.policy.programs.values():
+            score = measure(notice_prose(program))
+            first = measure(plain(program.notice.first_layer.summary) + "\n\n" + "\n\n".join(
+                plain(s) for s in program.notice.first_layer.surprises))
+            rows.append({"program": program, "score": score, "first": first})
+        return Page(QUALITY, "Notice readability", self.render(
+            "quality.md.j2", rows=rows, threshold=self.threshold), "owners/Registers")
+
     def inventory(self) -> Page:
         return Page(INVENTORY, "Data inventory and role views", self.render(
             "inventory.md.j2", fields=self.policy.inventory.fields,
@@ -384,6 +391,7 @@ class PageBuilder:
 
 COVERAGE = "registers/disclosure-coverage.md"
 RULES = "registers/rules.md"
+QUALITY = "registers/notice-readability.md"
 CATALOG = "registers/disclosure-catalog.md"
 
 

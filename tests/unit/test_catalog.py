@@ -457,6 +457,9 @@ def test_adequacy_list_is_dated_and_noted() -> None:
     assert "2031" in (a.find("United Kingdom").note or "")
     assert a.find("Brazil") is not None and a.find("India") is None
     assert a.uk.destinations == () and not a.uk.verified and a.uk.note
+    eea = {d.code for d in a.eea}
+    assert len(eea) == len(a.eea) == 30 and {"DE", "IE", "NO"} <= eea
+    assert not eea & set(codes)
 
 
 def test_ropa_fields_follow_article_30_and_the_export() -> None:

@@ -7,13 +7,12 @@ The table covers every registered rule; a rule added without a case here fails
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from govportal import checks, core
-from tests.conftest import CASES
+from tests.conftest import CASES, mutated
 
 OPTIONS = checks.Options(today=dt.date(2026, 11, 22))
 MINIMAL = CASES / "valid" / "minimal"
@@ -120,17 +119,6 @@ ELSEWHERE = {"ids.duplicate", "ids.reserved", "ids.unknown-reference", "disclosu
              "disclosure.advisory", "disclosure.unknown-waiver", "notice.readability"}
 
 
-def mutated(tmp_path: Path, base: Path, edits: list[tuple[str, str, str]]) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(base, data)
-    for name, old, new in edits:
-        path = data / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{name} no longer contains {old!r}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return data
-
-
 def lines_for(data: Path, rule_id: str) -> list[str]:
     result = core.check(data, OPTIONS, label_base=data.parent)
     return [p.format_text().split("\n")[0] for p in result.problems if p.rule == rule_id]
@@ -192,3 +180,20 @@ def test_the_rules_reference_lists_every_rule() -> None:
     for rule_id in [*checks.all_rules(), *changes.RULES]:
         assert f"### `{rule_id}`" in page.markdown
     assert page.src_uri == "registers/rules.md"
+
+
+def test_readability_warns_below_the_threshold() -> None:
+    from govportal.readability import measure
+
+    assert measure("We use your course status to plan your training with you.").flesch > 60
+    assert measure("Processing is undertaken in furtherance of organisational development "
+                   "objectives notwithstanding contractual obligations.").flesch < 20
+    assert not [p for p in core.check(MINIMAL, OPTIONS).problems
+                if p.rule == "notice.readability"]
+    strict = checks.Options(today=OPTIONS.today, readability_threshold=99.0)
+    (problem,) = [p for p in core.check(MINIMAL, strict, label_base=MINIMAL.parent).problems
+                  if p.rule == "notice.readability"]
+    assert problem.severity is checks.Severity.WARNING
+    assert problem.format_text().split("\n")[0].startswith(
+        "minimal/programs/learning.yaml:29:14: warning [notice.readability] "
+        "notice.first_layer.summary: the notice text scores ")

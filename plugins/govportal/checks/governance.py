@@ -365,11 +365,21 @@ def adequacy() -> dict[str, object]:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def _listed(destination: str, entries: list[dict[str, str]]) -> dict[str, str] | None:
+    wanted = destination.strip().lower()
+    return next((d for d in entries if wanted in (d["name"].lower(), d["code"].lower())), None)
+
+
 def adequate(destination: str, dpf_certified: bool) -> bool:
-    for d in adequacy()["destinations"]:  # type: ignore[index]
-        if destination.strip().lower() in (d["name"].lower(), d["code"].lower()):
-            return d["code"] != "US" or dpf_certified
-    return False
+    """Whether ``destination`` may receive data on adequacy alone: the EEA itself, or a
+    country on the EU list (the United States only for DPF-certified importers)."""
+    data = adequacy()
+    if _listed(destination, data["eea"]):  # type: ignore[arg-type]
+        return True
+    found = _listed(destination, data["destinations"])  # type: ignore[arg-type]
+    if found is None:
+        return False
+    return found["code"] != "US" or dpf_certified
 
 
 @rule("transfers.mechanism", needs=("organisation",))
