@@ -201,6 +201,11 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
 
 def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems,
               policy: Policy) -> Any:
+    if _escapes(path, policy.root):
+        problems.add("data.symlink", "the file is a link to something outside the data folder",
+                     Location(label), "replace the link with the file itself: the build reads "
+                     "only what is in the data folder")
+        return None
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -217,6 +222,19 @@ def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems
                      f"{m.SCHEMA_NAMES.get(model, 'program')}.schema.json)")
         return None
     return validate(doc, model, problems)
+
+
+def _escapes(path: Path, root: Path) -> bool:
+    """True when ``path`` is a symbolic link that leads out of the data folder (a pull
+    request could otherwise publish, or quote in error messages, any file of the build
+    machine)."""
+    if not path.is_symlink():
+        return False
+    try:
+        path.resolve(strict=True).relative_to(root.resolve())
+    except (OSError, ValueError, RuntimeError):
+        return True
+    return False
 
 
 def validate(doc: Document, model: type[BaseModel], problems: Problems) -> Any:
@@ -294,9 +312,10 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
                      f"add `{loc[-1]}:` to the mapping that starts here")
         return
     value = error.get("input")
-    shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else (
-        type(value).__name__)
+    shown = _shown(value)
     message = error["msg"]
+    if kind in ("model_type", "dict_type"):
+        message = "input should be a mapping of keys and values"
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(loc)
     elif kind == "enum":
@@ -310,6 +329,19 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
         return
     problems.add("schema.type" if kind.endswith("_type") else "schema.value",
                  f"{message[0].lower()}{message[1:]} (got {shown})", doc.location(loc), hint)
+
+
+def _shown(value: Any) -> str:
+    """The value a problem quotes, as the policy owner wrote it."""
+    if value is None:
+        return "nothing: the value is empty"
+    if isinstance(value, (str, int, float, bool)):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
 
 
 def _pattern_hint(loc: YPath) -> str:
