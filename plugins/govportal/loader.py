@@ -318,6 +318,14 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
         message = "input should be a mapping of keys and values"
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(loc)
+        what = _PATTERN_NAMES.get(str(error.get("ctx", {}).get("pattern", "")))
+        if what is not None:
+            message = f"{shown} is not {what}"
+            foreign = [c for c in str(value) if not c.isascii()]
+            if foreign:  # a look-alike letter (Cyrillic 'а' for Latin 'a') is invisible
+                message += f" (it contains the non-ASCII character U+{ord(foreign[0]):04X})"
+            problems.add("schema.value", message, doc.location(loc), hint)
+            return
     elif kind == "enum":
         hint = "use one of: " + str(error.get("ctx", {}).get("expected", ""))
     else:
@@ -331,10 +339,23 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
                  f"{message[0].lower()}{message[1:]} (got {shown})", doc.location(loc), hint)
 
 
+# What a value matching each pattern of the model is called, for messages.
+_PATTERN_NAMES = {
+    m.ID_PATTERN: "a valid id",
+    r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$": "a valid e-mail address",
+    r"^(https://|/)[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$": "a valid https:// or site address",
+    r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$": "an ISO 3166 country code such as DE or US-CA",
+    r"^[0-9]+(\.[0-9]+){0,2}$": "a version number such as \"1.2\"",
+}
+_SHOWN_MAX = 60
+
+
 def _shown(value: Any) -> str:
-    """The value a problem quotes, as the policy owner wrote it."""
+    """The value a problem quotes, as the policy owner wrote it (long text shortened)."""
     if value is None:
         return "nothing: the value is empty"
+    if isinstance(value, str) and len(value) > _SHOWN_MAX:
+        return f"{value[:_SHOWN_MAX - 20]!r}… ({len(value):,} characters)"
     if isinstance(value, (str, int, float, bool)):
         return repr(value)
     if isinstance(value, list):

@@ -173,7 +173,7 @@ class _Builder:
             if len(stack) >= MAX_DEPTH:
                 self.fail("yaml.too-deep", f"the data is nested more than {MAX_DEPTH} levels deep",
                           event.start_mark, "flatten the structure; policy data is never this deep",
-                          self._path_here(stack))
+                          self._path_here(stack)[:2])
                 return False
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = self._child_path(stack)
