@@ -14,10 +14,10 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import changes, checks, core, disclosures, exports, rendered, schemas
+from . import changes, checks, core, disclosures, exports, manifest, rendered, schemas
 from .history import History
 from .pages import Page
 from .problems import Problems, Severity
@@ -254,14 +254,20 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                     Severity.WARNING)
         return output
 
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: Any) -> None:
-        if not len(self.output_problems):
-            return
-        _report(self.output_problems)
-        if self.output_problems.errors:
-            raise PluginError(
-                f"govportal: the published notices miss required disclosures "
-                f"({self.output_problems.summary()}); see the problems above.")
+        if len(self.output_problems):
+            _report(self.output_problems)
+            if self.output_problems.errors:
+                raise PluginError(
+                    f"govportal: the published notices miss required disclosures "
+                    f"({self.output_problems.summary()}); see the problems above.")
+        self._write_manifest(config)
+
+    def _write_manifest(self, config: Any) -> None:
+        """The last step of a build: the manifest of every file now in the site."""
+        manifest.write(Path(config.site_dir), self.data_dir, self.options.today.isoformat(),
+                       "public")
 
     # -------------------------------------------------------------- serve
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
