@@ -226,7 +226,8 @@ def parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify-manifest",
                             help="check a built site against its govportal-manifest.json")
-    verify.add_argument("site_dir", metavar="SITE_DIR", help="the built site, e.g. site")
+    verify.add_argument("site_dir", metavar="SITE_DIR", nargs="?", default="site",
+                        help="the built site (default: site)")
     verify.set_defaults(func=cmd_verify_manifest)
     return top
 

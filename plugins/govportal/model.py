@@ -307,6 +307,9 @@ class RetentionRule(Strict):
     automated: Flag = True
     anonymised: Flag = False
     justification: Text
+    beyond_ceiling_reason: Text | None = Field(
+        None, description="Why engagement logs are kept longer than the configured ceiling."
+    )
     legal_hold: Text
     owner: Owner
     next_review: Date
@@ -382,6 +385,9 @@ class Transfer(Strict):
     mechanism: Mechanism
     data: Text
     derogation_reason: Text | None = None
+    dpf_certified: Flag = Field(
+        False, description="For the United States: the importer is certified under the DPF."
+    )
     tia_date: Date | None = Field(None, description="Transfer-impact assessment date.")
     safeguards_copy: Text | None = Field(None, description="How a person gets a copy.")
 

@@ -32,12 +32,14 @@ def _say(message: str) -> None:
     print(f"govportal publish: {message}", file=sys.stderr)
 
 
-def build_into(config_file: Path, folder: Path) -> subprocess.CompletedProcess[str]:
-    """A strict MkDocs build into ``folder`` (a subprocess: the core never imports MkDocs)."""
+def build_into(config_file: Path, folder: Path,
+               extra: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
+    """A strict MkDocs build into ``folder`` (a subprocess: the core never imports MkDocs);
+    ``extra`` options go to ``mkdocs build`` as they are."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-         "--site-dir", str(folder)],
+         "--site-dir", str(folder), *extra],
         capture_output=True, text=True, env=env, check=False)
 
 
@@ -58,7 +60,7 @@ def swap(new: Path, target: Path) -> None:
     shutil.rmtree(backup, ignore_errors=True)
 
 
-def publish(config_file: Path, site_dir: Path) -> int:
+def publish(config_file: Path, site_dir: Path, extra: Sequence[str] = ()) -> int:
     if not config_file.is_file():
         _say(f"{config_file} does not exist")
         return EXIT_USAGE
@@ -69,7 +71,7 @@ def publish(config_file: Path, site_dir: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        result = build_into(config_file, new)
+        result = build_into(config_file, new, extra)
         sys.stdout.write(result.stdout)
         sys.stderr.write(result.stderr)
         if result.returncode != 0:
@@ -95,8 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                   description=__doc__.split("\n\n")[0])
     top.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     top.add_argument("--site-dir", default="site", help="the published site (default: site)")
-    args = top.parse_args(argv)
-    return publish(Path(args.config_file), Path(args.site_dir))
+    args, extra = top.parse_known_args(argv)  # the rest goes to mkdocs build (e.g. -q)
+    return publish(Path(args.config_file), Path(args.site_dir), extra)
 
 
 if __name__ == "__main__":  # pragma: no cover

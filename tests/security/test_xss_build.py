@@ -3,8 +3,8 @@ scanned for anything the theme would not write itself.
 
 Two sites are built from the complete valid case: a baseline as it is, and one with a
 cross-site-scripting or template payload in every free-text field (decided by the model,
-see :mod:`tests.security.inject`). The ``content.unsafe-markup`` rule, which refuses such
-data at check time, is switched off for the second build, so what is tested is that the
+see :mod:`tests.security.inject`). The data rules, among them ``content.unsafe-markup``
+which refuses such data at check time, are switched off, so what is tested is that the
 sanitiser alone keeps every page clean.
 """
 
@@ -25,8 +25,10 @@ from tests.security.scan import Baseline, findings, scan_html
 
 BASE = CASES / "valid" / "complete"
 PAYLOADS = XSS_PAYLOADS + TEMPLATE_PAYLOADS
-OPTIONS = ("      today: '2026-11-22'\n"
-           "      severities: {notice.readability: 'off', content.unsafe-markup: 'off'}\n")
+# Every data rule is switched off for both builds: rules judge what the text says (a playbook
+# must mention revoking tokens), and the payloads say nothing. What remains is the sanitiser.
+RULES_OFF = ", ".join(f"{rule}: 'off'" for rule in sorted(checks.all_rules()))
+OPTIONS = f"      today: '2026-11-22'\n      severities: {{{RULES_OFF}}}\n"
 # Tags Markdown writes on its own from text it reads as structure (an empty bold becomes a
 # rule line): harmless, and the sanitiser's allowed tags.
 MARKDOWN_TAGS = {"hr", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}

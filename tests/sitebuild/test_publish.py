@@ -208,3 +208,17 @@ def test_a_broken_manifest_fails_clearly(site: Path, content: str,
     code, out = verify(site, capsys)
     assert code == 1
     assert "Traceback" not in out and manifest.NAME in out
+
+
+def test_the_workflow_command_refuses_a_tampered_site(site: Path) -> None:
+    """As the publishing workflow runs it: `govportal verify-manifest site`."""
+    env = {**os.environ, "PYTHONPATH": str(Path(cli.__file__).resolve().parent.parent)}
+    ok = subprocess.run([sys.executable, "-m", "govportal.cli", "verify-manifest", "site"],
+                        cwd=site.parent, capture_output=True, text=True, env=env, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    (site / "retention" / "index.html").write_text("tampered", "utf-8")
+    bad = subprocess.run([sys.executable, "-m", "govportal.cli", "verify-manifest"],
+                         cwd=site.parent, capture_output=True, text=True, env=env, timeout=120)
+    assert bad.returncode == 1
+    assert "site/retention/index.html was changed after the build" in bad.stderr
+    assert "site/ must not be published" in bad.stderr
