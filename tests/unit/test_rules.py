@@ -112,6 +112,10 @@ CASES_TABLE: dict[str, tuple[Path, list[tuple[str, str, str]], str]] = {
     "launch.readiness": (MINIMAL, [(P, "answer: met", "answer: not_met")], (
         "data/programs/learning.yaml:39:25: error [launch.readiness] launch_readiness[0]."
         "answer: the live program fails the mandatory item 'tls' of 'pre-launch-review'")),
+    "content.unsafe-markup": (MINIMAL, [(P, "  ask: The people team.", "  ask: '[The people "
+                                         "team](javascript:alert(1))'")], (
+        "data/programs/learning.yaml:36:8: error [content.unsafe-markup] manager_guide.ask: t"
+        "he text contains a link to a 'javascript:' address, which is never published")),
 }
 
 # Rules tested in their own files.
