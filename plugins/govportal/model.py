@@ -292,6 +292,10 @@ class RetentionRule(Strict):
     automated: Flag = True
     anonymised: Flag = False
     justification: Text
+    extended_retention_reason: Text | None = Field(
+        None, description="Why behavioural or engagement logs are kept longer than the "
+        "engagement ceiling (default 90 days)."
+    )
     legal_hold: Text
     owner: Owner
     next_review: Date
