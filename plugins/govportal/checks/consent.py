@@ -43,7 +43,7 @@ def employment_justification(ctx: Context) -> Iterator[Finding]:
             lawful_basis: {de: consent}
     """
     for pid, program in ctx.policy.programs.items():
-        groups = ", ".join(dict.fromkeys(ds.category.value for ds in program.data_subjects))
+        groups = ", ".join(dict.fromkeys(ds.group for ds in program.data_subjects))
         for index, purpose, jid in _consent_purposes(program):
             if purpose.consent_justification:
                 continue

@@ -74,8 +74,10 @@ def no_gate(ctx: Context) -> Iterator[Finding]:
 
 
 _LIVE_MESSAGES = {
-    "unanswered": "has not answered the mandatory pre-launch item",
-    "unexplained": "marks the mandatory pre-launch item not applicable without saying why:",
+    "unanswered": "the live program '{pid}' has not answered the mandatory pre-launch item "
+                  "'{item}'",
+    "unexplained": "the live program '{pid}' marks the mandatory pre-launch item '{item}' not "
+                   "applicable without saying why",
 }
 
 
@@ -104,7 +106,7 @@ def unanswered(ctx: Context) -> Iterator[Finding]:
         for item, gap, path in _gaps(ctx, pid, program):
             if gap in _LIVE_MESSAGES:
                 yield Finding(
-                    f"the live program '{pid}' {_LIVE_MESSAGES[gap]} '{item}'",
+                    _LIVE_MESSAGES[gap].format(pid=pid, item=item),
                     ctx.program_at(pid, *path, key=gap == "unanswered"),
                     f"add `- {{item: {item}, answer: met, evidence: …}}` to launch_readiness"
                     if gap == "unanswered" else "say why it does not apply in `evidence`")

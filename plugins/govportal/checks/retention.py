@@ -186,8 +186,8 @@ def unknown_placeholder(ctx: Context) -> Iterator[Finding]:
         fill_placeholders(clause.text, ctx.policy, on_unknown=unknown.append)
         filled = {m.group(0) for m in re.finditer(r"\[\[([a-z_]+):([a-z0-9_.-]+)\]\]",
                                                   clause.text)}
-        malformed = [p for p in _PLACEHOLDER.findall(clause.text) if p not in filled]
-        for text in dict.fromkeys(unknown + malformed):
+        written = dict.fromkeys(_PLACEHOLDER.findall(clause.text))  # in reading order
+        for text in (t for t in written if t in unknown or t not in filled):
             kind, _, key = text[2:-2].partition(":")
             hint = (_placeholder_hint(kind.strip().lower(), key.strip(), ctx)
                     if text in unknown else "write [[kind:id]] in lower case, without spaces, "
@@ -223,8 +223,8 @@ def audit_log_separate(ctx: Context) -> Iterator[Finding]:
             is_audit = f.classification is m.Classification.AUDIT_LOG
             if is_audit and not audit_rule:
                 yield Finding(
-                    f"the audit-log field '{fid}' is kept under '{r.id}', a "
-                    f"{r.kind.value} rule",
+                    f"the audit-log field '{fid}' is kept under '{r.id}', a rule of kind "
+                    f"{r.kind.value}",
                     ctx.at(label, "rules", i, "fields", j),
                     "move it to a rule of `kind: audit_log` with its own period")
             elif audit_rule and not is_audit:
