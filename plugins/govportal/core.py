@@ -54,7 +54,8 @@ def page_builder(policy: Policy, options: checks.Options,
     from . import disclosures_glue
 
     return PageBuilder(policy, environment(templates_dir),
-                       disclosures=disclosures_glue.disclosure_map, today=options.today)
+                       disclosures=disclosures_glue.disclosure_map, today=options.today,
+                       options=options)
 
 
 def build_pages(policy: Policy, options: checks.Options,

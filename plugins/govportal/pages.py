@@ -148,11 +148,12 @@ class PageBuilder:
 
     def __init__(self, policy: Policy, env: jinja2.Environment,
                  disclosures: DisclosureMap = _no_disclosures,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, options: Any = None) -> None:
         self.policy = policy
         self.env = env
         self.disclosures = disclosures
         self.today = today or dt.date.today()
+        self.options = options  # checks.Options of the build (the rules page shows them)
 
     # ------------------------------------------------------------------ helpers
     def render(self, template: str, **context: Any) -> str:
@@ -188,7 +189,7 @@ class PageBuilder:
         pages += [self.retention(), self.clauses(), self.checklists_index()]
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
-        pages += [self.coverage(), self.catalog()]
+        pages += [self.coverage(), self.catalog(), self.rules_reference()]
         return pages
 
     def home(self) -> Page:
@@ -358,6 +359,26 @@ class PageBuilder:
             "catalog.md.j2", catalog=load_catalog(), timelines=load_breach_timelines(),
             requirements=self.policy.requirements.requirements), "owners/Registers")
 
+    def rules_reference(self) -> Page:
+        """Every rule, grouped by family, with its severity and its documentation."""
+        from . import changes, checks, ruledocs
+        from .adequacy import load_adequacy
+
+        options = self.options or checks.Options(today=self.today)
+        registry = checks.all_rules()
+        families = []
+        for family in checks.FAMILIES:
+            rules = [{"id": r.id, "anchor": r.id.replace(".", "-"), "default": r.severity.value,
+                      "severity": options.severities.get(r.id, r.severity).value,
+                      "doc": ruledocs.parse(r.doc)}
+                     for r in registry.values() if r.family == family]
+            if rules:
+                families.append({"id": family, "title": ruledocs.family_title(family),
+                                 "intro": ruledocs.family_intro(family), "rules": rules})
+        return Page(RULES_REF, "Rules reference", self.render(
+            "rules.md.j2", families=families, options=options, change_rules=changes.RULES,
+            adequacy=load_adequacy()), "owners", {"govportal": "rules"})
+
     def inventory(self) -> Page:
         return Page(INVENTORY, "Data inventory and role views", self.render(
             "inventory.md.j2", fields=self.policy.inventory.fields,
@@ -367,6 +388,7 @@ class PageBuilder:
 
 COVERAGE = "registers/disclosure-coverage.md"
 CATALOG = "registers/disclosure-catalog.md"
+RULES_REF = "rules.md"
 
 
 def coverage_rows(policy: Policy) -> list[dict[str, Any]]:

@@ -67,14 +67,12 @@ def uncovered_field(ctx: Context) -> Iterator[Finding]:
     `programs` list.
 
     Passing:
-        # programs/coaching.yaml
-        fields: [full-name, tip-opens]
-        # retention.yaml
+        # programs/coaching.yaml has fields: [full-name, tip-opens]; retention.yaml:
         - {id: engagement-logs, fields: [tip-opens], …}
         - {id: learning-records, fields: [full-name], …}
 
     Failing:
-        # retention.yaml: no rule lists tip-opens
+        # no rule in retention.yaml lists tip-opens
         - {id: learning-records, fields: [full-name], …}
     """
     known = ctx.policy.fields_by_id
