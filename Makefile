@@ -17,7 +17,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)  ## set up and build the portal strictly into site/
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m govportal.publish --config-file mkdocs.yml --site-dir site
 
 serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change
 	$(BIN)/mkdocs serve --strict

@@ -1,9 +1,9 @@
-"""The EU adequacy list, shipped as dated data with its source (``catalog/adequacy.yaml``).
+"""The EU adequacy list, shipped as dated data with its sources (``catalog/adequacy.yaml``).
 
-Transfers from the EU to a country on this list need no further mechanism; a transfer to
-anywhere else names standard contractual clauses, binding corporate rules or a derogation.
-Some decisions cover only part of a country (for the United States, organisations certified
-under the Data Privacy Framework): those entries carry a ``scope``.
+Transfers to a country on this list, or inside the EEA, need no further mechanism; a
+transfer to anywhere else names standard contractual clauses, binding corporate rules or a
+derogation. The decision for the United States covers only importers certified under the
+EU-US Data Privacy Framework, which a transfer states with ``dpf_certified: true``.
 """
 
 from __future__ import annotations
@@ -18,41 +18,46 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+# The destination whose adequacy decision covers only DPF-certified importers.
+DPF_CODE = "US"
+
+Verification = Literal["primary", "secondary", "recall"]
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Country(_Strict):
+class Destination(_Strict):
     name: str
-    code: str | None = None
+    code: str
     aliases: tuple[str, ...] = ()
-    scope: str | None = None
-    decision: str | None = None
+    note: str | None = None
 
     def names(self) -> set[str]:
-        return {_norm(n) for n in (self.name, self.code, *self.aliases) if n}
+        return {_norm(n) for n in (self.name, self.code, *self.aliases)}
 
 
 class AdequacyList(_Strict):
     as_of: dt.date
-    source: str
-    verification: Literal["primary", "secondary", "recall"]
-    eea: tuple[Country, ...]
-    adequate: tuple[Country, ...]
+    sources: tuple[str, ...]
+    verification: Verification
+    destinations: tuple[Destination, ...]
+    eea_verification: Verification
+    eea: tuple[Destination, ...]
 
 
 class Standing(enum.StrEnum):
     EEA = "eea"
     ADEQUATE = "adequate"
-    PARTIAL = "partial"
+    DPF_ONLY = "dpf_only"  # adequate only for a certified importer
     NOT_LISTED = "not_listed"
 
 
 @dataclass(frozen=True)
 class Verdict:
     standing: Standing
-    country: Country | None = None
+    destination: Destination | None = None
 
 
 def _norm(name: str) -> str:
@@ -69,13 +74,14 @@ def load_adequacy() -> AdequacyList:
 
 
 def standing(destination: str, adequacy: AdequacyList | None = None) -> Verdict:
-    """Where ``destination`` (a country name, alias or ISO code) stands for EU transfers."""
+    """Where ``destination`` (a name, alias or ISO code) stands on the adequacy list."""
     adequacy = adequacy or load_adequacy()
     key = _norm(destination)
-    for country in adequacy.eea:
-        if key in country.names():
-            return Verdict(Standing.EEA, country)
-    for country in adequacy.adequate:
-        if key in country.names():
-            return Verdict(Standing.PARTIAL if country.scope else Standing.ADEQUATE, country)
+    for entry in adequacy.eea:
+        if key in entry.names():
+            return Verdict(Standing.EEA, entry)
+    for entry in adequacy.destinations:
+        if key in entry.names():
+            return Verdict(Standing.DPF_ONLY if entry.code == DPF_CODE else Standing.ADEQUATE,
+                           entry)
     return Verdict(Standing.NOT_LISTED)

@@ -162,6 +162,20 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_verify_manifest(args: argparse.Namespace) -> int:
+    from .manifest import verify
+
+    problems = verify(Path(args.site))
+    for problem in problems:
+        print(f"govportal: {problem}", file=sys.stderr)
+    if problems:
+        print(f"govportal: {args.site} is not a provable governance portal build; do not "
+              "publish it", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"govportal: {args.site} matches its manifest")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="govportal", description=__doc__.split("\n\n")[0])
     common = argparse.ArgumentParser(add_help=False)
@@ -204,6 +218,11 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
     summary.add_argument("--out", help="write the Markdown to this file instead of stdout")
     summary.set_defaults(func=cmd_pr_summary)
+
+    verify = sub.add_parser("verify-manifest",
+                            help="check that a built site matches its govportal manifest")
+    verify.add_argument("site", nargs="?", default="site", help="the built site folder")
+    verify.set_defaults(func=cmd_verify_manifest)
     return top
 
 

@@ -55,7 +55,7 @@ def page_builder(policy: Policy, options: checks.Options,
 
     return PageBuilder(policy, environment(templates_dir),
                        disclosures=disclosures_glue.disclosure_map, today=options.today,
-                       options=options)
+                       threshold=options.readability_threshold, options=options)
 
 
 def build_pages(policy: Policy, options: checks.Options,

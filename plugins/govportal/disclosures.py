@@ -127,14 +127,8 @@ class NoticeFacts:
 
     @classmethod
     def of(cls, policy: Policy, program: m.Program) -> NoticeFacts:
-        by_id = policy.jurisdictions_by_id
-        seen: dict[str, m.Jurisdiction] = {}
-        for ds in program.data_subjects:
-            for jid in ds.jurisdictions:
-                if jid in by_id:
-                    seen.setdefault(jid, by_id[jid])
         known = policy.fields_by_id
-        return cls(program, policy.organisation, tuple(seen.values()),
+        return cls(program, policy.organisation, tuple(policy.jurisdictions_of(program)),
                    tuple(known[f] for f in program.fields if f in known))
 
     @property

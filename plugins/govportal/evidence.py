@@ -41,7 +41,7 @@ def _dpo(policy: Policy, program: m.Program) -> Gap | None:
 
 
 def _purposes(policy: Policy, program: m.Program) -> Gap | None:
-    gdpr = {j.id for j in _served_jurisdictions(policy, program)
+    gdpr = {j.id for j in policy.jurisdictions_of(program)
             if {m.Regime.EU_GDPR, m.Regime.UK_GDPR} & set(j.regimes)}
     for i, purpose in enumerate(program.purposes):
         missing = sorted(gdpr - set(purpose.lawful_basis))
@@ -129,7 +129,7 @@ def _withdraw_consent(policy: Policy, program: m.Program) -> Gap | None:
 
 
 def _complaint(policy: Policy, program: m.Program) -> Gap | None:
-    for j in _served_jurisdictions(policy, program):
+    for j in policy.jurisdictions_of(program):
         gdpr = {m.Regime.EU_GDPR, m.Regime.UK_GDPR} & set(j.regimes)
         if gdpr and j.supervisory_authority is None:
             index = policy.organisation.jurisdictions.index(j)
@@ -169,16 +169,6 @@ def _privacy_policy(policy: Policy, program: m.Program) -> Gap | None:
 
 def _always(policy: Policy, program: m.Program) -> Gap | None:
     return None
-
-
-def _served_jurisdictions(policy: Policy, program: m.Program) -> list[m.Jurisdiction]:
-    by_id = policy.jurisdictions_by_id
-    seen: dict[str, m.Jurisdiction] = {}
-    for ds in program.data_subjects:
-        for jid in ds.jurisdictions:
-            if jid in by_id:
-                seen.setdefault(jid, by_id[jid])
-    return list(seen.values())
 
 
 TOPICS: dict[str, Callable[[Policy, m.Program], Gap | None]] = {

@@ -86,6 +86,16 @@ class Policy:
     def mistakes_by_id(self) -> dict[str, m.Mistake]:
         return {x.id: x for x in self.mistakes.mistakes} if self.mistakes else {}
 
+    def jurisdictions_of(self, program: m.Program) -> list[m.Jurisdiction]:
+        """The known jurisdictions of a program's data subjects, each once, in order."""
+        by_id = self.jurisdictions_by_id
+        seen: dict[str, m.Jurisdiction] = {}
+        for ds in program.data_subjects:
+            for jid in ds.jurisdictions:
+                if jid in by_id:
+                    seen.setdefault(jid, by_id[jid])
+        return list(seen.values())
+
     def retention_for(self, program: m.Program) -> dict[str, list[m.RetentionRule]]:
         """For each field the program collects, the retention rules that cover it."""
         covered: dict[str, list[m.RetentionRule]] = {f: [] for f in program.fields}

@@ -292,9 +292,8 @@ class RetentionRule(Strict):
     automated: Flag = True
     anonymised: Flag = False
     justification: Text
-    extended_retention_reason: Text | None = Field(
-        None, description="Why behavioural or engagement logs are kept longer than the "
-        "engagement ceiling (default 90 days)."
+    beyond_ceiling_reason: Text | None = Field(
+        None, description="Why engagement logs are kept longer than the configured ceiling."
     )
     legal_hold: Text
     owner: Owner
@@ -371,6 +370,9 @@ class Transfer(Strict):
     mechanism: Mechanism
     data: Text
     derogation_reason: Text | None = None
+    dpf_certified: Flag = Field(
+        False, description="For the United States: the importer is certified under the DPF."
+    )
     tia_date: Date | None = Field(None, description="Transfer-impact assessment date.")
     safeguards_copy: Text | None = Field(None, description="How a person gets a copy.")
 

@@ -148,7 +148,9 @@ class PageBuilder:
 
     def __init__(self, policy: Policy, env: jinja2.Environment,
                  disclosures: DisclosureMap = _no_disclosures,
-                 today: dt.date | None = None, options: Any = None) -> None:
+                 today: dt.date | None = None, threshold: float = 50.0,
+                 options: Any = None) -> None:
+        self.threshold = threshold
         self.policy = policy
         self.env = env
         self.disclosures = disclosures
@@ -167,15 +169,6 @@ class PageBuilder:
         }
         return self.env.get_template(template).render(**base, **context)
 
-    def jurisdictions_of(self, program: m.Program) -> list[m.Jurisdiction]:
-        by_id = self.policy.jurisdictions_by_id
-        seen: dict[str, m.Jurisdiction] = {}
-        for ds in program.data_subjects:
-            for jid in ds.jurisdictions:
-                if jid in by_id:
-                    seen.setdefault(jid, by_id[jid])
-        return list(seen.values())
-
     def program_fields(self, program: m.Program) -> list[m.DataField]:
         by_id = self.policy.fields_by_id
         return [by_id[f] for f in program.fields if f in by_id]
@@ -189,7 +182,7 @@ class PageBuilder:
         pages += [self.retention(), self.clauses(), self.checklists_index()]
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
-        pages += [self.coverage(), self.catalog(), self.rules_reference()]
+        pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
         return pages
 
     def home(self) -> Page:
@@ -226,7 +219,7 @@ class PageBuilder:
         by_class: dict[str, list[m.DataField]] = defaultdict(list)
         for f in fields:
             by_class[CLASSIFICATION_LABELS[f.classification]].append(f)
-        jurisdictions = self.jurisdictions_of(program)
+        jurisdictions = self.policy.jurisdictions_of(program)
         names = {j.id: j.name for j in jurisdictions}
         purposes = []
         for purpose in program.purposes:
@@ -281,7 +274,8 @@ class PageBuilder:
         ctx_ids = {v.id for v in contextual}
         audit_ids = {v.id for v in audit}
         visible = [f for f in fields if ctx_ids & set(f.views)]
-        audit_only = [f for f in fields if audit_ids & set(f.views) and not ctx_ids & set(f.views)]
+        audit_only = [f for f in fields if audit_ids & set(f.views) and not ctx_ids & set(f.views)
+                      and not (f.sensitive or f.high_risk)]
         mistakes = [policy.mistakes_by_id[x] for x in program.manager_guide.mistakes
                     if x in policy.mistakes_by_id]
         md = self.render("guide.md.j2", program=program, guide=program.manager_guide,
@@ -375,9 +369,25 @@ class PageBuilder:
             if rules:
                 families.append({"id": family, "title": ruledocs.family_title(family),
                                  "intro": ruledocs.family_intro(family), "rules": rules})
-        return Page(RULES_REF, "Rules reference", self.render(
+        return Page(RULES, "Rules reference", self.render(
             "rules.md.j2", families=families, options=options, change_rules=changes.RULES,
-            adequacy=load_adequacy()), "owners", {"govportal": "rules"})
+            adequacy=load_adequacy()), "owners/Registers",
+            {"govportal": "rules"})
+
+    def quality(self) -> Page:
+        """Plain-language figures of each notice, for policy owners."""
+        from .checks.content import notice_prose
+        from .readability import measure
+        from .safety import plain
+
+        rows = []
+        for program in self.policy.programs.values():
+            score = measure(notice_prose(program))
+            first = measure(plain(program.notice.first_layer.summary) + "\n\n" + "\n\n".join(
+                plain(s) for s in program.notice.first_layer.surprises))
+            rows.append({"program": program, "score": score, "first": first})
+        return Page(QUALITY, "Notice readability", self.render(
+            "quality.md.j2", rows=rows, threshold=self.threshold), "owners/Registers")
 
     def inventory(self) -> Page:
         return Page(INVENTORY, "Data inventory and role views", self.render(
@@ -387,8 +397,9 @@ class PageBuilder:
 
 
 COVERAGE = "registers/disclosure-coverage.md"
+RULES = "registers/rules.md"
+QUALITY = "registers/notice-readability.md"
 CATALOG = "registers/disclosure-catalog.md"
-RULES_REF = "rules.md"
 
 
 def coverage_rows(policy: Policy) -> list[dict[str, Any]]:
@@ -406,6 +417,7 @@ def coverage_rows(policy: Policy) -> list[dict[str, Any]]:
                 "section": (notice_uri(pid).removesuffix(".md") + "/#"
                             + req.topic.replace(":", "-")) if d.status.value == "applicable"
                 else None,
+                "anchor": req.topic.replace(":", "-"),
             })
     return rows
 

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import changes, checks, core, disclosures, exports, rendered, schemas
+from . import changes, checks, core, disclosures, exports, manifest, rendered, schemas
 from .history import History
 from .pages import Page
 from .problems import Problems, Severity
@@ -239,13 +239,13 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         return output
 
     def on_post_build(self, *, config: Any) -> None:
-        if not len(self.output_problems):
-            return
-        _report(self.output_problems)
-        if self.output_problems.errors:
-            raise PluginError(
-                f"govportal: the published notices miss required disclosures "
-                f"({self.output_problems.summary()}); see the problems above.")
+        if len(self.output_problems):
+            _report(self.output_problems)
+            if self.output_problems.errors:
+                raise PluginError(
+                    f"govportal: the published notices miss required disclosures "
+                    f"({self.output_problems.summary()}); see the problems above.")
+        manifest.write_manifest(Path(config.site_dir), self.data_dir, self.options.today)
 
     # -------------------------------------------------------------- serve
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:

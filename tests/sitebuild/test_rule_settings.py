@@ -68,7 +68,7 @@ def test_severity_off_from_mkdocs_yml_silences_the_rule_and_the_page_says_so(
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     assert "launch.unanswered" not in result.stderr
-    html = (project / "site" / "rules" / "index.html").read_text(encoding="utf-8")
+    html = (project / "site" / "registers" / "rules" / "index.html").read_text(encoding="utf-8")
     assert "(in this portal: <strong>off</strong>)" in html
     checklist = (project / "site" / "checklists" / "pre-launch-review" / "index.html")
     assert "<strong>unanswered</strong>" in checklist.read_text(encoding="utf-8")

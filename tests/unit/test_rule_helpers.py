@@ -60,8 +60,8 @@ def test_stand_in_names(name: str, stand_in: bool) -> None:
     ("Germany", Standing.EEA), ("NO", Standing.EEA), ("the Netherlands", Standing.EEA),
     ("Switzerland", Standing.ADEQUATE), ("South Korea", Standing.ADEQUATE),
     ("uk", Standing.ADEQUATE), ("Brazil", Standing.ADEQUATE),
-    ("United States", Standing.PARTIAL), ("U.S.A.", Standing.PARTIAL),
-    ("Canada", Standing.PARTIAL),
+    ("United States", Standing.DPF_ONLY), ("U.S.A.", Standing.DPF_ONLY),
+    ("Canada", Standing.ADEQUATE), ("EPO", Standing.ADEQUATE),
     ("India", Standing.NOT_LISTED), ("Singapore", Standing.NOT_LISTED),
 ])
 def test_adequacy_standing_by_name_alias_or_code(destination: str, expected: Standing) -> None:
@@ -70,9 +70,9 @@ def test_adequacy_standing_by_name_alias_or_code(destination: str, expected: Sta
 
 def test_the_adequacy_list_is_dated_sourced_and_consistent() -> None:
     adequacy = load_adequacy()
-    assert adequacy.as_of.isoformat() == "2026-02-09"
-    assert "Implementing Decision (EU) 2026/179" in adequacy.source
-    names = [n for c in (*adequacy.eea, *adequacy.adequate) for n in c.names()]
+    assert adequacy.as_of.isoformat() == "2026-11-01"
+    assert any("2026/179" in source for source in adequacy.sources)
+    names = [n for c in (*adequacy.eea, *adequacy.destinations) for n in c.names()]
     assert len(names) == len(set(names)), "a name, alias or code is listed twice"
     assert len(adequacy.eea) == 30
-    assert all(c.scope for c in adequacy.adequate if c.code in ("US", "CA"))
+    assert {d.code for d in adequacy.destinations if d.note} == {"US", "CA"}

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from govportal import changes, checks, core, ruledocs
-from govportal.pages import RULES_REF
+from govportal.pages import RULES
 from govportal.problems import Severity
 from tests.conftest import CASES
 
@@ -19,7 +19,7 @@ BASE = CASES / "rules" / "base"
 def rules_page(options: checks.Options):
     result = core.check(BASE, options, label_base=BASE.parent)
     assert not result.problems.errors
-    (page,) = [p for p in core.build_pages(result.policy, options) if p.src_uri == RULES_REF]
+    (page,) = [p for p in core.build_pages(result.policy, options) if p.src_uri == RULES]
     return page
 
 
@@ -51,7 +51,7 @@ def test_every_yaml_example_is_yaml(rule_id: str) -> None:
 
 def test_the_page_lists_every_rule_once_by_family_with_its_documentation() -> None:
     page = rules_page(checks.Options(today=dt.date(2026, 11, 22)))
-    assert (page.title, page.section, page.meta) == ("Rules reference", "owners",
+    assert (page.title, page.section, page.meta) == ("Rules reference", "owners/Registers",
                                                      {"govportal": "rules"})
     md = page.markdown
     headings = re.findall(r"^### `([a-z0-9.-]+)` \{ #([a-z0-9-]+) \}$", md, re.M)
@@ -81,7 +81,7 @@ def test_the_page_shows_this_builds_settings_and_changed_severities() -> None:
     options = checks.Options(today=dt.date(2026, 11, 22), review_warning_days=14,
                              engagement_ceiling_days=120,
                              severities={"review.due-soon": Severity.ERROR,
-                                         "transfer.adequacy-scope": Severity.OFF})
+                                         "notice.readability": Severity.OFF})
     md = rules_page(options).markdown
     assert "| `today` | 2026-11-22 |" in md
     assert "| `review_warning_days` | 14 |" in md
@@ -92,9 +92,10 @@ def test_the_page_shows_this_builds_settings_and_changed_severities() -> None:
     assert md.count("(in this portal:") == 2
 
 
-def test_the_page_shows_the_dated_adequacy_list_with_its_source() -> None:
+def test_the_page_shows_the_dated_adequacy_list_with_its_sources() -> None:
     md = rules_page(checks.Options(today=dt.date(2026, 11, 22))).markdown
-    assert "### The EU adequacy list { #adequacy-list }\n\nAs of 2026-02-09 (not yet checked " \
-           "against the official text). Source: European Commission list" in md
-    assert "| United States | organisations certified under the EU-US Data Privacy " \
-           "Framework (Decision (EU) 2023/1795) |" in md
+    assert "### The EU adequacy list { #adequacy-list }\n\nAs of 2026-11-01 (not yet checked " \
+           "against the official texts). Sources:\n\n- European Commission list" in md
+    assert "| United States | only organisations certified under the EU-US Data Privacy " \
+           "Framework |" in md
+    assert "| Switzerland | all recipients there |" in md

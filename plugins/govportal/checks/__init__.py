@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..loader import Policy
-from ..problems import Location, Problems, Severity
+from ..problems import Location, Problems, Severity  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True, slots=True)

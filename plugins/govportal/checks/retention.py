@@ -314,7 +314,7 @@ def engagement_ceiling(ctx: Context) -> Iterator[Finding]:
 
     A rule of `kind: engagement_log`, or one that covers behavioural metadata or device
     telemetry, with a period longer than the plugin option `engagement_ceiling_days`
-    (default 90) needs `extended_retention_reason`. Anonymised aggregates are exempt.
+    (default 90) needs `beyond_ceiling_reason`. Anonymised aggregates are exempt.
 
     Passing:
         - {id: engagement-logs, kind: engagement_log, period: 90 days, …}
@@ -325,7 +325,7 @@ def engagement_ceiling(ctx: Context) -> Iterator[Finding]:
     ceiling = ctx.options.engagement_ceiling_days
     fields = ctx.policy.fields_by_id
     for i, r in enumerate(ctx.policy.retention.rules):
-        if r.anonymised or r.extended_retention_reason:
+        if r.anonymised or r.beyond_ceiling_reason:
             continue
         behaviour = r.kind is m.RecordKind.ENGAGEMENT_LOG or any(
             fields[f].classification in _BEHAVIOUR for f in r.fields if f in fields)
@@ -335,4 +335,4 @@ def engagement_ceiling(ctx: Context) -> Iterator[Finding]:
                 f"beyond the {ceiling}-day ceiling, without a stated reason",
                 ctx.at(ctx.file_of("retention"), "rules", i, "period"),
                 f"shorten the period to {ceiling} days or less, keep only anonymised "
-                "aggregates longer, or say why in `extended_retention_reason`")
+                "aggregates longer, or say why in `beyond_ceiling_reason`")
