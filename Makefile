@@ -16,7 +16,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-site: $(STAMP)  ## set up and build the portal strictly into site/
+site: $(STAMP)  ## set up and build the portal strictly into site/ (replaced only when the build succeeds)
 	$(BIN)/python -m govportal.publish --config-file mkdocs.yml --site-dir site
 
 serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change

@@ -1,50 +1,28 @@
-"""The EU adequacy list, shipped as dated data with its sources (``catalog/adequacy.yaml``).
+"""Where a transfer's destination stands on the EU adequacy list.
 
-Transfers to a country on this list, or inside the EEA, need no further mechanism; a
-transfer to anywhere else names standard contractual clauses, binding corporate rules or a
-derogation. The decision for the United States covers only importers certified under the
-EU-US Data Privacy Framework, which a transfer states with ``dpf_certified: true``.
+The list itself is dated data with its sources (``catalog/adequacy.yaml``, loaded and
+validated by :func:`govportal.disclosures.load_adequacy`). Transfers to a destination on it,
+or inside the EEA, need no further mechanism; anywhere else needs standard contractual
+clauses, binding corporate rules or a derogation. The decision for the United States covers
+only importers certified under the EU-US Data Privacy Framework, which a transfer states with
+``dpf_certified: true``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict
+from .disclosures import Adequacy, Destination, load_adequacy
 
 # The destination whose adequacy decision covers only DPF-certified importers.
 DPF_CODE = "US"
 
-Verification = Literal["primary", "secondary", "recall"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Destination(_Strict):
-    name: str
-    code: str
-    aliases: tuple[str, ...] = ()
-    note: str | None = None
-
-    def names(self) -> set[str]:
-        return {_norm(n) for n in (self.name, self.code, *self.aliases)}
-
-
-class AdequacyList(_Strict):
-    as_of: dt.date
-    sources: tuple[str, ...]
-    verification: Verification
-    destinations: tuple[Destination, ...]
-    eea_verification: Verification
-    eea: tuple[Destination, ...]
+# Other names people write for listed destinations (not legal data: just spelling).
+ALIASES = {
+    "usa": "US", "united states of america": "US", "uk": "GB", "great britain": "GB",
+    "south korea": "KR", "korea": "KR", "czech republic": "CZ",
+}
 
 
 class Standing(enum.StrEnum):
@@ -65,23 +43,19 @@ def _norm(name: str) -> str:
     return text.removeprefix("the ")
 
 
-@cache
-def load_adequacy() -> AdequacyList:
-    """The packaged list, validated (a broken list fails loudly, in tests first)."""
-    text = resources.files("govportal").joinpath("catalog", "adequacy.yaml").read_text(
-        encoding="utf-8")
-    return AdequacyList.model_validate(yaml.safe_load(text))
+def _matches(key: str, entry: Destination) -> bool:
+    return key in (_norm(entry.name), entry.code.lower()) or ALIASES.get(key) == entry.code
 
 
-def standing(destination: str, adequacy: AdequacyList | None = None) -> Verdict:
-    """Where ``destination`` (a name, alias or ISO code) stands on the adequacy list."""
+def standing(destination: str, adequacy: Adequacy | None = None) -> Verdict:
+    """Where ``destination`` (a name, common alias or ISO code) stands for EU transfers."""
     adequacy = adequacy or load_adequacy()
     key = _norm(destination)
     for entry in adequacy.eea:
-        if key in entry.names():
+        if _matches(key, entry):
             return Verdict(Standing.EEA, entry)
     for entry in adequacy.destinations:
-        if key in entry.names():
+        if _matches(key, entry):
             return Verdict(Standing.DPF_ONLY if entry.code == DPF_CODE else Standing.ADEQUATE,
                            entry)
     return Verdict(Standing.NOT_LISTED)

@@ -4,6 +4,7 @@
     govportal lock [--force]
     govportal schemas [--out DIR] [--check]
     govportal pr-summary --base REF [--head REF] [--out FILE]
+    govportal verify-manifest SITE_DIR
 
 Settings (data folder, templates, lock file, rule options) come from the ``govportal``
 entry of ``mkdocs.yml`` when there is one, so the command sees what the build sees.
@@ -163,16 +164,20 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_manifest(args: argparse.Namespace) -> int:
-    from .manifest import verify
+    from . import manifest
 
-    problems = verify(Path(args.site))
-    for problem in problems:
-        print(f"govportal: {problem}", file=sys.stderr)
+    site = Path(args.site_dir)
+    problems = manifest.verify(site)
     if problems:
-        print(f"govportal: {args.site} is not a provable governance portal build; do not "
-              "publish it", file=sys.stderr)
+        for problem in problems:
+            print(f"govportal verify-manifest: {problem}", file=sys.stderr)
+        print(f"govportal verify-manifest: {site.name}/ must not be published", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"govportal: {args.site} matches its manifest")
+    data, _ = manifest.load(site)
+    assert data is not None
+    print(f"{site.name}/ verifies: {len(data['files'])} files match {manifest.NAME} "
+          f"(plugin {data.get('plugin_version')}, built {data.get('build_date')}, "
+          f"{data.get('edition')} edition, data {str(data.get('data_fingerprint'))[:12]})")
     return EXIT_OK
 
 
@@ -220,8 +225,9 @@ def parser() -> argparse.ArgumentParser:
     summary.set_defaults(func=cmd_pr_summary)
 
     verify = sub.add_parser("verify-manifest",
-                            help="check that a built site matches its govportal manifest")
-    verify.add_argument("site", nargs="?", default="site", help="the built site folder")
+                            help="check a built site against its govportal-manifest.json")
+    verify.add_argument("site_dir", metavar="SITE_DIR", nargs="?", default="site",
+                        help="the built site (default: site)")
     verify.set_defaults(func=cmd_verify_manifest)
     return top
 

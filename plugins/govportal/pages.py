@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from . import model as m
 from .loader import Policy
@@ -205,12 +206,13 @@ class PageBuilder:
         sections = []
         for topic, heading in NOTICE_TOPICS:
             body = self.render(f"notice/{topic}.md.j2", **ctx).strip()
-            if body:
-                sections.append(Section(topic, heading, body, items.get(topic, [])))
+            if body:  # rendered Markdown: printed as it is (see render._finalize)
+                sections.append(Section(topic, heading, Markup(body), items.get(topic, [])))
         for key, text in program.notice.sections.items():
             topic = f"section:{key}"
             heading = _section_heading(key, self.policy)
-            sections.append(Section(topic, heading, markdown_block(text), items.get(topic, [])))
+            sections.append(Section(topic, heading, Markup(markdown_block(text)),
+                                    items.get(topic, [])))
         return sections
 
     def notice_context(self, program: m.Program) -> dict[str, Any]:
@@ -356,7 +358,7 @@ class PageBuilder:
     def rules_reference(self) -> Page:
         """Every rule, grouped by family, with its severity and its documentation."""
         from . import changes, checks, ruledocs
-        from .adequacy import load_adequacy
+        from .disclosures import load_adequacy
 
         options = self.options or checks.Options(today=self.today)
         registry = checks.all_rules()

@@ -14,6 +14,8 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 FAMILY_TITLES = {
     "references": "Ids and references",
     "consent": "Consent",
@@ -43,6 +45,12 @@ class Example:
         """A code fence longer than any run of backticks inside the code."""
         longest = max((len(m) for m in re.findall(r"`+", self.code)), default=0)
         return "`" * max(3, longest + 1)
+
+    @property
+    def block(self) -> Markup:
+        """The example as a fenced YAML block, printed as it is: the text is the package's
+        own docstring, and the fence is longer than any backticks in it."""
+        return Markup(f"{self.fence}yaml\n{self.code}\n{self.fence}")
 
 
 @dataclass

@@ -96,6 +96,6 @@ def test_the_page_shows_the_dated_adequacy_list_with_its_sources() -> None:
     md = rules_page(checks.Options(today=dt.date(2026, 11, 22))).markdown
     assert "### The EU adequacy list { #adequacy-list }\n\nAs of 2026-11-01 (not yet checked " \
            "against the official texts). Sources:\n\n- European Commission list" in md
-    assert "| United States | only organisations certified under the EU-US Data Privacy " \
-           "Framework |" in md
-    assert "| Switzerland | all recipients there |" in md
+    assert "| United States | US | only organisations certified under the EU-US Data " \
+           "Privacy Framework" in md
+    assert "| Switzerland | CH |  |" in md

@@ -77,7 +77,7 @@ REGISTRY: dict[str, Rule] = {}
 
 # Rule families, imported in this order; each module registers its rules on import.
 FAMILIES = ("references", "consent", "views", "retention", "analytics", "vendors", "transfers",
-            "incident", "review", "launch", "disclosures", "content")
+            "incident", "review", "launch", "disclosures", "content", "markup")
 
 
 def rule(rule_id: str, *, severity: Severity = Severity.ERROR,

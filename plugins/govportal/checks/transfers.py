@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import model as m
-from ..adequacy import Standing, load_adequacy, standing
+from ..adequacy import Standing, standing
+from ..disclosures import load_adequacy
 from . import Context, Finding, rule
 
 
