@@ -150,12 +150,13 @@ class PageBuilder:
     def __init__(self, policy: Policy, env: jinja2.Environment,
                  disclosures: DisclosureMap = _no_disclosures,
                  today: dt.date | None = None, threshold: float = 50.0,
-                 options: Any = None) -> None:
+                 edition: str = "public", options: Any = None) -> None:
         self.threshold = threshold
         self.policy = policy
         self.env = env
         self.disclosures = disclosures
         self.today = today or dt.date.today()
+        self.edition = edition  # "internal" adds internal-only fields and pages
         self.options = options  # checks.Options of the build (the rules page shows them)
 
     # ------------------------------------------------------------------ helpers
@@ -167,6 +168,7 @@ class PageBuilder:
             "notice_uri": notice_uri,
             "guide_uri": guide_uri,
             "checklist_uri": checklist_uri,
+            "edition": self.edition,
         }
         return self.env.get_template(template).render(**base, **context)
 
@@ -184,7 +186,18 @@ class PageBuilder:
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
         pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
+        if self.edition == "internal":
+            pages.append(self.assessments())
         return pages
+
+    def assessments(self) -> Page:
+        """Internal edition only: each program's DPIA and launch evidence."""
+        from .editions import ASSESSMENTS
+
+        return Page(ASSESSMENTS, "Assessments (internal)", self.render(
+            "assessments.md.j2", programs=list(self.policy.programs.values()),
+            checklists=self.policy.checklists.checklists), "owners/Registers",
+            {"govportal": "assessments", "edition": "internal"})
 
     def home(self) -> Page:
         return Page(HOME, "Home", self.render(
@@ -242,6 +255,8 @@ class PageBuilder:
             "purposes": purposes,
             "li_purposes": [p for p in program.purposes if p.legitimate_interest],
             "uses_li": m.LawfulBasis.LEGITIMATE_INTERESTS in bases,
+            "objectable": bases & {m.LawfulBasis.LEGITIMATE_INTERESTS,
+                                   m.LawfulBasis.PUBLIC_TASK},
             "uses_consent": m.LawfulBasis.CONSENT in bases or program.consent is not None,
             "recipients": program.recipients,
             "transfers": transfers,

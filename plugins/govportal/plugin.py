@@ -17,7 +17,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import changes, checks, core, disclosures, exports, manifest, rendered, schemas
+from . import (
+    changes,
+    checks,
+    core,
+    disclosures,
+    editions,
+    exports,
+    manifest,
+    rendered,
+    schemas,
+)
 from .history import History
 from .pages import Page
 from .problems import Problems, Severity
@@ -40,6 +50,7 @@ class PortalConfig(Config):
     lock_file = c.Type(str, default="notices.lock.json")
     archive_dir = c.Type(str, default="notices-archive")
     material_banner_days = c.Type(int, default=30)
+    edition = c.Choice(("public", "internal"), default="public")
 
 
 class GovernancePortalPlugin(BasePlugin[PortalConfig]):
@@ -99,7 +110,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 "published. Fix the problems listed above (run `govportal check` for the same "
                 "list without building).")
         templates = Path(self.config.templates_dir) if self.config.templates_dir else None
-        pages = core.build_pages(result.policy, self.options, templates)
+        pages = core.build_pages(result.policy, self.options, templates, self.config.edition)
         pages = self._change_control(result.policy, pages, files, templates)
         self._check_paths([p.src_uri for p in pages])
         clashes = []
@@ -262,12 +273,28 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 raise PluginError(
                     f"govportal: the published notices miss required disclosures "
                     f"({self.output_problems.summary()}); see the problems above.")
+        if self.config.edition == "public":
+            self._scan_public_edition(config)
         self._write_manifest(config)
+
+    def _scan_public_edition(self, config: Any) -> None:
+        """Fail the build when any internal-only text or page reached the public site."""
+        if self.result is None:
+            return
+        leaks = editions.find_leaks(Path(config.site_dir), self.result.policy,
+                                    config.use_directory_urls)
+        if leaks:
+            for leak in leaks:
+                log.error(leak)
+            raise PluginError(
+                f"govportal: the public edition holds internal-only content ({len(leaks)} "
+                "finding(s) above): a template or page prints a field reserved for "
+                "`edition: internal`. Nothing may be published from this build.")
 
     def _write_manifest(self, config: Any) -> None:
         """The last step of a build: the manifest of every file now in the site."""
         manifest.write(Path(config.site_dir), self.data_dir, self.options.today.isoformat(),
-                       "public")
+                       self.config.edition)
 
     # -------------------------------------------------------------- serve
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:

@@ -333,6 +333,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str,
                      "add the closing quote at the end of this value")
         return
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.split("\n")
+    if line > len(lines):  # libyaml puts the end of the stream after the last line
+        line, col = len(lines), len(lines[-1]) + 1
+        message = message.replace("the file is not valid YAML:",
+                                  "the file ends in the middle of a value:", 1)
     problems.add("yaml.syntax", message, Location(file, line, col), hint)
 
 

@@ -99,3 +99,28 @@ def test_the_page_shows_the_dated_adequacy_list_with_its_sources() -> None:
     assert "| United States | US | only organisations certified under the EU-US Data " \
            "Privacy Framework" in md
     assert "| Switzerland | CH |  |" in md
+
+
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_the_checklist_page_shows_each_programs_answers(edition: str) -> None:
+    options = checks.Options(today=dt.date(2026, 11, 22))
+    result = core.check(BASE, options, label_base=BASE.parent)
+    program = result.policy.programs["milestones"]
+    program.launch_readiness[1].answer = "not_met"
+    del result.policy.programs["coaching"].launch_readiness[2]
+    builder = core.page_builder(result.policy, options, edition=edition)
+    md = builder.checklist(result.policy.checklists.checklists[0]).markdown
+    header = "| Item | Coaching tips (pilot) | Learning milestones in 1:1s (live) | \n|---|---|---|"
+    assert header in md
+    if edition == "internal":  # launch evidence is internal-only
+        rows = ["| TLS 1.2 or newer on every API. | met: Checked by security. | met: Checked by "
+                "security. | ",
+                "| MFA on every admin portal. | met: Enforced by the identity provider. | **not "
+                "met**: Enforced by the identity provider. | ",
+                "| Device management for company phones. | **unanswered** | not applicable: No "
+                "mobile app. | "]
+    else:
+        rows = ["| TLS 1.2 or newer on every API. | met | met | ",
+                "| MFA on every admin portal. | met | **not met** | ",
+                "| Device management for company phones. | **unanswered** | not applicable | "]
+    assert md.split(header, 1)[1].strip("\n").splitlines() == rows

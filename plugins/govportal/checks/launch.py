@@ -91,13 +91,13 @@ def unanswered(ctx: Context) -> Iterator[Finding]:
     Passing:
         status: live
         launch_readiness:
-          - {item: tls, answer: met, evidence: Checked by security.}
-          - {item: mdm, answer: not_applicable, evidence: No mobile app.}
+          - {item: tls, answer: met, evidence: TLS scan report SEC-12.}
+          - {item: mdm, answer: not_applicable, evidence: The program has no phone app.}
 
     Failing:
         status: live
         launch_readiness:
-          - {item: tls, answer: met, evidence: Checked by security.}
+          - {item: tls, answer: met, evidence: TLS scan report SEC-12.}
           # mdm (mandatory) is not answered
     """
     for pid, program in ctx.policy.programs.items():
