@@ -172,6 +172,13 @@ def notices_atom(policy: Policy, site_url: str = "", site_name: str = "") -> str
     return "\n".join(out) + "\n"
 
 
+def coverage_json(policy: Policy) -> str:
+    """Notices × requirements, one row per line: it grows with every program times every
+    requirement, so it is written with the fast (compact) JSON encoder, row by row."""
+    rows = ",\n".join(json.dumps(row, ensure_ascii=False) for row in coverage_rows(policy))
+    return '{"coverage": [\n' + rows + "\n]}\n"
+
+
 def all_exports(policy: Policy, pages: dict[str, Page], site_url: str = "",
                 site_name: str = "") -> dict[str, str]:
     """Every machine-readable file: site path → content."""
@@ -181,6 +188,5 @@ def all_exports(policy: Policy, pages: dict[str, Page], site_url: str = "",
         "retention.csv": retention_csv(policy),
         "ropa.csv": ropa_csv(policy),
         "notices.atom": notices_atom(policy, site_url, site_name),
-        "coverage.json": json.dumps({"coverage": coverage_rows(policy)}, indent=2,
-                                    ensure_ascii=False) + "\n",
+        "coverage.json": coverage_json(policy),
     }

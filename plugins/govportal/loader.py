@@ -57,34 +57,82 @@ class Policy:
         """Location of ``path`` inside the data file ``label``."""
         return self.doc(label).location(path, key=key)
 
-    # Indexes that rules and pages use often.
+    # Indexes that rules and pages use often. Each is built once and reused for as long as
+    # the list it indexes is the same list with the same length (a loaded policy does not
+    # change; code that edits one in place should replace the list, not an item of it).
+    # Rebuilding them on every access made checking and building grow with the square of
+    # the number of programs.
+    _indexes: dict[str, tuple[Any, int, Any]] = field(default_factory=dict, repr=False,
+                                                       compare=False)
+
+    def _index(self, name: str, items: list[Any] | None, build: Any) -> Any:
+        if items is None:
+            return build([])
+        hit = self._indexes.get(name)
+        if hit is not None and hit[0] is items and hit[1] == len(items):
+            return hit[2]
+        value = build(items)
+        self._indexes[name] = (items, len(items), value)
+        return value
+
+    @staticmethod
+    def _by_id(items: list[Any]) -> dict[str, Any]:
+        return {x.id: x for x in items}
+
     @property
     def fields_by_id(self) -> dict[str, m.DataField]:
-        return {f.id: f for f in self.inventory.fields} if self.inventory else {}
+        return self._index("fields", self.inventory.fields if self.inventory else None,
+                           self._by_id)
 
     @property
     def views_by_id(self) -> dict[str, m.View]:
-        return {v.id: v for v in self.roles.views} if self.roles else {}
+        return self._index("views", self.roles.views if self.roles else None, self._by_id)
 
     @property
     def vendors_by_id(self) -> dict[str, m.Vendor]:
-        return {v.id: v for v in self.vendors.vendors} if self.vendors else {}
+        return self._index("vendors", self.vendors.vendors if self.vendors else None,
+                           self._by_id)
 
     @property
     def transfers_by_id(self) -> dict[str, m.Transfer]:
-        return {t.id: t for t in self.transfers.transfers}
+        return self._index("transfers", self.transfers.transfers, self._by_id)
 
     @property
     def rules_by_id(self) -> dict[str, m.RetentionRule]:
-        return {r.id: r for r in self.retention.rules} if self.retention else {}
+        return self._index("rules", self.retention.rules if self.retention else None,
+                           self._by_id)
 
     @property
     def jurisdictions_by_id(self) -> dict[str, m.Jurisdiction]:
-        return {j.id: j for j in self.organisation.jurisdictions} if self.organisation else {}
+        return self._index("jurisdictions",
+                           self.organisation.jurisdictions if self.organisation else None,
+                           self._by_id)
 
     @property
     def mistakes_by_id(self) -> dict[str, m.Mistake]:
-        return {x.id: x for x in self.mistakes.mistakes} if self.mistakes else {}
+        return self._index("mistakes", self.mistakes.mistakes if self.mistakes else None,
+                           self._by_id)
+
+    @staticmethod
+    def _coverage(rules: list[m.RetentionRule]) -> tuple[dict, dict]:
+        """field → [(position, rule)] for rules of every program, and program → field →
+        [(position, rule)] for rules limited to some programs."""
+        shared: dict[str, list[tuple[int, m.RetentionRule]]] = {}
+        limited: dict[str, dict[str, list[tuple[int, m.RetentionRule]]]] = {}
+        for position, rule in enumerate(rules):
+            for f in rule.fields:
+                if not rule.programs:
+                    shared.setdefault(f, []).append((position, rule))
+                for pid in dict.fromkeys(rule.programs):
+                    limited.setdefault(pid, {}).setdefault(f, []).append((position, rule))
+        return shared, limited
+
+    def _covering(self, program: m.Program) -> dict[str, list[tuple[int, m.RetentionRule]]]:
+        shared, limited = self._index("coverage", self.retention.rules if self.retention
+                                      else None, self._coverage)
+        own = limited.get(program.id, {})
+        return {f: sorted(shared.get(f, []) + own.get(f, []), key=lambda x: x[0])
+                for f in program.fields}
 
     def jurisdictions_of(self, program: m.Program) -> list[m.Jurisdiction]:
         """The known jurisdictions of a program's data subjects, each once, in order."""
@@ -98,19 +146,12 @@ class Policy:
 
     def retention_for(self, program: m.Program) -> dict[str, list[m.RetentionRule]]:
         """For each field the program collects, the retention rules that cover it."""
-        covered: dict[str, list[m.RetentionRule]] = {f: [] for f in program.fields}
-        for rule in self.retention.rules if self.retention else []:
-            if rule.programs and program.id not in rule.programs:
-                continue
-            for f in rule.fields:
-                if f in covered:
-                    covered[f].append(rule)
-        return covered
+        return {f: [rule for _, rule in found] for f, found in self._covering(program).items()}
 
     def program_rules(self, program: m.Program) -> list[m.RetentionRule]:
         """The retention rules that apply to a program, in schedule order."""
-        seen = {r.id for rules in self.retention_for(program).values() for r in rules}
-        return [r for r in (self.retention.rules if self.retention else []) if r.id in seen]
+        found = {pos: rule for pairs in self._covering(program).values() for pos, rule in pairs}
+        return [found[pos] for pos in sorted(found)]
 
 
 _ATTRS = {

@@ -407,10 +407,14 @@ class PageBuilder:
             "quality.md.j2", rows=rows, threshold=self.threshold), "owners/Registers")
 
     def inventory(self) -> Page:
+        collected_by: dict[str, list[m.Program]] = defaultdict(list)
+        for program in self.policy.programs.values():  # once per program, not per field
+            for f in dict.fromkeys(program.fields):
+                collected_by[f].append(program)
         return Page(INVENTORY, "Data inventory and role views", self.render(
             "inventory.md.j2", fields=self.policy.inventory.fields,
             roles=self.policy.roles, labels=CLASSIFICATION_LABELS,
-            programs=self.policy.programs), "owners/Registers")
+            programs=self.policy.programs, collected_by=collected_by), "owners/Registers")
 
 
 COVERAGE = "registers/disclosure-coverage.md"

@@ -63,6 +63,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         self.history: History | None = None
         self.options = checks.Options()
         self.data_dir = Path("data")
+        self.decisions: dict[str, list[disclosures.Decision]] = {}
 
     # -------------------------------------------------------------- configuration
     def on_config(self, config: Any) -> Any:
@@ -70,6 +71,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         self.pages = {}
         self.result = None
         self.history = None
+        self.decisions = {}
         base = Path(config.config_file_path or ".").resolve().parent
         self.base = base
         self.data_dir = (base / self.config.data_dir).resolve()
@@ -246,7 +248,10 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         seen = rendered.inspect(output)
         label = policy.program_files[pid]
         where = policy.where(label, ("notice", "version"))
-        for decision in disclosures.decide(policy, policy.programs[pid]):
+        decisions = self.decisions.get(pid)
+        if decisions is None:  # decided once per notice and build, whichever page asks
+            decisions = self.decisions[pid] = disclosures.decide(policy, policy.programs[pid])
+        for decision in decisions:
             req = decision.requirement
             if decision.status is disclosures.Status.APPLICABLE and req.id not in seen.shown:
                 self.output_problems.add(

@@ -72,6 +72,12 @@ class Inspection:
 
 
 def inspect(html: str) -> Inspection:
+    """What the page's main content shows. Only the ``<article>`` is read when the page has
+    one (the theme's header, navigation and footer carry no notice text): reading the whole
+    page was half the cost of this check on a large portal."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start != -1 and end > start:
+        html = html[start:end + len("</article>")]
     reader = _Reader()
     reader.feed(html)
     reader.close()
