@@ -55,7 +55,8 @@ def page_builder(policy: Policy, options: checks.Options,
 
     return PageBuilder(policy, environment(templates_dir),
                        disclosures=disclosures_glue.disclosure_map, today=options.today,
-                       threshold=options.readability_threshold, edition=edition)
+                       threshold=options.readability_threshold, edition=edition,
+                       options=options)
 
 
 def build_pages(policy: Policy, options: checks.Options,

@@ -150,13 +150,14 @@ class PageBuilder:
     def __init__(self, policy: Policy, env: jinja2.Environment,
                  disclosures: DisclosureMap = _no_disclosures,
                  today: dt.date | None = None, threshold: float = 50.0,
-                 edition: str = "public") -> None:
+                 edition: str = "public", options: Any = None) -> None:
         self.threshold = threshold
         self.policy = policy
         self.env = env
         self.disclosures = disclosures
         self.today = today or dt.date.today()
         self.edition = edition  # "internal" adds internal-only fields and pages
+        self.options = options  # checks.Options of the build (the rules page shows them)
 
     # ------------------------------------------------------------------ helpers
     def render(self, template: str, **context: Any) -> str:
@@ -370,20 +371,25 @@ class PageBuilder:
             requirements=self.policy.requirements.requirements), "owners/Registers")
 
     def rules_reference(self) -> Page:
-        """Every rule the build applies, generated from the rules' own docstrings."""
-        from . import changes, checks
+        """Every rule, grouped by family, with its severity and its documentation."""
+        from . import changes, checks, ruledocs
+        from .disclosures import load_adequacy
 
-        families: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for rule_id, r in sorted(checks.all_rules().items()):
-            summary, _, rest = r.doc.partition("\n\n")
-            families[r.family].append({"id": rule_id, "severity": r.severity.value,
-                                       "summary": summary.replace("\n", " "),
-                                       "detail": rest})
-        for rule_id, text in sorted(changes.RULES.items()):
-            families["change control"].append({"id": rule_id, "severity": "error",
-                                               "summary": text, "detail": ""})
+        options = self.options or checks.Options(today=self.today)
+        registry = checks.all_rules()
+        families = []
+        for family in checks.FAMILIES:
+            rules = [{"id": r.id, "anchor": r.id.replace(".", "-"), "default": r.severity.value,
+                      "severity": options.severities.get(r.id, r.severity).value,
+                      "doc": ruledocs.parse(r.doc)}
+                     for r in registry.values() if r.family == family]
+            if rules:
+                families.append({"id": family, "title": ruledocs.family_title(family),
+                                 "intro": ruledocs.family_intro(family), "rules": rules})
         return Page(RULES, "Rules reference", self.render(
-            "rules.md.j2", families=dict(families)), "owners/Registers")
+            "rules.md.j2", families=families, options=options, change_rules=changes.RULES,
+            adequacy=load_adequacy()), "owners/Registers",
+            {"govportal": "rules"})
 
     def quality(self) -> Page:
         """Plain-language figures of each notice, for policy owners."""

@@ -45,7 +45,8 @@ def test_retention_json_and_csv_agree_with_the_schedule(built: tuple) -> None:
     policy, _, files = built
     rules = json.loads(files["retention.json"])["rules"]
     rows = list(csv.DictReader(io.StringIO(files["retention.csv"])))
-    assert [r["id"] for r in rules] == [r["id"] for r in rows] == ["learning-records"]
+    assert [r["id"] for r in rules] == [r["id"] for r in rows] == ["learning-records",
+                                                               "access-logs"]
     assert rows[0]["period"] == "2 years"
     assert rows[0]["period_days"] == str(model.period_days("2 years")) == "730"
     assert rules[0]["programs"] == ["learning"]

@@ -76,7 +76,8 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 # Rule families, imported in this order; each module registers its rules on import.
-FAMILIES = ("references", "governance", "disclosures", "content", "markup")
+FAMILIES = ("references", "consent", "views", "retention", "analytics", "vendors", "transfers",
+            "incident", "review", "launch", "disclosures", "content", "markup")
 
 
 def rule(rule_id: str, *, severity: Severity = Severity.ERROR,

@@ -1,0 +1,126 @@
+"""The rules reference page: generated from the rules' docstrings, complete and in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+import yaml
+
+from govportal import changes, checks, core, ruledocs
+from govportal.pages import RULES
+from govportal.problems import Severity
+from tests.conftest import CASES
+
+BASE = CASES / "rules" / "base"
+
+
+def rules_page(options: checks.Options):
+    result = core.check(BASE, options, label_base=BASE.parent)
+    assert not result.problems.errors
+    (page,) = [p for p in core.build_pages(result.policy, options) if p.src_uri == RULES]
+    return page
+
+
+def test_parse_splits_summary_details_and_both_kinds_of_example() -> None:
+    doc = ruledocs.parse(
+        "Every field is covered.\n\nA rule covers the fields it lists,\nfor every program.\n\n"
+        "Passing: a rule lists `quiz-score`\nfor every program.\n"
+        "Failing:\n    fields:\n      - quiz-score\n\n      - quiz-attempts\n")
+    assert doc.summary == "Every field is covered."
+    assert doc.details == ["A rule covers the fields it lists, for every program."]
+    assert [(e.passing, e.prose, e.code) for e in doc.examples] == [
+        (True, "a rule lists `quiz-score` for every program.", ""),
+        (False, "", "fields:\n  - quiz-score\n\n  - quiz-attempts"),
+    ]
+
+
+def test_a_fence_is_longer_than_any_backticks_in_the_code() -> None:
+    assert ruledocs.Example(True, code="text: ````").fence == "`````"
+    assert ruledocs.Example(True, code="plain").fence == "```"
+
+
+@pytest.mark.parametrize("rule_id", sorted(checks.all_rules()))
+def test_every_yaml_example_is_yaml(rule_id: str) -> None:
+    for example in ruledocs.parse(checks.all_rules()[rule_id].doc).examples:
+        assert example.prose or example.code, rule_id
+        if example.code:
+            yaml.safe_load(example.code)
+
+
+def test_the_page_lists_every_rule_once_by_family_with_its_documentation() -> None:
+    page = rules_page(checks.Options(today=dt.date(2026, 11, 22)))
+    assert (page.title, page.section, page.meta) == ("Rules reference", "owners/Registers",
+                                                     {"govportal": "rules"})
+    md = page.markdown
+    headings = re.findall(r"^### `([a-z0-9.-]+)` \{ #([a-z0-9-]+) \}$", md, re.M)
+    registry = checks.all_rules()
+    assert sorted(h for h, _ in headings) == sorted(registry)
+    assert all(anchor == rid.replace(".", "-") for rid, anchor in headings)
+    families = [registry[rid].family for rid, _ in headings]
+    order = [f for f in checks.FAMILIES if f in families]
+    assert families == sorted(families, key=order.index), "rules are grouped by family"
+    for family in order:
+        assert f"\n## {ruledocs.family_title(family)}\n" in md
+    for rid, _ in headings:
+        assert f"| [`{rid}`](#{rid.replace('.', '-')}) | {registry[rid].severity} |" in md
+    # one rule in full: its summary, both examples as YAML code
+    section = md.split("### `retention.period-in-clause`", 1)[1].split("\n### ", 1)[0]
+    assert "<p>Sample policy clauses quote the schedule instead of stating their own " \
+           "periods.</p>" in section
+    assert "**Passes:**\n\n```yaml\ntext: Learning records are kept for " \
+           "[[retention:learning-records]].\n```" in section
+    assert "**Fails:**\n\n```yaml\ntext: Learning records are kept for two years after " \
+           "completion.\n```" in section
+    for rid in changes.RULES:
+        assert f"| `{rid}` |" in md
+
+
+def test_the_page_shows_this_builds_settings_and_changed_severities() -> None:
+    options = checks.Options(today=dt.date(2026, 11, 22), review_warning_days=14,
+                             engagement_ceiling_days=120,
+                             severities={"review.due-soon": Severity.ERROR,
+                                         "notice.readability": Severity.OFF})
+    md = rules_page(options).markdown
+    assert "| `today` | 2026-11-22 |" in md
+    assert "| `review_warning_days` | 14 |" in md
+    assert "| `engagement_ceiling_days` | 120 |" in md
+    assert "| [`review.due-soon`](#review-due-soon) | error |" in md
+    assert "**Severity:** warning (in this portal: **error**)" in md
+    assert "**Severity:** warning (in this portal: **off**)" in md
+    assert md.count("(in this portal:") == 2
+
+
+def test_the_page_shows_the_dated_adequacy_list_with_its_sources() -> None:
+    md = rules_page(checks.Options(today=dt.date(2026, 11, 22))).markdown
+    assert "### The EU adequacy list { #adequacy-list }\n\nAs of 2026-11-01 (not yet checked " \
+           "against the official texts). Sources:\n\n- European Commission list" in md
+    assert "| United States | US | only organisations certified under the EU-US Data " \
+           "Privacy Framework" in md
+    assert "| Switzerland | CH |  |" in md
+
+
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_the_checklist_page_shows_each_programs_answers(edition: str) -> None:
+    options = checks.Options(today=dt.date(2026, 11, 22))
+    result = core.check(BASE, options, label_base=BASE.parent)
+    program = result.policy.programs["milestones"]
+    program.launch_readiness[1].answer = "not_met"
+    del result.policy.programs["coaching"].launch_readiness[2]
+    builder = core.page_builder(result.policy, options, edition=edition)
+    md = builder.checklist(result.policy.checklists.checklists[0]).markdown
+    header = "| Item | Coaching tips (pilot) | Learning milestones in 1:1s (live) | \n|---|---|---|"
+    assert header in md
+    if edition == "internal":  # launch evidence is internal-only
+        rows = ["| TLS 1.2 or newer on every API. | met: Checked by security. | met: Checked by "
+                "security. | ",
+                "| MFA on every admin portal. | met: Enforced by the identity provider. | **not "
+                "met**: Enforced by the identity provider. | ",
+                "| Device management for company phones. | **unanswered** | not applicable: No "
+                "mobile app. | "]
+    else:
+        rows = ["| TLS 1.2 or newer on every API. | met | met | ",
+                "| MFA on every admin portal. | met | **not met** | ",
+                "| Device management for company phones. | **unanswered** | not applicable | "]
+    assert md.split(header, 1)[1].strip("\n").splitlines() == rows
