@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
@@ -137,11 +137,11 @@ class NoticeFacts:
         return cls(program, policy.organisation, tuple(seen.values()),
                    tuple(known[f] for f in program.fields if f in known))
 
-    @property
+    @cached_property
     def regimes(self) -> set[str]:
         return {r.value for j in self.jurisdictions for r in j.regimes}
 
-    @property
+    @cached_property
     def bases(self) -> set[m.LawfulBasis]:
         return {b for p in self.program.purposes for b in p.lawful_basis.values()}
 
@@ -243,9 +243,14 @@ def _from_org(req: m.Requirement) -> Requirement:
                        "organisation", f"add `notice.sections.{req.section}` to the program")
 
 
+@cache
+def _catalog_requirements() -> tuple[tuple[Requirement, tuple[str, ...]], ...]:
+    return tuple((_from_item(i), tuple(i.when)) for i in load_catalog().items)
+
+
 def requirements(policy: Policy) -> list[tuple[Requirement, tuple[str, ...]]]:
     """Every requirement with its conditions: the catalog's, then the organisation's."""
-    out = [(_from_item(i), tuple(i.when)) for i in load_catalog().items]
+    out = list(_catalog_requirements())
     out += [(_from_org(r), ()) for r in policy.requirements.requirements]
     return out
 
