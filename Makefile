@@ -16,8 +16,8 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-site: $(STAMP)  ## set up and build the portal strictly into site/
-	$(BIN)/mkdocs build --strict --site-dir site
+site: $(STAMP)  ## set up and build the portal strictly into site/ (replaced only when the build succeeds)
+	$(BIN)/python -m govportal.publish --config-file mkdocs.yml --site-dir site
 
 serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change
 	$(BIN)/mkdocs serve --strict

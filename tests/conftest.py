@@ -44,6 +44,18 @@ def copy_case(base: Path, overlay: Path | None, dest: Path) -> Path:
     return dest
 
 
+def mutated(tmp_path: Path, base: Path, edits: list[tuple[str, str, str]]) -> Path:
+    """Copy the data folder ``base`` and apply text edits ``(file, old, new)`` to it."""
+    data = tmp_path / "data"
+    shutil.copytree(base, data)
+    for name, old, new in edits:
+        path = data / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{name} no longer contains {old!r}: update the test's edit"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data
+
+
 def make_site(tmp: Path, data: Path, extra_config: str = "", content: dict | None = None) -> Path:
     """Write a small MkDocs project around ``data`` in ``tmp`` and return its folder."""
     project = tmp / "project"

@@ -4,6 +4,7 @@
     govportal lock [--force]
     govportal schemas [--out DIR] [--check]
     govportal pr-summary --base REF [--head REF] [--out FILE]
+    govportal verify-manifest SITE_DIR
 
 Settings (data folder, templates, lock file, rule options) come from the ``govportal``
 entry of ``mkdocs.yml`` when there is one, so the command sees what the build sees.
@@ -162,6 +163,24 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_verify_manifest(args: argparse.Namespace) -> int:
+    from . import manifest
+
+    site = Path(args.site_dir)
+    problems = manifest.verify(site)
+    if problems:
+        for problem in problems:
+            print(f"govportal verify-manifest: {problem}", file=sys.stderr)
+        print(f"govportal verify-manifest: {site.name}/ must not be published", file=sys.stderr)
+        return EXIT_PROBLEMS
+    data, _ = manifest.load(site)
+    assert data is not None
+    print(f"{site.name}/ verifies: {len(data['files'])} files match {manifest.NAME} "
+          f"(plugin {data.get('plugin_version')}, built {data.get('build_date')}, "
+          f"{data.get('edition')} edition, data {str(data.get('data_fingerprint'))[:12]})")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="govportal", description=__doc__.split("\n\n")[0])
     common = argparse.ArgumentParser(add_help=False)
@@ -204,6 +223,12 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
     summary.add_argument("--out", help="write the Markdown to this file instead of stdout")
     summary.set_defaults(func=cmd_pr_summary)
+
+    verify = sub.add_parser("verify-manifest",
+                            help="check a built site against its govportal-manifest.json")
+    verify.add_argument("site_dir", metavar="SITE_DIR", nargs="?", default="site",
+                        help="the built site (default: site)")
+    verify.set_defaults(func=cmd_verify_manifest)
     return top
 
 

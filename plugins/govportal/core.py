@@ -49,15 +49,16 @@ def check(data_dir: Path, options: checks.Options | None = None,
 
 
 def page_builder(policy: Policy, options: checks.Options,
-                 templates_dir: Path | None = None) -> PageBuilder:
+                 templates_dir: Path | None = None, edition: str = "public") -> PageBuilder:
     """The page builder every caller shares, so the plugin and the CLI render alike."""
     from . import disclosures_glue
 
     return PageBuilder(policy, environment(templates_dir),
-                       disclosures=disclosures_glue.disclosure_map, today=options.today)
+                       disclosures=disclosures_glue.disclosure_map, today=options.today,
+                       threshold=options.readability_threshold, edition=edition)
 
 
 def build_pages(policy: Policy, options: checks.Options,
-                templates_dir: Path | None = None) -> list[Page]:
+                templates_dir: Path | None = None, edition: str = "public") -> list[Page]:
     """Render every generated page (the policy must be complete and free of errors)."""
-    return page_builder(policy, options, templates_dir).pages()
+    return page_builder(policy, options, templates_dir, edition).pages()

@@ -40,8 +40,15 @@ def _dpo(policy: Policy, program: m.Program) -> Gap | None:
     return None
 
 
+def _representative(policy: Policy, program: m.Program) -> Gap | None:
+    rep = policy.organisation.eu_representative
+    if rep is not None and not (rep.email or rep.phone or rep.address):
+        return Gap(ORG, ("eu_representative",), "the EU representative has no contact details")
+    return None
+
+
 def _purposes(policy: Policy, program: m.Program) -> Gap | None:
-    gdpr = {j.id for j in _served_jurisdictions(policy, program)
+    gdpr = {j.id for j in policy.jurisdictions_of(program)
             if {m.Regime.EU_GDPR, m.Regime.UK_GDPR} & set(j.regimes)}
     for i, purpose in enumerate(program.purposes):
         missing = sorted(gdpr - set(purpose.lawful_basis))
@@ -129,7 +136,7 @@ def _withdraw_consent(policy: Policy, program: m.Program) -> Gap | None:
 
 
 def _complaint(policy: Policy, program: m.Program) -> Gap | None:
-    for j in _served_jurisdictions(policy, program):
+    for j in policy.jurisdictions_of(program):
         gdpr = {m.Regime.EU_GDPR, m.Regime.UK_GDPR} & set(j.regimes)
         if gdpr and j.supervisory_authority is None:
             index = policy.organisation.jurisdictions.index(j)
@@ -171,19 +178,10 @@ def _always(policy: Policy, program: m.Program) -> Gap | None:
     return None
 
 
-def _served_jurisdictions(policy: Policy, program: m.Program) -> list[m.Jurisdiction]:
-    by_id = policy.jurisdictions_by_id
-    seen: dict[str, m.Jurisdiction] = {}
-    for ds in program.data_subjects:
-        for jid in ds.jurisdictions:
-            if jid in by_id:
-                seen.setdefault(jid, by_id[jid])
-    return list(seen.values())
-
-
 TOPICS: dict[str, Callable[[Policy, m.Program], Gap | None]] = {
     "controller": _controller,
     "dpo": _dpo,
+    "representative": _representative,
     "purposes": _purposes,
     "legitimate-interests": _legitimate_interests,
     "data-categories": _data_categories,
@@ -201,12 +199,13 @@ TOPICS: dict[str, Callable[[Policy, m.Program], Gap | None]] = {
     "sold-or-shared": _always,
     "opt-out-link": _privacy_policy,
     "privacy-policy": _privacy_policy,
+    "profiling": _always,  # automated_decisions.statement is required by the schema
 }
 
 
 # Topics whose text the schema itself requires whenever the item applies: a gap there is
 # impossible by construction (the schema reports the missing key first).
-GUARANTEED = frozenset({"sources", "sold-or-shared"})
+GUARANTEED = frozenset({"sources", "sold-or-shared", "profiling"})
 
 
 def gap(topic: str, policy: Policy, program: m.Program) -> Gap | None:

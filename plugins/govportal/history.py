@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 import jinja2
+from markupsafe import Markup
 
 from . import model as m
 from .changes import Archive, Difference, Lock, changelog_entry, differences, version_key
@@ -149,7 +150,8 @@ class History:
                     version_uri(pid, item.version),
                     f"{heading[2:].strip()} (version {item.version})",
                     self.env.get_template("notice-version.md.j2").render(
-                        heading=heading[2:].strip(), body=relink(body, pid, known),
+                        heading=Markup(heading[2:].strip()),  # published Markdown, as it is
+                        body=Markup(relink(body, pid, known)),
                         item=item, pid=pid, has_current=current),
                     "employees",
                     {"govportal": "notice-version", "program_id": pid,

@@ -134,6 +134,16 @@ class Policy:
         return {f: sorted(shared.get(f, []) + own.get(f, []), key=lambda x: x[0])
                 for f in program.fields}
 
+    def jurisdictions_of(self, program: m.Program) -> list[m.Jurisdiction]:
+        """The known jurisdictions of a program's data subjects, each once, in order."""
+        by_id = self.jurisdictions_by_id
+        seen: dict[str, m.Jurisdiction] = {}
+        for ds in program.data_subjects:
+            for jid in ds.jurisdictions:
+                if jid in by_id:
+                    seen.setdefault(jid, by_id[jid])
+        return list(seen.values())
+
     def retention_for(self, program: m.Program) -> dict[str, list[m.RetentionRule]]:
         """For each field the program collects, the retention rules that cover it."""
         return {f: [rule for _, rule in found] for f, found in self._covering(program).items()}
@@ -242,6 +252,11 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
 
 def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems,
               policy: Policy) -> Any:
+    if _escapes(path, policy.root):
+        problems.add("data.symlink", "the file is a link to something outside the data folder",
+                     Location(label), "replace the link with the file itself: the build reads "
+                     "only what is in the data folder")
+        return None
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -258,6 +273,19 @@ def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems
                      f"{m.SCHEMA_NAMES.get(model, 'program')}.schema.json)")
         return None
     return validate(doc, model, problems)
+
+
+def _escapes(path: Path, root: Path) -> bool:
+    """True when ``path`` is a symbolic link that leads out of the data folder (a pull
+    request could otherwise publish, or quote in error messages, any file of the build
+    machine)."""
+    if not path.is_symlink():
+        return False
+    try:
+        path.resolve(strict=True).relative_to(root.resolve())
+    except (OSError, ValueError, RuntimeError):
+        return True
+    return False
 
 
 def validate(doc: Document, model: type[BaseModel], problems: Problems) -> Any:
@@ -335,11 +363,20 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
                      f"add `{loc[-1]}:` to the mapping that starts here")
         return
     value = error.get("input")
-    shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else (
-        type(value).__name__)
+    shown = _shown(value)
     message = error["msg"]
+    if kind in ("model_type", "dict_type"):
+        message = "input should be a mapping of keys and values"
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(loc)
+        what = _PATTERN_NAMES.get(str(error.get("ctx", {}).get("pattern", "")))
+        if what is not None:
+            message = f"{shown} is not {what}"
+            foreign = [c for c in str(value) if not c.isascii()]
+            if foreign:  # a look-alike letter (Cyrillic 'а' for Latin 'a') is invisible
+                message += f" (it contains the non-ASCII character U+{ord(foreign[0]):04X})"
+            problems.add("schema.value", message, doc.location(loc), hint)
+            return
     elif kind == "enum":
         hint = "use one of: " + str(error.get("ctx", {}).get("expected", ""))
     else:
@@ -351,6 +388,32 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
         return
     problems.add("schema.type" if kind.endswith("_type") else "schema.value",
                  f"{message[0].lower()}{message[1:]} (got {shown})", doc.location(loc), hint)
+
+
+# What a value matching each pattern of the model is called, for messages.
+_PATTERN_NAMES = {
+    m.ID_PATTERN: "a valid id",
+    r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$": "a valid e-mail address",
+    r"^(https://|/)[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$": "a valid https:// or site address",
+    r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$": "an ISO 3166 country code such as DE or US-CA",
+    r"^[0-9]+(\.[0-9]+){0,2}$": "a version number such as \"1.2\"",
+}
+_SHOWN_MAX = 60
+
+
+def _shown(value: Any) -> str:
+    """The value a problem quotes, as the policy owner wrote it (long text shortened)."""
+    if value is None:
+        return "nothing: the value is empty"
+    if isinstance(value, str) and len(value) > _SHOWN_MAX:
+        return f"{value[:_SHOWN_MAX - 20]!r}… ({len(value):,} characters)"
+    if isinstance(value, (str, int, float, bool)):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
 
 
 def _pattern_hint(loc: YPath) -> str:

@@ -18,6 +18,7 @@ from typing import Annotated
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -39,7 +40,21 @@ Email = Annotated[
 ]
 Url = Annotated[StrictStr, StringConstraints(pattern=r"^(https://|/)[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")]
 Flag = StrictBool
-Date = dt.date
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """Dates are written YYYY-MM-DD; a number is not a date (pydantic would read 0 as
+    1 January 1970), nor is a date with a time."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("write the date as YYYY-MM-DD, e.g. 2026-01-15")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 _PERIOD = re.compile(r"^([1-9][0-9]{0,3}) (day|week|month|year)s?$")
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
@@ -292,6 +307,9 @@ class RetentionRule(Strict):
     automated: Flag = True
     anonymised: Flag = False
     justification: Text
+    beyond_ceiling_reason: Text | None = Field(
+        None, description="Why engagement logs are kept longer than the configured ceiling."
+    )
     legal_hold: Text
     owner: Owner
     next_review: Date
@@ -367,6 +385,9 @@ class Transfer(Strict):
     mechanism: Mechanism
     data: Text
     derogation_reason: Text | None = None
+    dpf_certified: Flag = Field(
+        False, description="For the United States: the importer is certified under the DPF."
+    )
     tia_date: Date | None = Field(None, description="Transfer-impact assessment date.")
     safeguards_copy: Text | None = Field(None, description="How a person gets a copy.")
 

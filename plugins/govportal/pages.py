@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from . import model as m
 from .loader import Policy
@@ -148,11 +149,14 @@ class PageBuilder:
 
     def __init__(self, policy: Policy, env: jinja2.Environment,
                  disclosures: DisclosureMap = _no_disclosures,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, threshold: float = 50.0,
+                 edition: str = "public") -> None:
+        self.threshold = threshold
         self.policy = policy
         self.env = env
         self.disclosures = disclosures
         self.today = today or dt.date.today()
+        self.edition = edition  # "internal" adds internal-only fields and pages
 
     # ------------------------------------------------------------------ helpers
     def render(self, template: str, **context: Any) -> str:
@@ -163,17 +167,9 @@ class PageBuilder:
             "notice_uri": notice_uri,
             "guide_uri": guide_uri,
             "checklist_uri": checklist_uri,
+            "edition": self.edition,
         }
         return self.env.get_template(template).render(**base, **context)
-
-    def jurisdictions_of(self, program: m.Program) -> list[m.Jurisdiction]:
-        by_id = self.policy.jurisdictions_by_id
-        seen: dict[str, m.Jurisdiction] = {}
-        for ds in program.data_subjects:
-            for jid in ds.jurisdictions:
-                if jid in by_id:
-                    seen.setdefault(jid, by_id[jid])
-        return list(seen.values())
 
     def program_fields(self, program: m.Program) -> list[m.DataField]:
         by_id = self.policy.fields_by_id
@@ -188,8 +184,19 @@ class PageBuilder:
         pages += [self.retention(), self.clauses(), self.checklists_index()]
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
-        pages += [self.coverage(), self.catalog()]
+        pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
+        if self.edition == "internal":
+            pages.append(self.assessments())
         return pages
+
+    def assessments(self) -> Page:
+        """Internal edition only: each program's DPIA and launch evidence."""
+        from .editions import ASSESSMENTS
+
+        return Page(ASSESSMENTS, "Assessments (internal)", self.render(
+            "assessments.md.j2", programs=list(self.policy.programs.values()),
+            checklists=self.policy.checklists.checklists), "owners/Registers",
+            {"govportal": "assessments", "edition": "internal"})
 
     def home(self) -> Page:
         return Page(HOME, "Home", self.render(
@@ -211,12 +218,13 @@ class PageBuilder:
         sections = []
         for topic, heading in NOTICE_TOPICS:
             body = self.render(f"notice/{topic}.md.j2", **ctx).strip()
-            if body:
-                sections.append(Section(topic, heading, body, items.get(topic, [])))
+            if body:  # rendered Markdown: printed as it is (see render._finalize)
+                sections.append(Section(topic, heading, Markup(body), items.get(topic, [])))
         for key, text in program.notice.sections.items():
             topic = f"section:{key}"
             heading = _section_heading(key, self.policy)
-            sections.append(Section(topic, heading, markdown_block(text), items.get(topic, [])))
+            sections.append(Section(topic, heading, Markup(markdown_block(text)),
+                                    items.get(topic, [])))
         return sections
 
     def notice_context(self, program: m.Program) -> dict[str, Any]:
@@ -225,7 +233,7 @@ class PageBuilder:
         by_class: dict[str, list[m.DataField]] = defaultdict(list)
         for f in fields:
             by_class[CLASSIFICATION_LABELS[f.classification]].append(f)
-        jurisdictions = self.jurisdictions_of(program)
+        jurisdictions = self.policy.jurisdictions_of(program)
         names = {j.id: j.name for j in jurisdictions}
         purposes = []
         for purpose in program.purposes:
@@ -246,6 +254,8 @@ class PageBuilder:
             "purposes": purposes,
             "li_purposes": [p for p in program.purposes if p.legitimate_interest],
             "uses_li": m.LawfulBasis.LEGITIMATE_INTERESTS in bases,
+            "objectable": bases & {m.LawfulBasis.LEGITIMATE_INTERESTS,
+                                   m.LawfulBasis.PUBLIC_TASK},
             "uses_consent": m.LawfulBasis.CONSENT in bases or program.consent is not None,
             "recipients": program.recipients,
             "transfers": transfers,
@@ -280,7 +290,8 @@ class PageBuilder:
         ctx_ids = {v.id for v in contextual}
         audit_ids = {v.id for v in audit}
         visible = [f for f in fields if ctx_ids & set(f.views)]
-        audit_only = [f for f in fields if audit_ids & set(f.views) and not ctx_ids & set(f.views)]
+        audit_only = [f for f in fields if audit_ids & set(f.views) and not ctx_ids & set(f.views)
+                      and not (f.sensitive or f.high_risk)]
         mistakes = [policy.mistakes_by_id[x] for x in program.manager_guide.mistakes
                     if x in policy.mistakes_by_id]
         md = self.render("guide.md.j2", program=program, guide=program.manager_guide,
@@ -358,6 +369,37 @@ class PageBuilder:
             "catalog.md.j2", catalog=load_catalog(), timelines=load_breach_timelines(),
             requirements=self.policy.requirements.requirements), "owners/Registers")
 
+    def rules_reference(self) -> Page:
+        """Every rule the build applies, generated from the rules' own docstrings."""
+        from . import changes, checks
+
+        families: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for rule_id, r in sorted(checks.all_rules().items()):
+            summary, _, rest = r.doc.partition("\n\n")
+            families[r.family].append({"id": rule_id, "severity": r.severity.value,
+                                       "summary": summary.replace("\n", " "),
+                                       "detail": rest})
+        for rule_id, text in sorted(changes.RULES.items()):
+            families["change control"].append({"id": rule_id, "severity": "error",
+                                               "summary": text, "detail": ""})
+        return Page(RULES, "Rules reference", self.render(
+            "rules.md.j2", families=dict(families)), "owners/Registers")
+
+    def quality(self) -> Page:
+        """Plain-language figures of each notice, for policy owners."""
+        from .checks.content import notice_prose
+        from .readability import measure
+        from .safety import plain
+
+        rows = []
+        for program in self.policy.programs.values():
+            score = measure(notice_prose(program))
+            first = measure(plain(program.notice.first_layer.summary) + "\n\n" + "\n\n".join(
+                plain(s) for s in program.notice.first_layer.surprises))
+            rows.append({"program": program, "score": score, "first": first})
+        return Page(QUALITY, "Notice readability", self.render(
+            "quality.md.j2", rows=rows, threshold=self.threshold), "owners/Registers")
+
     def inventory(self) -> Page:
         collected_by: dict[str, list[m.Program]] = defaultdict(list)
         for program in self.policy.programs.values():  # once per program, not per field
@@ -370,6 +412,8 @@ class PageBuilder:
 
 
 COVERAGE = "registers/disclosure-coverage.md"
+RULES = "registers/rules.md"
+QUALITY = "registers/notice-readability.md"
 CATALOG = "registers/disclosure-catalog.md"
 
 
@@ -388,6 +432,7 @@ def coverage_rows(policy: Policy) -> list[dict[str, Any]]:
                 "section": (notice_uri(pid).removesuffix(".md") + "/#"
                             + req.topic.replace(":", "-")) if d.status.value == "applicable"
                 else None,
+                "anchor": req.topic.replace(":", "-"),
             })
     return rows
 

@@ -14,14 +14,25 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import changes, checks, core, disclosures, exports, rendered, schemas
+from . import (
+    changes,
+    checks,
+    core,
+    disclosures,
+    editions,
+    exports,
+    manifest,
+    rendered,
+    schemas,
+)
 from .history import History
 from .pages import Page
 from .problems import Problems, Severity
 from .render import environment
+from .safety import generated_path_problems, title_html
 
 log = get_plugin_logger(__name__)
 
@@ -39,6 +50,7 @@ class PortalConfig(Config):
     lock_file = c.Type(str, default="notices.lock.json")
     archive_dir = c.Type(str, default="notices-archive")
     material_banner_days = c.Type(int, default=30)
+    edition = c.Choice(("public", "internal"), default="public")
 
 
 class GovernancePortalPlugin(BasePlugin[PortalConfig]):
@@ -100,8 +112,9 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 "published. Fix the problems listed above (run `govportal check` for the same "
                 "list without building).")
         templates = Path(self.config.templates_dir) if self.config.templates_dir else None
-        pages = core.build_pages(result.policy, self.options, templates)
+        pages = core.build_pages(result.policy, self.options, templates, self.config.edition)
         pages = self._change_control(result.policy, pages, files, templates)
+        self._check_paths([p.src_uri for p in pages])
         clashes = []
         dests = {f.dest_uri: f for f in files}
         for page in pages:
@@ -125,6 +138,17 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         if config.nav is None:
             config.nav = self._nav(files)
         return files
+
+    @staticmethod
+    def _check_paths(uris: list[str]) -> None:
+        """Every generated file stays inside the site, once (ids are restricted by the
+        model; this holds whatever a template or a future page builder does)."""
+        bad = generated_path_problems(uris)
+        if bad:
+            for message in bad:
+                log.error(message)
+            raise PluginError(f"govportal: {len(bad)} generated path(s) are unsafe; nothing "
+                              "was published.")
 
     def _change_control(self, policy: Any, pages: list[Page], files: Files,
                         templates: Path | None) -> list[Page]:
@@ -158,6 +182,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         assert self.result is not None
         outputs = exports.all_exports(self.result.policy, self.pages, config.site_url or "",
                                       config.site_name)
+        self._check_paths(list(outputs))
         for path, content in outputs.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
@@ -177,7 +202,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
             node = tree
             for part in page.section.split("/"):
                 node = node.setdefault(part, {})
-            node.setdefault("", []).append({page.title: page.src_uri})
+            node.setdefault("", []).append({title_html(page.title): page.src_uri})
 
         def entries(node: dict[str, Any]) -> list[Any]:
             out: list[Any] = list(node.get("", []))
@@ -207,6 +232,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.meta.update(generated.meta)
+            # The theme prints titles as HTML (and <title> from the meta title): escaped text.
+            page.meta.setdefault("title", title_html(generated.title))
             if self.history is not None:  # versions list and banner, around the notice text
                 markdown = self.history.decorate(generated, markdown)
         return markdown
@@ -243,14 +270,36 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                     Severity.WARNING)
         return output
 
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: Any) -> None:
-        if not len(self.output_problems):
+        if len(self.output_problems):
+            _report(self.output_problems)
+            if self.output_problems.errors:
+                raise PluginError(
+                    f"govportal: the published notices miss required disclosures "
+                    f"({self.output_problems.summary()}); see the problems above.")
+        if self.config.edition == "public":
+            self._scan_public_edition(config)
+        self._write_manifest(config)
+
+    def _scan_public_edition(self, config: Any) -> None:
+        """Fail the build when any internal-only text or page reached the public site."""
+        if self.result is None:
             return
-        _report(self.output_problems)
-        if self.output_problems.errors:
+        leaks = editions.find_leaks(Path(config.site_dir), self.result.policy,
+                                    config.use_directory_urls)
+        if leaks:
+            for leak in leaks:
+                log.error(leak)
             raise PluginError(
-                f"govportal: the published notices miss required disclosures "
-                f"({self.output_problems.summary()}); see the problems above.")
+                f"govportal: the public edition holds internal-only content ({len(leaks)} "
+                "finding(s) above): a template or page prints a field reserved for "
+                "`edition: internal`. Nothing may be published from this build.")
+
+    def _write_manifest(self, config: Any) -> None:
+        """The last step of a build: the manifest of every file now in the site."""
+        manifest.write(Path(config.site_dir), self.data_dir, self.options.today.isoformat(),
+                       self.config.edition)
 
     # -------------------------------------------------------------- serve
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:

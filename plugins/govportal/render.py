@@ -4,7 +4,9 @@ Templates ship in ``govportal/templates``; a folder named by the ``templates_dir
 is searched first, so an organisation can override any page without forking the plugin.
 Data is only ever passed to templates as values: no text from ``data/`` is evaluated as a
 template, and every data text goes through the sanitising filters of
-:mod:`govportal.safety`.
+:mod:`govportal.safety`. A value printed without such a filter is escaped on the way out
+(``finalize``): only the filters' output, marked :class:`~markupsafe.Markup`, is printed as
+it is, so a template that forgets a filter still publishes text, never markup.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 import jinja2.sandbox
+from markupsafe import Markup
 
-from .safety import markdown_block, markdown_inline, plain
+from .safety import code_text, escape_text, markdown_block, markdown_inline, plain
 
 
 def _date(value: dt.date | None) -> str:
@@ -31,9 +34,28 @@ def _label(value: Any) -> str:
     return str(text).replace("_", " ")
 
 
-def _cell(text: Any) -> str:
+def _cell(text: Any) -> Markup:
     """Inline HTML safe inside a Markdown table cell."""
-    return markdown_inline(str(text) if text is not None else "").replace("|", "&#124;")
+    return Markup(markdown_inline(str(text) if text is not None else "").replace("|", "&#124;"))
+
+
+def _md(text: Any) -> Markup:
+    return Markup(markdown_block(text))
+
+
+def _inline(text: Any) -> Markup:
+    return Markup(markdown_inline(text))
+
+
+def _code(text: Any) -> Markup:
+    return Markup(code_text(str(text) if text is not None else ""))
+
+
+def _finalize(value: Any) -> Any:
+    """Every printed value: filter output as it is, any other text escaped."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return escape_text(value)
 
 
 def _attr(text: Any) -> str:
@@ -95,9 +117,10 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize,
     )
     env.filters.update(
-        md=markdown_block, inline=markdown_inline, cell=_cell, plain=plain, attr=_attr,
+        md=_md, inline=_inline, cell=_cell, plain=plain, attr=_attr, code=_code,
         date=_date, label=_label,
     )
     return env

@@ -173,7 +173,7 @@ class _Builder:
             if len(stack) >= MAX_DEPTH:
                 self.fail("yaml.too-deep", f"the data is nested more than {MAX_DEPTH} levels deep",
                           event.start_mark, "flatten the structure; policy data is never this deep",
-                          self._path_here(stack))
+                          self._path_here(stack)[:2])
                 return False
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = self._child_path(stack)
@@ -239,6 +239,8 @@ class _Builder:
 def load_text(text: str, file: str, problems: Problems) -> Document:
     """Parse YAML text into a :class:`Document`; problems go to ``problems``."""
     doc = Document(file)
+    if not _characters_ok(text, file, problems):
+        return doc
     bad_tabs = False
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" ")
@@ -253,16 +255,108 @@ def load_text(text: str, file: str, problems: Problems) -> Document:
     try:
         doc.ok = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        problems.add("yaml.syntax", f"the file is not valid YAML: {what}",
-                     Location(file, line, col),
-                     "check indentation, colons and quotes around this line")
+        _syntax_problem(exc, text, file, problems)
     except yaml.YAMLError as exc:
-        problems.add("yaml.syntax", f"the file is not valid YAML: {exc}", Location(file, 1, 1),
+        first = str(exc).split("\n", 1)[0]
+        problems.add("yaml.syntax", f"the file is not valid YAML: {first}", Location(file, 1, 1),
                      "check the file's syntax")
     return doc
+
+
+# Characters YAML does not allow, plus the invisible controls that reorder text on screen
+# ("Trojan Source"): a reviewer would read something other than what gets published.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff"
+                        "\ud800-\udfff]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _characters_ok(text: str, file: str, problems: Problems) -> bool:
+    """Report the first control character or bidirectional override, with its position."""
+    match = _FORBIDDEN.search(text)
+    if match:
+        line, col = _position(text, match.start())
+        char = match.group()
+        if char == "\x00":
+            problems.add("yaml.encoding", "the file contains a NUL character",
+                         Location(file, line, col), "save the file as plain UTF-8 text")
+        else:
+            problems.add("yaml.control-character",
+                         f"the file contains the control character U+{ord(char):04X}",
+                         Location(file, line, col),
+                         "remove it: it is invisible in most editors and not allowed in YAML")
+        return False
+    match = _BIDI.search(text)
+    if match:
+        line, col = _position(text, match.start())
+        problems.add("yaml.control-character",
+                     f"the file contains the invisible bidirectional control character "
+                     f"U+{ord(match.group()):04X}", Location(file, line, col),
+                     "remove it: it makes text display in a different order than it is stored, "
+                     "so a reviewer may read something other than what is published")
+        return False
+    return True
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str,
+                    problems: Problems) -> None:
+    """Turn a parser error into one located problem, with a better message where the
+    parser's own words would puzzle a policy owner."""
+    context, problem = exc.context or "", exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    message = "the file is not valid YAML: " + " ".join(x for x in (context, problem) if x)
+    hint = "check indentation, colons and quotes around this line"
+    if context.startswith("while scanning a quoted scalar") and exc.context_mark:
+        mark = exc.context_mark
+        message = "the quoted text that starts here is never closed"
+        hint = "add the closing quote"
+    elif context.startswith("while scanning a simple key") and exc.context_mark:
+        mark = exc.context_mark
+        message = "this line is neither 'key: value' nor a list item ('- value')"
+        hint = "add the missing colon, or join the line to the text above it"
+    elif problem.startswith("found character that cannot start any token") and mark:
+        char = text[mark.index] if mark.index < len(text) else ""
+        message = f"a value cannot start with '{char}'"
+        hint = f"put the value in quotes: '{char}' has a meaning of its own in YAML"
+    elif problem.startswith("mapping values are not allowed"):
+        hint = ("a colon followed by a space starts a key: put text that contains ': ' in "
+                "quotes")
+    runaway = _runaway_quote(text)
+    if runaway is not None:
+        (line, col), end = runaway
+        problems.add("yaml.syntax", f"the quoted text that starts here runs on to line {end}: "
+                     "a closing quote is probably missing", Location(file, line, col),
+                     "add the closing quote at the end of this value")
+        return
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.split("\n")
+    if line > len(lines):  # libyaml puts the end of the stream after the last line
+        line, col = len(lines), len(lines[-1]) + 1
+        message = message.replace("the file is not valid YAML:",
+                                  "the file ends in the middle of a value:", 1)
+    problems.add("yaml.syntax", message, Location(file, line, col), hint)
+
+
+_KEY_LINE = re.compile(r"\n[ ]*(?:- )?[A-Za-z_][A-Za-z0-9_-]*:(?: |$)", re.M)
+
+
+def _runaway_quote(text: str) -> tuple[tuple[int, int], int] | None:
+    """A quoted value that swallowed the lines after it (its closing quote is missing):
+    the position of its opening quote and the line where it ended, if there is one."""
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.end_mark.line > token.start_mark.line
+                    and _KEY_LINE.search(text, token.start_mark.index, token.end_mark.index)):
+                start = token.start_mark
+                return (start.line + 1, start.column + 1), token.end_mark.line + 1
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def load_bytes(raw: bytes, file: str, problems: Problems) -> Document:
@@ -275,7 +369,11 @@ def load_bytes(raw: bytes, file: str, problems: Problems) -> Document:
         problems.add("yaml.encoding", "the file starts with a byte-order mark",
                      Location(file, 1, 1), "save the file as UTF-8 without a byte-order mark")
         return Document(file)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        problems.add("yaml.encoding", "the file is encoded as UTF-32", Location(file, 1, 1),
+                     "save the file as UTF-8")
+        return Document(file)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         problems.add("yaml.encoding", "the file is encoded as UTF-16", Location(file, 1, 1),
                      "save the file as UTF-8")
         return Document(file)
@@ -287,8 +385,13 @@ def load_bytes(raw: bytes, file: str, problems: Problems) -> Document:
         problems.add("yaml.encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
                      Location(file, line, col), "save the file as UTF-8")
         return Document(file)
-    if "\x00" in text:
-        problems.add("yaml.encoding", "the file contains a NUL character", Location(file, 1, 1),
-                     "save the file as plain UTF-8 text")
-        return Document(file)
     return load_text(text, file, problems)
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: text where every other byte is NUL."""
+    head = raw[:200]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > len(even) * 0.6 or odd.count(0) > len(odd) * 0.6

@@ -8,15 +8,14 @@ tested, or flagged, automatically); each condition switches exactly its items of
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from govportal import checks, core
-from govportal.disclosures import CONDITIONS, Status, decide, load_catalog
+from govportal.disclosures import CONDITIONS, NoticeFacts, Status, decide, load_catalog
 from govportal.evidence import GUARANTEED, TOPICS
-from tests.conftest import CASES
+from tests.conftest import CASES, mutated
 
 COMPLETE = CASES / "valid" / "complete"
 OPTIONS = checks.Options(today=dt.date(2026, 11, 22))
@@ -28,6 +27,8 @@ REMOVE: dict[str, tuple[str, str, str]] = {
     "controller": (ORG, "contact: {name: Front desk, email: hello@example.com}",
                    "contact: {name: Front desk}"),
     "dpo": (ORG, "dpo: {name: Dana Officer, email: dpo@example.com}", "dpo: {name: Dana Officer}"),
+    "representative": (ORG, "eu_representative: {name: EU Rep GmbH, email: rep@example.com}",
+                       "eu_representative: {name: EU Rep GmbH}"),
     "purposes": (PROGRAM, "{de: legitimate_interests, uk: legitimate_interests}",
                  "{de: legitimate_interests}"),
     "legitimate-interests": (PROGRAM, "    legitimate_interest: Helping staff grow in their "
@@ -67,6 +68,10 @@ FALSIFY: dict[str, list[tuple[str, str, str]]] = {
     "collected_indirectly": [(PROGRAM, "  other_sources:\n    - {name: Course provider, "
                               "description: External providers report completions.}\n", "")],
     "has_dpo": [(ORG, "dpo: {name: Dana Officer, email: dpo@example.com}\n", "")],
+    "has_eu_representative": [(ORG, "eu_representative: {name: EU Rep GmbH, email: "
+                               "rep@example.com}\n", "")],
+    "uses_public_task_or_li": [(PROGRAM, "{de: legitimate_interests, uk: legitimate_interests}",
+                                "{de: contract, uk: contract}")],
     "uses_legitimate_interests": [(PROGRAM, "{de: legitimate_interests, uk: legitimate_interests}",
                                    "{de: contract, uk: contract}")],
     "uses_consent": [(PROGRAM, "{de: consent, uk: consent}", "{de: contract, uk: contract}"),
@@ -83,17 +88,6 @@ FALSIFY: dict[str, list[tuple[str, str, str]]] = {
     "has_sensitive_data": [("inventory.yaml", "    classification: special_category",
                             "    classification: learning_record")],
 }
-
-
-def mutated(tmp_path: Path, edits: list[tuple[str, str, str]]) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(COMPLETE, data)
-    for name, old, new in edits:
-        path = data / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{name} no longer contains {old!r}: update the test's edit"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return data
 
 
 def lines(data: Path) -> list[str]:
@@ -121,7 +115,7 @@ ITEMS = [i for i in load_catalog().items if i.evidence_topic not in GUARANTEED]
 
 @pytest.mark.parametrize("item", ITEMS, ids=[i.id for i in ITEMS])
 def test_removing_an_items_text_fails_with_its_message(item, tmp_path: Path) -> None:
-    data = mutated(tmp_path, [REMOVE[item.evidence_topic]])
+    data = mutated(tmp_path, COMPLETE, [REMOVE[item.evidence_topic]])
     found = [line for line in lines(data) if f"lacks {item.id} (" in line]
     assert len(found) == 1, lines(data)
     expected = ("error [disclosure.missing] ") + ""
@@ -134,26 +128,34 @@ def test_removing_an_items_text_fails_with_its_message(item, tmp_path: Path) -> 
 @pytest.mark.parametrize("condition", sorted(CONDITIONS))
 def test_each_condition_switches_its_items(condition: str, tmp_path: Path) -> None:
     before = core.check(COMPLETE, OPTIONS).policy
-    after = core.check(mutated(tmp_path, FALSIFY[condition]), OPTIONS).policy
+    after = core.check(mutated(tmp_path, COMPLETE, FALSIFY[condition]), OPTIONS).policy
     was = {d.requirement.id: d for d in decide(before, before.programs["learning"])}
     now = {d.requirement.id: d for d in decide(after, after.programs["learning"])}
+    # One edit can switch off more than one condition (no legitimate interests also means
+    # no "public task or legitimate interests"): every item listing a switched-off
+    # condition goes, with the first such condition's reason; nothing else moves.
+    on = NoticeFacts.of(before, before.programs["learning"]).conditions
+    off = NoticeFacts.of(after, after.programs["learning"]).conditions
+    changed = {c for c in CONDITIONS if on[c] != off[c]}
+    assert condition in changed and all(on[c] for c in changed)
     for item in load_catalog().items:
-        if condition in item.when:
+        hit = [c for c in item.when if c in changed]
+        if hit:
             assert now[item.id].status is Status.NOT_APPLICABLE, item.id
-            assert now[item.id].reason == CONDITIONS[condition].fails
+            assert now[item.id].reason == CONDITIONS[hit[0]].fails
         else:
             assert now[item.id].status is was[item.id].status, item.id
-    assert any(condition in i.when for i in load_catalog().items) or condition == "has_profiling"
+    assert any(condition in i.when for i in load_catalog().items)
 
 
 def test_a_waiver_needs_a_known_item_and_shows_its_reason(tmp_path: Path) -> None:
     waiver = ("  waivers:\n    - {item: gdpr.13.2.e.obligation_to_provide, reason: Covered by "
               "the employment contract.}\n    - {item: gdpr.13.2.e.obligation, reason: Typo.}\n"
               "  changelog:")
-    data = mutated(tmp_path, [(PROGRAM, "  changelog:", waiver)])
+    data = mutated(tmp_path, COMPLETE, [(PROGRAM, "  changelog:", waiver)])
     result = core.check(data, OPTIONS, label_base=data.parent)
     assert [p.format_text().split("\n")[0] for p in result.problems] == [
-        "data/programs/learning.yaml:48:14: error [disclosure.unknown-waiver] "
+        "data/programs/learning.yaml:50:14: error [disclosure.unknown-waiver] "
         "notice.waivers[1].item: the waiver names an unknown disclosure 'gdpr.13.2.e.obligation'"
     ]
     decisions = {d.requirement.id: d for d in decide(result.policy,
@@ -168,7 +170,7 @@ def test_organisation_requirements_are_checked_like_the_catalog(tmp_path: Path) 
                     "agreement\n    description: Name the works agreement.\n    citation: Works "
                     "agreement 2024-03\n    section: works-council\n    applies_when: "
                     "{jurisdictions: [de]}\n")
-    data = mutated(tmp_path, [])
+    data = mutated(tmp_path, COMPLETE, [])
     (data / "requirements.yaml").write_text(requirements, encoding="utf-8")
     assert any("lacks org.works-council (Works agreement 2024-03: works council agreement): "
                "the notice has no `sections.works-council` text" in line for line in lines(data))

