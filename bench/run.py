@@ -252,14 +252,14 @@ def sample_project(dest: Path) -> Path:
 
 def one_line_edit(project: Path) -> tuple[str, str, str]:
     """A one-line YAML change that changes a published page but no notice text (a notice
-    change would rightly need a new version): the incident playbook's evidence line."""
+    change would rightly need a new version): the incident playbook's title."""
     rel = "data/incident-response.yaml"
     text = (project / rel).read_text(encoding="utf-8")
-    match = re.search(r"^evidence: (.+)$", text, re.M)
+    match = re.search(r"^title: ([^>|\n].*)$", text, re.M)
     if match is None:
-        raise SystemExit(f"{rel} has no top-level `evidence:` line to edit")
+        raise SystemExit(f"{rel} has no one-line `title:` to edit")
     old = match.group(0)
-    return rel, old, old.rstrip() + " (benchmark edit)"
+    return rel, old, old.rstrip() + " (edited)"
 
 
 def measure_serve(work: Path, repeat: int) -> dict[str, Any]:

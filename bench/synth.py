@@ -298,7 +298,7 @@ KINDS = [
          li="Helping sales staff learn our products.", analytics="pseudonymised",
          vendor_kind="lms", surprise="Scores from practice never count in your review."),
     Kind("onboarding", "Onboarding journeys",
-         "The courses and tasks for your first ninety days.",
+         "The courses and tasks that help you settle into a new job.",
          "HR creates your plan. The learning platform records each task you finish.",
          "employee",
          ("employee-id", "full-name", "work-email", "job-title", "manager-id",
@@ -810,7 +810,9 @@ class Organisation:
         if kind.automated:
             auto["logic"] = "A course is given to you when your certificate is about to run out."
             auto["significance"] = "You may be asked to take a course again."
-            auto["opt_out"] = "Ask the learning team to check the decision by hand."
+        if kind.automated or kind.profiling:
+            auto["opt_out"] = "Ask the learning team to check the decision by hand, or to stop " \
+                              "using your profile for suggestions."
         program["automated_decisions"] = auto
         analytics: dict[str, Any] = {"level": kind.analytics,
                                      "description": "We count use for whole teams to improve "
@@ -852,7 +854,7 @@ class Organisation:
         program["launch_readiness"] = [
             {"item": item, "answer": "met", "evidence": f"Checked in review SEC-{i + 1:04d}."}
             for item, _ in LAUNCH_ITEMS]
-        if kind.analytics != "aggregate":
+        if kind.analytics != "aggregate" or kind.profiling:
             program["dpia"] = f"DPIA-{i + 1:04d}"
         program["_own_field"] = own_field
         program["_own_rule"] = own_rule

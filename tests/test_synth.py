@@ -34,22 +34,27 @@ def _synth():
 synth = _synth()
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return synth.generate(3, tmp_path_factory.mktemp("synth") / "org", today=TODAY,
-                          with_lock=False)
-
-
-@pytest.fixture(scope="module")
-def result(project: Path) -> core.Result:
+def _check(n: int, folder: Path) -> core.Result:
+    project = synth.generate(n, folder / "org", today=TODAY, with_lock=False)
     return core.check(project / "data", checks.Options(today=TODAY), label_base=project)
 
 
-def test_three_programs_pass_every_rule(result: core.Result) -> None:
-    problems = [p.format_text() for p in result.problems]
-    assert problems == []
-    assert result.policy.complete
-    assert len(result.policy.programs) == 3
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> core.Result:
+    """One program of every kind the generator knows."""
+    return _check(len(synth.KINDS), tmp_path_factory.mktemp("synth"))
+
+
+def test_three_programs_pass_every_rule(tmp_path: Path) -> None:
+    small = _check(3, tmp_path)
+    assert [p.format_text() for p in small.problems] == []
+    assert small.policy.complete
+    assert len(small.policy.programs) == 3
+
+
+def test_every_kind_of_program_passes_every_rule(result: core.Result) -> None:
+    assert [p.format_text() for p in result.problems] == []
+    assert len(result.policy.programs) == len(synth.KINDS)
 
 
 def test_every_regime_is_served(result: core.Result) -> None:
@@ -99,8 +104,10 @@ def test_the_controls_the_rules_describe_hold(result: core.Result) -> None:
         for purpose in program.purposes:
             if m.LawfulBasis.CONSENT in purpose.lawful_basis.values():
                 assert purpose.consent_justification and program.consent is not None
-        if program.analytics and program.analytics.level is m.AnalyticsLevel.INDIVIDUAL:
-            assert program.analytics.dpia and program.analytics.opt_out
+        analytics, decisions = program.analytics, program.automated_decisions
+        if decisions.profiling or (analytics and analytics.level is m.AnalyticsLevel.INDIVIDUAL):
+            assert program.dpia or (analytics and analytics.dpia), pid
+            assert decisions.opt_out or (analytics and analytics.opt_out), pid
         gate = {i.id for c in policy.checklists.checklists if c.launch_gate
                 for i in c.items if i.mandatory}
         answers = {a.item: a.answer for a in program.launch_readiness}

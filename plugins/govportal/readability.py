@@ -7,6 +7,7 @@ counted with a vowel-group heuristic, which is what most readability tools do fo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n|\n\s*[-*]\s")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
+@functools.lru_cache(maxsize=65536)  # words repeat: count each one once
 def syllables(word: str) -> int:
     """Approximate syllables of an English word (at least one)."""
     w = word.lower().strip("'’")
