@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,12 @@ class Internal:
     def anchor(self) -> str:
         """Its longest word: a file without it cannot hold the value (a cheap first test)."""
         return max(_WORD.findall(self.text), key=len, default="")
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """Its words: a text that holds the value holds each of them (perhaps inside a
+        longer word)."""
+        return tuple(_WORD.findall(self.text))
 
     @property
     def field(self) -> str:
@@ -108,46 +113,43 @@ def internal_values(policy: Policy) -> list[Internal]:
     found = [(label, path, value) for label, path, value in _internal_paths(policy)
              if isinstance(value, str) and value]
     keys = {(label, path) for label, path, _ in found}
-    public = _public_strings(policy, keys)
+    public = _WordIndex(_public_strings(policy, keys))
     out = []
     for label, path, value in found:
-        text = normalise(plain(value))
-        if len(text) < MIN_LENGTH or any(text in other for other in public):
+        item = Internal(normalise(plain(value)), label, path)
+        if len(item.text) < MIN_LENGTH or public.holds(item.text, item.anchor):
             continue
-        out.append(Internal(text, label, path))
+        out.append(item)
     return out
 
 
-class _Text(HTMLParser):
-    """Text and attribute values; ``gap`` is put where a tag was."""
+class _WordIndex:
+    """Texts found by the words they contain, so that a value is compared only with the
+    texts that hold its anchor word (rather than with every text of the data)."""
 
-    def __init__(self, gap: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.gap = gap
-        self.parts: list[str] = []
-        self.attributes: list[str] = []
+    def __init__(self, texts: list[str]) -> None:
+        self.by_word: dict[str, list[str]] = {}
+        for text in texts:
+            for word in set(_WORD.findall(text)):
+                self.by_word.setdefault(word, []).append(text)
 
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.parts.append(self.gap)
-        self.attributes.extend(value for _, value in attrs if value)
-
-    def handle_endtag(self, tag: str) -> None:
-        self.parts.append(self.gap)
+    def holds(self, text: str, anchor: str) -> bool:
+        candidates = self.by_word.get(anchor, []) if anchor else [
+            t for texts in self.by_word.values() for t in texts]
+        return any(text in other for other in candidates)
 
 
-def _html_text(text: str) -> str:
-    """The text of an HTML fragment read two ways (a tag as a space, and as nothing, so a
-    value split by markup is found either way), and its attribute values."""
-    out = []
-    for gap in (" ", ""):
-        parser = _Text(gap)
-        parser.feed(text)
-        parser.close()
-        out.append("".join(parser.parts))
-    return "\n".join([*out, *parser.attributes])
+# A tag, a comment, a doctype or a processing instruction, with quoted attribute values read
+# whole (a ">" inside quotes does not end the tag). Page text never holds a bare "<": MkDocs
+# writes it as "&lt;", so what starts like a tag is one.
+_MARKUP = re.compile(r"<!--.*?-->|<[A-Za-z/!?](?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+
+
+def _html_views(text: str) -> list[str]:
+    """An HTML text as a reader finds it: entities decoded with the markup kept (attribute
+    values, comments), and the text alone read two ways, a tag as a space and as nothing, so
+    that a value split by markup is found either way."""
+    return [html.unescape(text), *(html.unescape(_MARKUP.sub(gap, text)) for gap in (" ", ""))]
 
 
 def _json_strings(value: Any) -> Iterator[str]:
@@ -162,20 +164,38 @@ def _json_strings(value: Any) -> Iterator[str]:
             yield from _json_strings(child)
 
 
-def readable_text(path: Path) -> str:
-    """What a reader (or a program) finds in a site file: the raw text, its decoded
-    entities, and for HTML and JSON the text and attribute values, whitespace collapsed."""
+@dataclass
+class Reading:
+    """A site file as a reader (or a program) finds it: ``views`` are the texts a value may
+    show up in; ``worded`` the ones whose words hold every word of those views (a view
+    whose words another view holds already is not read for words again)."""
+
+    views: list[str]
+    worded: list[str]
+
+
+def read_site_file(path: Path) -> Reading:
+    """The raw text (entities decoded for HTML), and for HTML and JSON the text; whitespace
+    is collapsed later, and only where a value may be held."""
     raw = path.read_text(encoding="utf-8", errors="replace")
-    views = [raw, html.unescape(raw)]
     if path.suffix in (".html", ".htm", ".svg", ".xml"):
-        views.append(_html_text(raw))
+        decoded, spaced, glued = _html_views(raw)
+        # A tag read as a space only ever separates words the decoded text has too.
+        return Reading([decoded, spaced, glued], [decoded, glued])
+    views = [raw, html.unescape(raw)]
     if path.suffix == ".json":
         try:
             strings = list(_json_strings(json.loads(raw)))
         except ValueError:
             strings = []
-        views += [_html_text(s) for s in strings]
-    return "\n".join(normalise(v) for v in views)
+        for string in strings:
+            views += _html_views(string) if "<" in string else [html.unescape(string)]
+    return Reading(views, views)
+
+
+def readable_text(path: Path) -> str:
+    """Every view of a site file, whitespace collapsed as in values."""
+    return "\n".join(normalise(v) for v in read_site_file(path).views)
 
 
 def internal_page_files(use_directory_urls: bool) -> set[str]:
@@ -192,21 +212,84 @@ def find_leaks(site: Path, policy: Policy, use_directory_urls: bool = True) -> l
     """Messages for every internal-only file or text found in a public site."""
     leaks: list[str] = []
     pages = internal_page_files(use_directory_urls)
-    values = internal_values(policy)
+    scanner = LeakScanner(internal_values(policy))
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
         if rel in pages:
             leaks.append(f"{rel} is an internal-only page")
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES or not values:
+        if path.suffix.lower() not in TEXT_SUFFIXES:
             continue
-        text = readable_text(path)
-        words = set(_WORD.findall(text))
-        for value in values:
-            if (not value.anchor or value.anchor in words) and value.text in text:
-                leaks.append(f"{rel} contains the internal-only field {value.field} of "
-                             f"{value.file} ({_quote(value.text)})")
+        for value in scanner.find(read_site_file(path)):
+            leaks.append(f"{rel} contains the internal-only field {value.field} of "
+                         f"{value.file} ({_quote(value.text)})")
     return leaks
+
+
+class LeakScanner:
+    """Finds internal-only values in texts without comparing every value with every text.
+
+    Each value is filed under a word a text must hold to hold it (:func:`group_by_key_word`).
+    A site repeats most of its lines on every page (header, navigation, footer), so the
+    words of each distinct line are looked up once and remembered; a line break never ends a
+    value's word, so a text's words are the union of its lines' words. Only a text holding a
+    value's word is compared with the value itself, whitespace collapsed."""
+
+    def __init__(self, values: list[Internal]) -> None:
+        self.order = {value: i for i, value in enumerate(values)}
+        self.groups = group_by_key_word(values)
+        self.keys = frozenset(self.groups) - {""}
+        self.always = self.groups.get("", [])
+        self._line_keys: dict[str, tuple[str, ...]] = {}
+
+    def _keys_in(self, texts: list[str]) -> set[str]:
+        found: set[str] = set()
+        cache, keys = self._line_keys, self.keys
+        for text in texts:
+            for line in text.split("\n"):
+                hit = cache.get(line)
+                if hit is None:
+                    hit = cache[line] = tuple(keys.intersection(_WORD.findall(line)))
+                if hit:
+                    found.update(hit)
+        return found
+
+    def find(self, reading: Reading) -> list[Internal]:
+        """The values a site file holds, in the order they were given."""
+        if not self.order:
+            return []
+        candidates = [v for key in self._keys_in(reading.worded) for v in self.groups[key]]
+        if self.always:
+            joined = "\n".join(reading.views)
+            candidates += [v for v in self.always if all(w in joined for w in v.words)]
+        if not candidates:
+            return []
+        text = "\n".join(normalise(v) for v in reading.views)
+        held = {t for t in {v.text for v in candidates} if t in text}  # each text once
+        return sorted((v for v in candidates if v.text in held), key=self.order.__getitem__)
+
+
+def group_by_key_word(values: list[Internal]) -> dict[str, list[Internal]]:
+    """Values grouped by a word a file must hold to hold them, so that a file is compared
+    only with the few values whose word it holds.
+
+    The word is one inside the value (not its first or last characters, which the page may
+    glue to a neighbouring word), the rarest among all values (values often share words:
+    "Checked in review SEC-0041.", "… SEC-0042."), then the longest. A value with no such
+    word is filed under "" and compared with every file."""
+    inner: dict[Internal, set[str]] = {}
+    counts: dict[str, int] = {}
+    for value in values:
+        words = {m.group() for m in _WORD.finditer(value.text)
+                 if m.start() > 0 and m.end() < len(value.text)}
+        inner[value] = words
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    out: dict[str, list[Internal]] = {}
+    for value, words in inner.items():
+        key = min(words, key=lambda w: (counts[w], -len(w), w)) if words else ""
+        out.setdefault(key, []).append(value)
+    return out
 
 
 _SPACE = re.compile(r"\s+")

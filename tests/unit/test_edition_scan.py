@@ -1,0 +1,82 @@
+"""How the public-edition scan reads a site file: a value must be found however the page
+wraps, escapes or splits it (the real builds are in tests/sitebuild/test_editions.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from govportal.editions import (
+    Internal,
+    LeakScanner,
+    Reading,
+    group_by_key_word,
+    readable_text,
+)
+
+SECRET = "Residual risk accepted by the CISO"
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("plain.html", f"<p>{SECRET}</p>"),
+    ("split.html", "<p>Residual <em>risk</em> accepted by the <strong>CISO</strong></p>"),
+    ("glued.html", "<p>Residual risk accepted by the CI<span>SO</span></p>"),
+    ("entities.html", "<p>Residual&#32;risk accepted by&nbsp;the &#x43;ISO</p>"),
+    ("wrapped.html", "<p>Residual risk\n   accepted by\tthe CISO</p>"),
+    ("attribute.html", f'<a title="a &gt; b {SECRET}" href="#">x</a>'),
+    ("quoted-gt.html", f'<p><a title="1 > 0">one</a> {SECRET}</p>'),
+    ("comment.html", f"<!-- {SECRET} --><p>x</p>"),
+    ("script.html", f"<script>var x = '{SECRET}';</script>"),
+    ("index.json", json.dumps({"docs": [{"text": "<p>Residual <code>risk</code> accepted by "
+                                                 "the CISO</p>"}]})),
+    ("escaped.json", json.dumps({"t": "Residual risk accepted by the CISO é"},
+                                ensure_ascii=True)),
+    ("notes.csv", f'id,note\n1,"{SECRET}"\n'),
+])
+def test_a_value_is_found_however_the_file_holds_it(tmp_path: Path, name: str,
+                                                     content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert SECRET in readable_text(path)
+
+
+def test_text_that_only_looks_alike_is_not_found(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text("<p>Residual risk was accepted by the CISO</p>", encoding="utf-8")
+    assert SECRET not in readable_text(path)
+
+
+def test_the_anchor_is_the_longest_word() -> None:
+    value = Internal("Checked in review SEC-0042.", "data/x.yaml", ("dpia",))
+    assert value.anchor == "Checked"
+    assert Internal("—", "data/x.yaml", ("dpia",)).anchor == ""
+
+
+def test_values_sharing_words_are_told_apart_by_their_rarest_inner_word() -> None:
+    values = [Internal(f"Checked in review SEC-{i:04d}.", "data/p.yaml", ("dpia",))
+              for i in range(50)]
+    groups = group_by_key_word(values)
+    assert sorted(groups) == [f"{i:04d}" for i in range(50)]
+    scanner = LeakScanner(values)
+    assert scanner.find(_reading("We said: Checked in review\n  SEC-0007. Then")) == [values[7]]
+    assert scanner.find(_reading("Checked in review SEC-0070.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "xChecked in review SEC-0042.",  # glued at the start: the first word is no clue
+    "see SOC2-LMS-2026-77y",  # glued at the end
+    "ask Okonkwo-Lindqvist",  # a value without an inner word is compared with every text
+])
+def test_a_value_glued_to_its_neighbours_is_still_found(text: str) -> None:
+    values = [Internal("Checked in review SEC-0042.", "a", ("x",)),
+              Internal("SOC2-LMS-2026-77", "a", ("y",)), Internal("Okonkwo-Lindqvist", "a",
+                                                                  ("z",)),
+              Internal("Not in any text at all", "a", ("w",))]
+    found = LeakScanner(values).find(_reading(text))
+    assert len(found) == 1 and found[0].text in text
+
+
+def _reading(text: str) -> Reading:
+    return Reading([text], [text])
