@@ -33,6 +33,7 @@ from .pages import Page
 from .problems import Problems, Severity
 from .render import environment
 from .safety import generated_path_problems, title_html
+from .timings import Timings
 
 log = get_plugin_logger(__name__)
 
@@ -64,6 +65,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         self.options = checks.Options()
         self.data_dir = Path("data")
         self.decisions: dict[str, list[disclosures.Decision]] = {}
+        self.timings = Timings()
 
     # -------------------------------------------------------------- configuration
     def on_config(self, config: Any) -> Any:
@@ -72,6 +74,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         self.result = None
         self.history = None
         self.decisions = {}
+        self.timings = Timings()
         base = Path(config.config_file_path or ".").resolve().parent
         self.base = base
         self.data_dir = (base / self.config.data_dir).resolve()
@@ -103,7 +106,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
 
     # -------------------------------------------------------------- pages
     def on_files(self, files: Files, /, *, config: Any) -> Files:
-        result = core.check(self.data_dir, self.options, label_base=self.base)
+        with self.timings.step("check"):
+            result = core.check(self.data_dir, self.options, label_base=self.base)
         self.result = result
         _report(result.problems)
         if result.problems.errors:
@@ -112,8 +116,11 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 "published. Fix the problems listed above (run `govportal check` for the same "
                 "list without building).")
         templates = Path(self.config.templates_dir) if self.config.templates_dir else None
-        pages = core.build_pages(result.policy, self.options, templates, self.config.edition)
-        pages = self._change_control(result.policy, pages, files, templates)
+        with self.timings.step("pages"):
+            pages = core.build_pages(result.policy, self.options, templates,
+                                     self.config.edition)
+        with self.timings.step("change control"):
+            pages = self._change_control(result.policy, pages, files, templates)
         self._check_paths([p.src_uri for p in pages])
         clashes = []
         dests = {f.dest_uri: f for f in files}
@@ -128,7 +135,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 files.append(File.generated(config, page.src_uri, content=page.markdown))
                 dests[probe.dest_uri] = probe
             self.pages[page.src_uri] = page
-        self._add_exports(files, config)
+        with self.timings.step("exports"):
+            self._add_exports(files, config)
         if clashes:
             for clash in clashes:
                 log.error(clash)
@@ -235,7 +243,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
             # The theme prints titles as HTML (and <title> from the meta title): escaped text.
             page.meta.setdefault("title", title_html(generated.title))
             if self.history is not None:  # versions list and banner, around the notice text
-                markdown = self.history.decorate(generated, markdown)
+                with self.timings.step("change control"):
+                    markdown = self.history.decorate(generated, markdown)
         return markdown
 
     # -------------------------------------------------------------- output checks
@@ -244,6 +253,12 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         pid = page.meta.get("program_id") if page.meta.get("govportal") == "notice" else None
         if pid is None or self.result is None or pid not in self.result.policy.programs:
             return output
+        with self.timings.step("output check"):
+            self._check_notice_output(output, page, pid)
+        return output
+
+    def _check_notice_output(self, output: str, page: Any, pid: str) -> None:
+        assert self.result is not None
         policy = self.result.policy
         seen = rendered.inspect(output)
         label = policy.program_files[pid]
@@ -268,7 +283,6 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                     f"#{anchor}", where,
                     "keep the short version's link to that section in notice.md.j2",
                     Severity.WARNING)
-        return output
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: Any) -> None:
@@ -279,8 +293,11 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                     f"govportal: the published notices miss required disclosures "
                     f"({self.output_problems.summary()}); see the problems above.")
         if self.config.edition == "public":
-            self._scan_public_edition(config)
-        self._write_manifest(config)
+            with self.timings.step("edition scan"):
+                self._scan_public_edition(config)
+        with self.timings.step("manifest"):
+            self._write_manifest(config)
+        log.debug(self.timings.summary())
 
     def _scan_public_edition(self, config: Any) -> None:
         """Fail the build when any internal-only text or page reached the public site."""
