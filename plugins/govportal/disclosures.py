@@ -86,12 +86,12 @@ class NoticeFacts:
         return cls.build(policy.organisation, program, policy.fields_by_id,
                          policy.transfers_by_id)
 
-    @property
+    @cached_property
     def regimes(self) -> frozenset[str]:
         """The regimes the notice serves: those of its data subjects' jurisdictions."""
         return frozenset(r.value for j in self.jurisdictions for r in j.regimes)
 
-    @property
+    @cached_property
     def bases(self) -> frozenset[m.LawfulBasis]:
         """Every lawful basis any purpose relies on, in any jurisdiction."""
         return frozenset(b for p in self.program.purposes for b in p.lawful_basis.values())
@@ -520,7 +520,7 @@ def applicability(facts: NoticeFacts, catalog: Catalog,
     of item id to reason).
     """
     reasons = _waiver_reasons(waivers)
-    reqs = [Requirement.of_item(i) for i in catalog.items] + org_requirements(requirements)
+    reqs = [*catalog_requirements(catalog), *org_requirements(requirements)]
     out = []
     for req in reqs:
         blocked = _blocker(req, facts)
@@ -531,6 +531,18 @@ def applicability(facts: NoticeFacts, catalog: Catalog,
         else:
             out.append(Decision(req, Status.APPLICABLE, _applies(req)))
     return out
+
+
+_CATALOG_REQUIREMENTS: dict[int, tuple[Catalog, tuple[Requirement, ...]]] = {}
+
+
+def catalog_requirements(catalog: Catalog) -> tuple[Requirement, ...]:
+    """The catalog's items as requirements, made once per catalog (not once per notice)."""
+    known = _CATALOG_REQUIREMENTS.get(id(catalog))
+    if known is None or known[0] is not catalog:
+        known = _CATALOG_REQUIREMENTS[id(catalog)] = (
+            catalog, tuple(Requirement.of_item(i) for i in catalog.items))
+    return known[1]
 
 
 def unknown_waivers(waivers: Sequence[m.Waiver], catalog: Catalog,
@@ -546,8 +558,7 @@ def unknown_waivers(waivers: Sequence[m.Waiver], catalog: Catalog,
 
 def requirements(policy: Policy) -> list[tuple[Requirement, tuple[str, ...]]]:
     """Every requirement with its conditions: the catalog's, then the organisation's."""
-    reqs = [Requirement.of_item(i) for i in load_catalog().items]
-    reqs += org_requirements(policy.requirements)
+    reqs = [*catalog_requirements(load_catalog()), *org_requirements(policy.requirements)]
     return [(r, r.when) for r in reqs]
 
 
