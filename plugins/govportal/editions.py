@@ -11,10 +11,11 @@ is found, the build fails and names the file and the field.
 
 from __future__ import annotations
 
+import filecmp
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -208,8 +209,12 @@ def internal_page_files(use_directory_urls: bool) -> set[str]:
     return out
 
 
-def find_leaks(site: Path, policy: Policy, use_directory_urls: bool = True) -> list[str]:
-    """Messages for every internal-only file or text found in a public site."""
+def find_leaks(site: Path, policy: Policy, use_directory_urls: bool = True,
+               theme_copies: Mapping[str, str] | None = None) -> list[str]:
+    """Messages for every internal-only file or text found in a public site.
+
+    ``theme_copies`` maps site paths to the installed theme's own files: a site file that is
+    still byte for byte that file is not read (it cannot hold the organisation's data)."""
     leaks: list[str] = []
     pages = internal_page_files(use_directory_urls)
     scanner = LeakScanner(internal_values(policy))
@@ -219,6 +224,9 @@ def find_leaks(site: Path, policy: Policy, use_directory_urls: bool = True) -> l
             leaks.append(f"{rel} is an internal-only page")
             continue
         if path.suffix.lower() not in TEXT_SUFFIXES:
+            continue
+        source = (theme_copies or {}).get(rel)
+        if source is not None and filecmp.cmp(path, source, shallow=False):
             continue
         for value in scanner.find(read_site_file(path)):
             leaks.append(f"{rel} contains the internal-only field {value.field} of "

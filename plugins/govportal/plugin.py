@@ -66,6 +66,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         self.data_dir = Path("data")
         self.decisions: dict[str, list[disclosures.Decision]] = {}
         self.timings = Timings()
+        self.theme_copies: dict[str, str] = {}
 
     # -------------------------------------------------------------- configuration
     def on_config(self, config: Any) -> Any:
@@ -106,6 +107,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
 
     # -------------------------------------------------------------- pages
     def on_files(self, files: Files, /, *, config: Any) -> Files:
+        self.theme_copies = _packaged_theme_files(files, config)
         with self.timings.step("check"):
             result = core.check(self.data_dir, self.options, label_base=self.base)
         self.result = result
@@ -304,7 +306,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         if self.result is None:
             return
         leaks = editions.find_leaks(Path(config.site_dir), self.result.policy,
-                                    config.use_directory_urls)
+                                    config.use_directory_urls, self.theme_copies)
         if leaks:
             for leak in leaks:
                 log.error(leak)
@@ -329,6 +331,17 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
             if extra.exists():
                 server.watch(str(extra))
         return server
+
+
+def _packaged_theme_files(files: Files, config: Any) -> dict[str, str]:
+    """Site path -> source of the static files an installed theme package ships (Material's
+    scripts, styles, fonts), which cannot hold the organisation's data. Files from the
+    project's own ``custom_dir`` or docs are not among them."""
+    custom = config.theme.custom_dir
+    packaged = [os.path.join(d, "") for d in config.theme.dirs if d != custom]
+    return {f.dest_uri: f.abs_src_path for f in files
+            if f.generated_by is None and f.abs_src_path
+            and any(f.abs_src_path.startswith(d) for d in packaged)}
 
 
 def _report(problems: Problems) -> None:

@@ -188,3 +188,41 @@ def test_an_unknown_edition_is_refused(tmp_path: Path) -> None:
     result = mkdocs_build(project_for(tmp_path, "partners"))
     assert result.returncode == 1
     assert "edition" in result.stderr
+
+
+def test_theme_files_are_skipped_only_while_they_are_the_theme_s_own(public: Path,
+                                                                      tmp_path: Path) -> None:
+    from govportal import checks, core
+
+    site = tmp_path / "site"
+    shutil.copytree(public, site)
+    data = internal_data(tmp_path / "d")
+    policy = core.check(data, checks.Options(), label_base=data.parent).policy
+    theme_file = tmp_path / "theme.js"
+    theme_file.write_text(f"var note = '{RISK}';\n", "utf-8")
+    copy = site / "assets" / "javascripts" / "theme.js"
+    copy.write_text(theme_file.read_text("utf-8"), "utf-8")
+    copies = {"assets/javascripts/theme.js": str(theme_file)}
+    assert editions.find_leaks(site, policy, theme_copies=copies) == []
+    copy.write_text(copy.read_text("utf-8") + "// changed after the copy\n", "utf-8")
+    assert [leak.split(" (")[0] for leak in editions.find_leaks(site, policy,
+                                                                theme_copies=copies)] == [
+        "assets/javascripts/theme.js contains the internal-only field vendors[0].risk_notes "
+        "of data/vendors.yaml"]
+
+
+def test_only_an_installed_theme_s_files_count_as_theme_files() -> None:
+    from mkdocs.commands.build import get_files
+    from mkdocs.config import load_config
+
+    from govportal.plugin import _packaged_theme_files
+    from tests.conftest import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    copies = _packaged_theme_files(files, config)
+    assert any(uri.startswith("assets/javascripts/bundle.") for uri in copies)
+    assert "assets/a11y.js" not in copies  # the project's own overrides are always read
+    assert not any(src.startswith(str(ROOT / "overrides")) for src in copies.values())
+    assert not any(src.startswith(str(ROOT / "content")) for src in copies.values())
