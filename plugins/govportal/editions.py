@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -142,8 +142,8 @@ class _WordIndex:
 
 # A tag, a comment, a doctype or a processing instruction, with quoted attribute values read
 # whole (a ">" inside quotes does not end the tag). Page text never holds a bare "<": MkDocs
-# writes it as "&lt;", so what starts like a tag is one.
-_MARKUP = re.compile(r"<!--.*?-->|<[A-Za-z/!?](?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+# writes it as "&lt;", so what starts like a tag is one. Neither runs past a SEPARATOR.
+_MARKUP = re.compile(r"<!--[^\x00]*?-->|<[A-Za-z/!?](?:[^>\"'\x00]|\"[^\"\x00]*\"|'[^'\x00]*')*>")
 
 
 def _html_views(text: str) -> list[str]:
@@ -167,36 +167,69 @@ def _json_strings(value: Any) -> Iterator[str]:
 
 @dataclass
 class Reading:
-    """A site file as a reader (or a program) finds it: ``views`` are the texts a value may
-    show up in; ``worded`` the ones whose words hold every word of those views (a view
-    whose words another view holds already is not read for words again)."""
+    """One text of a site file as a reader (or a program) finds it: ``views`` are the forms
+    a value may show up in; ``worded`` the ones whose words hold every word of those views
+    (a view whose words another view holds already is not read for words again)."""
 
     views: list[str]
     worded: list[str]
 
 
-def read_site_file(path: Path) -> Reading:
-    """The raw text (entities decoded for HTML), and for HTML and JSON the text; whitespace
-    is collapsed later, and only where a value may be held."""
+def read_site_file(path: Path) -> list[Reading]:
+    """The texts of a site file, each whole (a value is found inside one of them).
+
+    HTML: the page with entities decoded, and its text. JSON: its strings (keys and values),
+    decoded, and their text when they hold markup, a few at a time with a separator no value
+    can straddle (see :func:`_chunks`). Any
+    other file, or JSON that does not parse: the raw text and its decoded entities.
+    Whitespace is collapsed later, and only where a value may be held."""
     raw = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix in (".html", ".htm", ".svg", ".xml"):
-        decoded, spaced, glued = _html_views(raw)
-        # A tag read as a space only ever separates words the decoded text has too.
-        return Reading([decoded, spaced, glued], [decoded, glued])
-    views = [raw, html.unescape(raw)]
+        return [_html_reading(raw)]
     if path.suffix == ".json":
         try:
-            strings = list(_json_strings(json.loads(raw)))
+            data = json.loads(raw)
         except ValueError:
-            strings = []
-        for string in strings:
-            views += _html_views(string) if "<" in string else [html.unescape(string)]
-    return Reading(views, views)
+            pass
+        else:
+            return [_html_reading(chunk) if "<" in chunk else _text_reading(html.unescape(chunk))
+                    for chunk in _chunks(_json_strings(data))]
+    return [_text_reading(raw, html.unescape(raw))]
+
+
+SEPARATOR = "\x00\n"  # between strings read together: no value holds it, no tag spans it
+CHUNK = 1 << 16
+
+
+def _chunks(strings: Iterator[str]) -> Iterator[str]:
+    """Strings joined into texts of about :data:`CHUNK` characters, each string whole.
+    Reading strings together is quicker than one by one; reading a whole search index as
+    one text would make every value a candidate in it."""
+    batch: list[str] = []
+    size = 0
+    for string in strings:
+        batch.append(string)
+        size += len(string)
+        if size >= CHUNK:
+            yield SEPARATOR.join(batch)
+            batch, size = [], 0
+    if batch:
+        yield SEPARATOR.join(batch)
+
+
+def _html_reading(text: str) -> Reading:
+    decoded, spaced, glued = _html_views(text)
+    # A tag read as a space only ever separates words the decoded text has too.
+    return Reading([decoded, spaced, glued], [decoded, glued])
+
+
+def _text_reading(*views: str) -> Reading:
+    return Reading(list(views), list(views))
 
 
 def readable_text(path: Path) -> str:
     """Every view of a site file, whitespace collapsed as in values."""
-    return "\n".join(normalise(v) for v in read_site_file(path).views)
+    return "\n".join(normalise(v) for r in read_site_file(path) for v in r.views)
 
 
 def internal_page_files(use_directory_urls: bool) -> set[str]:
@@ -228,7 +261,8 @@ def find_leaks(site: Path, policy: Policy, use_directory_urls: bool = True,
         source = (theme_copies or {}).get(rel)
         if source is not None and filecmp.cmp(path, source, shallow=False):
             continue
-        for value in scanner.find(read_site_file(path)):
+        found = {v for reading in read_site_file(path) for v in scanner.find(reading)}
+        for value in sorted(found, key=scanner.order.__getitem__):
             leaks.append(f"{rel} contains the internal-only field {value.field} of "
                          f"{value.file} ({_quote(value.text)})")
     return leaks
@@ -237,27 +271,29 @@ def find_leaks(site: Path, policy: Policy, use_directory_urls: bool = True,
 class LeakScanner:
     """Finds internal-only values in texts without comparing every value with every text.
 
-    Each value is filed under a word a text must hold to hold it (:func:`group_by_key_word`).
-    A site repeats most of its lines on every page (header, navigation, footer), so the
-    words of each distinct line are looked up once and remembered; a line break never ends a
-    value's word, so a text's words are the union of its lines' words. Only a text holding a
-    value's word is compared with the value itself, whitespace collapsed."""
+    A value's inner words (:func:`inner_words`) are whole words of any text that holds it,
+    so a text is compared with a value only when it holds all of them; values are filed
+    under their rarest inner word (:func:`group_by_key_word`) to find those few quickly. A
+    site repeats most of its lines on every page (header, navigation, footer), so the words
+    of each distinct line are looked up once and remembered; a line break never ends inside
+    a word, so a text's words are the union of its lines' words."""
 
     def __init__(self, values: list[Internal]) -> None:
         self.order = {value: i for i, value in enumerate(values)}
         self.groups = group_by_key_word(values)
-        self.keys = frozenset(self.groups) - {""}
         self.always = self.groups.get("", [])
-        self._line_keys: dict[str, tuple[str, ...]] = {}
+        self.vocabulary = frozenset(w for v in values for w in inner_words(v.text))
+        self._line_words: dict[str, tuple[str, ...]] = {}
 
-    def _keys_in(self, texts: list[str]) -> set[str]:
+    def _words_in(self, texts: list[str]) -> set[str]:
+        """The words of ``texts`` that some value has among its inner words."""
         found: set[str] = set()
-        cache, keys = self._line_keys, self.keys
+        cache, vocabulary = self._line_words, self.vocabulary
         for text in texts:
             for line in text.split("\n"):
                 hit = cache.get(line)
                 if hit is None:
-                    hit = cache[line] = tuple(keys.intersection(_WORD.findall(line)))
+                    hit = cache[line] = tuple(vocabulary.intersection(_WORD.findall(line)))
                 if hit:
                     found.update(hit)
         return found
@@ -266,7 +302,9 @@ class LeakScanner:
         """The values a site file holds, in the order they were given."""
         if not self.order:
             return []
-        candidates = [v for key in self._keys_in(reading.worded) for v in self.groups[key]]
+        words = self._words_in(reading.worded)
+        candidates = [v for key in words.intersection(self.groups) for v in self.groups[key]
+                      if words.issuperset(inner_words(v.text))]
         if self.always:
             joined = "\n".join(reading.views)
             candidates += [v for v in self.always if all(w in joined for w in v.words)]
@@ -277,6 +315,14 @@ class LeakScanner:
         return sorted((v for v in candidates if v.text in held), key=self.order.__getitem__)
 
 
+@cache
+def inner_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that neither start nor end it. Wherever ``text`` appears, these
+    are whole words (its first and last may be glued to neighbouring letters)."""
+    return frozenset(m.group() for m in _WORD.finditer(text)
+                     if m.start() > 0 and m.end() < len(text))
+
+
 def group_by_key_word(values: list[Internal]) -> dict[str, list[Internal]]:
     """Values grouped by a word a file must hold to hold them, so that a file is compared
     only with the few values whose word it holds.
@@ -285,12 +331,10 @@ def group_by_key_word(values: list[Internal]) -> dict[str, list[Internal]]:
     glue to a neighbouring word), the rarest among all values (values often share words:
     "Checked in review SEC-0041.", "… SEC-0042."), then the longest. A value with no such
     word is filed under "" and compared with every file."""
-    inner: dict[Internal, set[str]] = {}
+    inner: dict[Internal, frozenset[str]] = {}
     counts: dict[str, int] = {}
     for value in values:
-        words = {m.group() for m in _WORD.finditer(value.text)
-                 if m.start() > 0 and m.end() < len(value.text)}
-        inner[value] = words
+        words = inner[value] = inner_words(value.text)
         for word in words:
             counts[word] = counts.get(word, 0) + 1
     out: dict[str, list[Internal]] = {}

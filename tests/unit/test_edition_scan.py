@@ -13,6 +13,7 @@ from govportal.editions import (
     LeakScanner,
     Reading,
     group_by_key_word,
+    read_site_file,
     readable_text,
 )
 
@@ -80,3 +81,18 @@ def test_a_value_glued_to_its_neighbours_is_still_found(text: str) -> None:
 
 def _reading(text: str) -> Reading:
     return Reading([text], [text])
+
+
+def test_json_strings_are_read_whole_and_apart(tmp_path: Path) -> None:
+    many = [f"entry {i} with nothing to hide" for i in range(20_000)]
+    split = "Residual <em>risk</em> accepted by the CISO"  # found only with the tags removed
+    strings = ['<p title="left open', split, 'a quote" here>', *many,
+               "Residual risk accepted", "by the CISO"]
+    path = tmp_path / "search_index.json"
+    path.write_text(json.dumps({"docs": strings}), encoding="utf-8")
+    readings = read_site_file(path)
+    assert len(readings) > 1  # read a few strings at a time, not as one text
+    scanner = LeakScanner([Internal(SECRET, "data/vendors.yaml", ("risk_notes",))])
+    # Found once: a tag left open in one string does not swallow the next ones, and a
+    # value is not pieced together from two strings.
+    assert [i for i, r in enumerate(readings) if scanner.find(r)] == [0]
