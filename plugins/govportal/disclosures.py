@@ -563,9 +563,19 @@ def requirements(policy: Policy) -> list[tuple[Requirement, tuple[str, ...]]]:
 
 
 def decide(policy: Policy, program: m.Program) -> list[Decision]:
-    """Every requirement's status for one notice of a loaded policy."""
-    return applicability(NoticeFacts.of(policy, program), load_catalog(),
-                         program.notice.waivers, policy.requirements)
+    """Every requirement's status for one notice of a loaded policy.
+
+    Decided once per notice of a loaded policy (the notice page, the coverage page and
+    files, the rules and the output check all ask); a new policy is decided afresh."""
+    memo: dict[int, tuple[m.Program, list[Decision]]] = policy.__dict__.setdefault(
+        "_decisions", {})
+    known = memo.get(id(program))
+    if known is not None and known[0] is program:
+        return list(known[1])
+    decisions = applicability(NoticeFacts.of(policy, program), load_catalog(),
+                              program.notice.waivers, policy.requirements)
+    memo[id(program)] = (program, decisions)
+    return list(decisions)
 
 
 def topic_items(policy: Policy, program: m.Program) -> dict[str, list[str]]:
