@@ -7,7 +7,10 @@ could reuse it.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,9 +46,27 @@ def check(data_dir: Path, options: checks.Options | None = None,
     """Load and validate ``data_dir``, then run every rule. Never raises for bad data."""
     options = options or checks.Options()
     problems = Problems(overrides=dict(options.severities))
-    policy = load_policy(Path(data_dir), problems, label_base=label_base)
-    checks.run_rules(policy, options, problems)
+    with collector_paused():
+        policy = load_policy(Path(data_dir), problems, label_base=label_base)
+        checks.run_rules(policy, options, problems)
     return Result(policy, problems)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the data is loaded and checked.
+
+    Loading makes hundreds of thousands of small objects (values, positions) and no
+    reference cycles; the collector would walk the growing heap again and again for nothing
+    (about a sixth of the check's time at 1,000 programs). The loader bounds the size of
+    every file, so memory stays bounded; reference counting still frees everything."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def page_builder(policy: Policy, options: checks.Options,

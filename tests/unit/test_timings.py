@@ -29,3 +29,21 @@ def test_a_step_that_fails_is_still_counted() -> None:
 def test_other_lines_are_not_timings() -> None:
     assert parse("INFO    -  Documentation built in 3.2 seconds") is None
     assert parse("time spent: soon (check a while)") is None
+
+
+def test_the_collector_is_paused_only_during_the_check() -> None:
+    import gc
+
+    from govportal.core import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
