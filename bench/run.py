@@ -126,6 +126,7 @@ def _worker_check(project: str, change_control: str) -> dict[str, Any]:
     from govportal import checks, cli, core
     from govportal import project as proj
 
+    checks.all_rules()  # imports the rule modules: start-up, not checking
     t1 = time.perf_counter()
     settings = proj.load(Path(project) / "mkdocs.yml")
     options = checks.Options(today=core.build_date(settings.options.get("today")))

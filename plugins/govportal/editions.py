@@ -15,7 +15,7 @@ import filecmp
 import html
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -146,11 +146,9 @@ class _WordIndex:
 _MARKUP = re.compile(r"<!--[^\x00]*?-->|<[A-Za-z/!?](?:[^>\"'\x00]|\"[^\"\x00]*\"|'[^'\x00]*')*>")
 
 
-def _html_views(text: str) -> list[str]:
-    """An HTML text as a reader finds it: entities decoded with the markup kept (attribute
-    values, comments), and the text alone read two ways, a tag as a space and as nothing, so
-    that a value split by markup is found either way."""
-    return [html.unescape(text), *(html.unescape(_MARKUP.sub(gap, text)) for gap in (" ", ""))]
+def _html_text(text: str, gap: str) -> str:
+    """The text of HTML with each tag read as ``gap``, entities decoded."""
+    return html.unescape(_MARKUP.sub(gap, text))
 
 
 def _json_strings(value: Any) -> Iterator[str]:
@@ -168,11 +166,15 @@ def _json_strings(value: Any) -> Iterator[str]:
 @dataclass
 class Reading:
     """One text of a site file as a reader (or a program) finds it: ``views`` are the forms
-    a value may show up in; ``worded`` the ones whose words hold every word of those views
-    (a view whose words another view holds already is not read for words again)."""
+    a value may show up in; ``worded`` the ones whose words (and substrings of words) hold
+    those of every view. The other views are made only when a value may be in the text."""
 
-    views: list[str]
     worded: list[str]
+    others: Callable[[], list[str]] | None = None
+
+    @cached_property
+    def views(self) -> list[str]:
+        return [*self.worded, *(self.others() if self.others else [])]
 
 
 def read_site_file(path: Path) -> list[Reading]:
@@ -218,13 +220,16 @@ def _chunks(strings: Iterator[str]) -> Iterator[str]:
 
 
 def _html_reading(text: str) -> Reading:
-    decoded, spaced, glued = _html_views(text)
-    # A tag read as a space only ever separates words the decoded text has too.
-    return Reading([decoded, spaced, glued], [decoded, glued])
+    """HTML as a reader finds it: entities decoded with the markup kept (attribute values,
+    comments), and the text alone read two ways, a tag as nothing and as a space, so that a
+    value split by markup is found either way. The words of the second reading are all in
+    the first (a tag only ever separates text), so it is made only when needed."""
+    return Reading([html.unescape(text), _html_text(text, "")],
+                   lambda: [_html_text(text, " ")])
 
 
 def _text_reading(*views: str) -> Reading:
-    return Reading(list(views), list(views))
+    return Reading(list(views))
 
 
 def readable_text(path: Path) -> str:
@@ -306,7 +311,7 @@ class LeakScanner:
         candidates = [v for key in words.intersection(self.groups) for v in self.groups[key]
                       if words.issuperset(inner_words(v.text))]
         if self.always:
-            joined = "\n".join(reading.views)
+            joined = "\n".join(reading.worded)
             candidates += [v for v in self.always if all(w in joined for w in v.words)]
         if not candidates:
             return []

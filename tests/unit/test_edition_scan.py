@@ -24,6 +24,7 @@ SECRET = "Residual risk accepted by the CISO"
     ("plain.html", f"<p>{SECRET}</p>"),
     ("split.html", "<p>Residual <em>risk</em> accepted by the <strong>CISO</strong></p>"),
     ("glued.html", "<p>Residual risk accepted by the CI<span>SO</span></p>"),
+    ("paragraphs.html", "<p>Residual risk</p><p>accepted by the CISO</p>"),
     ("entities.html", "<p>Residual&#32;risk accepted by&nbsp;the &#x43;ISO</p>"),
     ("wrapped.html", "<p>Residual risk\n   accepted by\tthe CISO</p>"),
     ("attribute.html", f'<a title="a &gt; b {SECRET}" href="#">x</a>'),
@@ -80,7 +81,7 @@ def test_a_value_glued_to_its_neighbours_is_still_found(text: str) -> None:
 
 
 def _reading(text: str) -> Reading:
-    return Reading([text], [text])
+    return Reading([text])
 
 
 def test_json_strings_are_read_whole_and_apart(tmp_path: Path) -> None:
@@ -96,3 +97,14 @@ def test_json_strings_are_read_whole_and_apart(tmp_path: Path) -> None:
     # Found once: a tag left open in one string does not swallow the next ones, and a
     # value is not pieced together from two strings.
     assert [i for i, r in enumerate(readings) if scanner.find(r)] == [0]
+
+
+@pytest.mark.parametrize("page", [
+    "<p>Residual risk</p><p>accepted by the CISO</p>",  # only with a tag read as a space
+    "<p>Residual risk accepted by the CI<span>SO</span></p>",  # only with a tag as nothing
+])
+def test_the_scanner_reads_a_page_both_ways(tmp_path: Path, page: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    scanner = LeakScanner([Internal(SECRET, "data/vendors.yaml", ("risk_notes",))])
+    assert [len(scanner.find(r)) for r in read_site_file(path)] == [1]
