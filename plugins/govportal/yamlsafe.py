@@ -118,7 +118,23 @@ class _Builder:
         root: Any = None
         have_root = False
         documents = 0
+        scalar_event = yaml.ScalarEvent
         for event in events:
+            if type(event) is scalar_event and event.tag is None:  # most events: plain text
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    self.fail("yaml.too-large", f"the file has more than {MAX_NODES} values",
+                              event.start_mark, "split the data into smaller files")
+                    return False
+                self._raw_key = event.value
+                value = (resolve_plain(event.value) if not event.style and event.implicit[0]
+                         else event.value)
+                if stack:
+                    self._attach(stack, value, event.start_mark, scalar=True)
+                else:
+                    root, have_root = value, True
+                    self.doc.values[()] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                continue
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
