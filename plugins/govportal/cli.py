@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import changes, checks, core, project, schemas
 from .problems import Problems, Severity
+from .severities import unknown_message, unknown_rule_ids
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -40,6 +41,9 @@ def _options(args: argparse.Namespace, settings: project.Project | None = None) 
     for item in getattr(args, "severity", None) or []:
         rule_id, _, level = item.partition("=")
         severities[rule_id] = Severity(level)
+    unknown = unknown_rule_ids(severities)
+    if unknown:  # a renamed or mistyped rule must not be silently ignored
+        raise ValueError(unknown_message(unknown))
     today = getattr(args, "today", None) or configured.get("today")
     kwargs = {name: configured[name] for name in _OPTION_NAMES
               if isinstance(configured.get(name), int | float)}

@@ -33,6 +33,7 @@ from .pages import Page
 from .problems import Problems, Severity
 from .render import environment
 from .safety import generated_path_problems, title_html
+from .severities import unknown_message, unknown_rule_ids
 from .timings import Timings
 
 log = get_plugin_logger(__name__)
@@ -87,9 +88,9 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 raise PluginError(
                     f"govportal: severities.{rule_id}: '{value}' is not one of error, warning, "
                     "off") from exc
-        unknown = sorted(set(severities) - set(checks.all_rules()) - set(changes.RULES))
+        unknown = unknown_rule_ids(severities)
         if unknown:
-            raise PluginError(f"govportal: severities names unknown rule ids: {', '.join(unknown)}")
+            raise PluginError(f"govportal: {unknown_message(unknown)}")
         try:
             today = core.build_date(self.config.today)
         except ValueError as exc:

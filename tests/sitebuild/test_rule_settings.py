@@ -116,3 +116,16 @@ def test_source_date_epoch_changes_the_outcome_of_check(checked) -> None:
 def test_the_today_option_wins_over_source_date_epoch(checked) -> None:
     code, out = checked("--today", "2026-11-22", source_date=dt.date(2027, 7, 1))
     assert (code, out) == (0, "no problems found: 0 errors, 0 warnings\n")
+
+
+def test_a_severity_for_an_unknown_rule_id_is_refused_by_build_and_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    settings = TODAY + "      severities:\n        vendors.processing-agreement: warning\n"
+    project = project_with(tmp_path, None, settings)
+    message = "severities names unknown rule ids: vendors.processing-agreement"
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+    monkeypatch.chdir(project)
+    assert cli.main(["check", "--no-lock"]) == cli.EXIT_USAGE
+    assert message in capsys.readouterr().err
