@@ -42,11 +42,6 @@ class Internal:
     path: tuple[str | int, ...]
 
     @cached_property
-    def anchor(self) -> str:
-        """Its longest word: a file without it cannot hold the value (a cheap first test)."""
-        return max(_WORD.findall(self.text), key=len, default="")
-
-    @cached_property
     def words(self) -> tuple[str, ...]:
         """Its words: a text that holds the value holds each of them (perhaps inside a
         longer word)."""
@@ -114,30 +109,13 @@ def internal_values(policy: Policy) -> list[Internal]:
     found = [(label, path, value) for label, path, value in _internal_paths(policy)
              if isinstance(value, str) and value]
     keys = {(label, path) for label, path, _ in found}
-    public = _WordIndex(_public_strings(policy, keys))
-    out = []
-    for label, path, value in found:
-        item = Internal(normalise(plain(value)), label, path)
-        if len(item.text) < MIN_LENGTH or public.holds(item.text, item.anchor):
-            continue
-        out.append(item)
-    return out
-
-
-class _WordIndex:
-    """Texts found by the words they contain, so that a value is compared only with the
-    texts that hold its anchor word (rather than with every text of the data)."""
-
-    def __init__(self, texts: list[str]) -> None:
-        self.by_word: dict[str, list[str]] = {}
-        for text in texts:
-            for word in set(_WORD.findall(text)):
-                self.by_word.setdefault(word, []).append(text)
-
-    def holds(self, text: str, anchor: str) -> bool:
-        candidates = self.by_word.get(anchor, []) if anchor else [
-            t for texts in self.by_word.values() for t in texts]
-        return any(text in other for other in candidates)
+    values = [item for item in (Internal(normalise(plain(v)), label, path)
+                                for label, path, v in found) if len(item.text) >= MIN_LENGTH]
+    scanner = LeakScanner(values)
+    public: set[Internal] = set()
+    for text in _chunks(iter(_public_strings(policy, keys))):
+        public.update(scanner.find(_text_reading(text)))
+    return [value for value in values if value not in public]
 
 
 # A tag, a comment, a doctype or a processing instruction, with quoted attribute values read
@@ -182,8 +160,8 @@ def read_site_file(path: Path) -> list[Reading]:
 
     HTML: the page with entities decoded, and its text. JSON: its strings (keys and values),
     decoded, and their text when they hold markup, a few at a time with a separator no value
-    can straddle (see :func:`_chunks`). Any
-    other file, or JSON that does not parse: the raw text and its decoded entities.
+    can straddle (see :func:`_chunks`). Any other file, or JSON that does not parse: the
+    raw text and its decoded entities.
     Whitespace is collapsed later, and only where a value may be held."""
     raw = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix in (".html", ".htm", ".svg", ".xml"):

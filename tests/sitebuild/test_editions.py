@@ -103,6 +103,22 @@ def test_every_internal_field_is_scanned_for(tmp_path: Path) -> None:
     }
 
 
+def test_a_value_also_written_in_a_public_field_is_not_scanned_for(tmp_path: Path) -> None:
+    from govportal import checks, core
+
+    data = internal_data(tmp_path)
+    edit(data / "incident-response.yaml", f"email: {CONTACT_EMAIL}",
+         "email: privacy@example.com")  # the organisation's public privacy contact
+    edit(data / "vendors.yaml", f"risk_notes: '{RISK}'",
+         "risk_notes: 'Ask the Privacy team about this vendor.'")
+    result = core.check(data, checks.Options(), label_base=tmp_path)
+    assert not result.problems.errors, result.problems.format_text()
+    found = {v.field for v in editions.internal_values(result.policy)}
+    assert "contacts[0].email" not in found  # published as the privacy contact anyway
+    assert "vendors[0].risk_notes" in found  # shares words with public text, not the text
+    assert "contacts[0].name" in found
+
+
 def test_the_public_edition_holds_no_internal_text(public: Path) -> None:
     texts = site_text(public)
     assert len(texts) > 50

@@ -13,6 +13,7 @@ from govportal.editions import (
     LeakScanner,
     Reading,
     group_by_key_word,
+    inner_words,
     read_site_file,
     readable_text,
 )
@@ -50,10 +51,9 @@ def test_text_that_only_looks_alike_is_not_found(tmp_path: Path) -> None:
     assert SECRET not in readable_text(path)
 
 
-def test_the_anchor_is_the_longest_word() -> None:
-    value = Internal("Checked in review SEC-0042.", "data/x.yaml", ("dpia",))
-    assert value.anchor == "Checked"
-    assert Internal("—", "data/x.yaml", ("dpia",)).anchor == ""
+def test_inner_words_leave_out_the_edges_a_page_may_glue_to_other_words() -> None:
+    assert inner_words("Checked in review SEC-0042.") == {"in", "review", "SEC", "0042"}
+    assert inner_words("Okonkwo-Lindqvist") == set()
 
 
 def test_values_sharing_words_are_told_apart_by_their_rarest_inner_word() -> None:
