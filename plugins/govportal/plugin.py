@@ -65,7 +65,6 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         self.history: History | None = None
         self.options = checks.Options()
         self.data_dir = Path("data")
-        self.decisions: dict[str, list[disclosures.Decision]] = {}
         self.timings = Timings()
         self.theme_copies: dict[str, str] = {}
 
@@ -75,7 +74,6 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         self.pages = {}
         self.result = None
         self.history = None
-        self.decisions = {}
         self.timings = Timings()
         base = Path(config.config_file_path or ".").resolve().parent
         self.base = base
@@ -266,10 +264,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         seen = rendered.inspect(output)
         label = policy.program_files[pid]
         where = policy.where(label, ("notice", "version"))
-        decisions = self.decisions.get(pid)
-        if decisions is None:  # decided once per notice and build, whichever page asks
-            decisions = self.decisions[pid] = disclosures.decide(policy, policy.programs[pid])
-        for decision in decisions:
+        for decision in disclosures.decide(policy, policy.programs[pid]):  # decided once
             req = decision.requirement
             if decision.status is disclosures.Status.APPLICABLE and req.id not in seen.shown:
                 self.output_problems.add(

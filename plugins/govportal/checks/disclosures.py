@@ -13,20 +13,10 @@ from . import Context, Finding, rule
 _NEEDS = ("organisation", "inventory", "retention")
 
 
-def _decisions(ctx: Context) -> dict[str, list]:
-    """Every notice's decisions, computed once per run for the rules of this module."""
-    cached = ctx.__dict__.get("_disclosure_decisions")
-    if cached is None:
-        cached = {pid: decide(ctx.policy, p) for pid, p in ctx.policy.programs.items()}
-        ctx.__dict__["_disclosure_decisions"] = cached
-    return cached
-
-
 def _missing(ctx: Context, severity: str) -> Iterator[Finding]:
     policy = ctx.policy
-    decisions = _decisions(ctx)
     for pid, program in policy.programs.items():
-        for decision in decisions[pid]:
+        for decision in decide(policy, program):  # decided once per notice (see decide)
             req = decision.requirement
             if decision.status is not Status.APPLICABLE or req.severity != severity:
                 continue
