@@ -120,60 +120,48 @@ class _Builder:
         documents = 0
         scalar_event = yaml.ScalarEvent
         for event in events:
-            if type(event) is scalar_event and event.tag is None:  # most events: plain text
-                self.nodes += 1
-                if self.nodes > MAX_NODES:
-                    self.fail("yaml.too-large", f"the file has more than {MAX_NODES} values",
-                              event.start_mark, "split the data into smaller files")
+            is_scalar = type(event) is scalar_event  # most events: skip the structural ones
+            if not is_scalar:
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        self.fail("yaml.multiple-documents",
+                                  "the file holds more than one YAML document", event.start_mark,
+                                  "keep one document per file: remove the '---' separator")
+                        return False
+                    continue
+                if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
+                                      yaml.DocumentEndEvent)):
+                    continue
+                if isinstance(event, yaml.AliasEvent):
+                    self.fail("yaml.alias",
+                              f"alias '*{event.anchor}' is not allowed in policy data",
+                              event.start_mark,
+                              "write the value out, or refer to it by its id; anchors and aliases "
+                              "can expand without limit", self._path_here(stack))
                     return False
-                self._raw_key = event.value
-                value = (resolve_plain(event.value) if not event.style and event.implicit[0]
-                         else event.value)
-                if stack:
-                    self._attach(stack, value, event.start_mark, scalar=True)
-                else:
-                    root, have_root = value, True
-                    self.doc.values[()] = (event.start_mark.line + 1, event.start_mark.column + 1)
-                continue
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    self.fail("yaml.multiple-documents",
-                              "the file holds more than one YAML document", event.start_mark,
-                              "keep one document per file: remove the '---' separator")
-                    return False
-                continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
-                                  yaml.DocumentEndEvent)):
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                self.fail("yaml.alias", f"alias '*{event.anchor}' is not allowed in policy data",
-                          event.start_mark,
-                          "write the value out, or refer to it by its id; anchors and aliases "
-                          "can expand without limit", self._path_here(stack))
-                return False
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                value = frame[0]
-                if not stack:
-                    root, have_root = value, True
-                else:
-                    self._attach(stack, value, None)
-                continue
+                if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    frame = stack.pop()
+                    value = frame[0]
+                    if not stack:
+                        root, have_root = value, True
+                    else:
+                        self._attach(stack, value, None)
+                    continue
             # A node starts: scalar, mapping or sequence.
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 self.fail("yaml.too-large", f"the file has more than {MAX_NODES} values",
                           event.start_mark, "split the data into smaller files")
                 return False
-            tag = getattr(event, "tag", None)
+            tag = event.tag
             if tag not in _ALLOWED_TAGS:
                 self.fail("yaml.tag", f"the tag '{tag}' is not allowed in policy data",
                           event.start_mark,
                           "remove the tag: policy data holds only text, numbers, true/false, "
                           "lists and mappings", self._path_here(stack))
                 return False
-            if isinstance(event, yaml.ScalarEvent):
+            if is_scalar:
                 self._raw_key = event.value  # keys stay the text written: `NO:` is "NO"
                 if tag is None and not event.style and event.implicit[0]:
                     value = resolve_plain(event.value)
