@@ -40,6 +40,13 @@ def _dpo(policy: Policy, program: m.Program) -> Gap | None:
     return None
 
 
+def _representative(policy: Policy, program: m.Program) -> Gap | None:
+    rep = policy.organisation.eu_representative
+    if rep is not None and not (rep.email or rep.phone or rep.address):
+        return Gap(ORG, ("eu_representative",), "the EU representative has no contact details")
+    return None
+
+
 def _purposes(policy: Policy, program: m.Program) -> Gap | None:
     gdpr = {j.id for j in policy.jurisdictions_of(program)
             if {m.Regime.EU_GDPR, m.Regime.UK_GDPR} & set(j.regimes)}
@@ -174,6 +181,7 @@ def _always(policy: Policy, program: m.Program) -> Gap | None:
 TOPICS: dict[str, Callable[[Policy, m.Program], Gap | None]] = {
     "controller": _controller,
     "dpo": _dpo,
+    "representative": _representative,
     "purposes": _purposes,
     "legitimate-interests": _legitimate_interests,
     "data-categories": _data_categories,
@@ -191,12 +199,13 @@ TOPICS: dict[str, Callable[[Policy, m.Program], Gap | None]] = {
     "sold-or-shared": _always,
     "opt-out-link": _privacy_policy,
     "privacy-policy": _privacy_policy,
+    "profiling": _always,  # automated_decisions.statement is required by the schema
 }
 
 
 # Topics whose text the schema itself requires whenever the item applies: a gap there is
 # impossible by construction (the schema reports the missing key first).
-GUARANTEED = frozenset({"sources", "sold-or-shared"})
+GUARANTEED = frozenset({"sources", "sold-or-shared", "profiling"})
 
 
 def gap(topic: str, policy: Policy, program: m.Program) -> Gap | None:

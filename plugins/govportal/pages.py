@@ -254,6 +254,8 @@ class PageBuilder:
             "purposes": purposes,
             "li_purposes": [p for p in program.purposes if p.legitimate_interest],
             "uses_li": m.LawfulBasis.LEGITIMATE_INTERESTS in bases,
+            "objectable": bases & {m.LawfulBasis.LEGITIMATE_INTERESTS,
+                                   m.LawfulBasis.PUBLIC_TASK},
             "uses_consent": m.LawfulBasis.CONSENT in bases or program.consent is not None,
             "recipients": program.recipients,
             "transfers": transfers,
