@@ -5,25 +5,12 @@ results file."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bench_module
 
-
-def _bench_run():
-    sys.path.insert(0, str(ROOT / "bench"))  # run.py imports synth from beside it
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_run"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-run = _bench_run()
+run = bench_module("run")
 REPORT = json.loads((ROOT / "bench" / "results" / "latest.json").read_text(encoding="utf-8"))
 
 

@@ -9,29 +9,18 @@ so a rule added later that the generator does not honour fails here first.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from govportal import checks, core
 from govportal import model as m
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import bench_module, mkdocs_build
 
 TODAY = dt.date(2026, 11, 22)
 
 
-def _synth():
-    spec = importlib.util.spec_from_file_location("bench_synth", ROOT / "bench" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_synth"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _synth()
+synth = bench_module("synth")
 
 
 def _check(n: int, folder: Path) -> core.Result:
