@@ -25,8 +25,9 @@ serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change
 check: $(STAMP)  ## validate the data and run every rule, without building
 	$(BIN)/govportal check --format $(CHECK_FORMAT)
 
-lint: $(STAMP)
-	$(BIN)/ruff check plugins tests
+lint: $(STAMP)  ## ruff, and the import contracts that keep the pipeline's layers
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/lint-imports --no-cache
 
 browser-deps:  ## Debian's Chromium for the browser tests, installed when missing
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -34,8 +35,7 @@ browser-deps:  ## Debian's Chromium for the browser tests, installed when missin
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser-deps  ## set up and run every test
-	$(BIN)/ruff check plugins tests
+test: $(STAMP) browser-deps lint  ## set up and run every test
 	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
 
 bench: $(STAMP)  ## measure check and build at 10, 100 and 1,000 programs

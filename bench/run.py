@@ -123,15 +123,16 @@ def site_stats(site: Path) -> dict[str, Any]:
 
 def _worker_check(project: str, change_control: str) -> dict[str, Any]:
     t0 = time.perf_counter()
-    from govportal import checks, cli, core
-    from govportal import project as proj
+    from govportal import pipeline
+    from govportal.pipeline import settings as proj
+    from govportal.rules import registry
 
-    checks.all_rules()  # imports the rule modules: start-up, not checking
+    registry.all_rules()  # imports the rule modules: start-up, not checking
     t1 = time.perf_counter()
     settings = proj.load(Path(project) / "mkdocs.yml")
-    options = checks.Options(today=core.build_date(settings.options.get("today")))
+    options = registry.Options(today=pipeline.build_date(settings.options.get("today")))
     t2, c2 = time.perf_counter(), time.process_time()
-    result = cli.check_project(settings, options, change_control=change_control == "yes")
+    result = pipeline.check_project(settings, options, change_control=change_control == "yes")
     t3, c3 = time.perf_counter(), time.process_time()
     return {"import_s": t1 - t0, "check_s": t3 - t2, "check_cpu": c3 - c2,
             "errors": len(result.problems.errors), "problems": len(result.problems)}
@@ -426,7 +427,7 @@ def measure_size(n: int, work: Path, repeat: int, today: dt.date, seed: int,
 
 def plugin_steps(output: str) -> dict[str, float]:
     """The plugin's own steps and their seconds, from the summary ``mkdocs build -v`` logs."""
-    from govportal import timings
+    from govportal.pipeline import timings
 
     for line in reversed(output.splitlines()):
         found = timings.parse(line)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from govportal import checks, core
-from govportal import model as m
+from govportal import pipeline
+from govportal.data import model as m
+from govportal.rules import registry
 from tests.conftest import bench_module, mkdocs_build
 
 TODAY = dt.date(2026, 11, 22)
@@ -23,13 +24,13 @@ TODAY = dt.date(2026, 11, 22)
 synth = bench_module("synth")
 
 
-def _check(n: int, folder: Path) -> core.Result:
+def _check(n: int, folder: Path) -> pipeline.Result:
     project = synth.generate(n, folder / "org", today=TODAY, with_lock=False)
-    return core.check(project / "data", checks.Options(today=TODAY), label_base=project)
+    return pipeline.check(project / "data", registry.Options(today=TODAY), label_base=project)
 
 
 @pytest.fixture(scope="module")
-def result(tmp_path_factory: pytest.TempPathFactory) -> core.Result:
+def result(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Result:
     """One program of every kind the generator knows."""
     return _check(len(synth.KINDS), tmp_path_factory.mktemp("synth"))
 
@@ -41,12 +42,12 @@ def test_three_programs_pass_every_rule(tmp_path: Path) -> None:
     assert len(small.policy.programs) == 3
 
 
-def test_every_kind_of_program_passes_every_rule(result: core.Result) -> None:
+def test_every_kind_of_program_passes_every_rule(result: pipeline.Result) -> None:
     assert [p.format_text() for p in result.problems] == []
     assert len(result.policy.programs) == len(synth.KINDS)
 
 
-def test_every_regime_is_served(result: core.Result) -> None:
+def test_every_regime_is_served(result: pipeline.Result) -> None:
     served = set()
     org = result.policy.organisation
     synthetic = synth.Organisation(30, today=TODAY)
@@ -65,7 +66,7 @@ def test_same_arguments_same_bytes(tmp_path: Path) -> None:
     assert a != c
 
 
-def test_the_controls_the_rules_describe_hold(result: core.Result) -> None:
+def test_the_controls_the_rules_describe_hold(result: pipeline.Result) -> None:
     policy = result.policy
     fields = policy.fields_by_id
     views = policy.views_by_id

@@ -20,9 +20,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import changes, checks, core, project, schemas
+from .changes import control
+from .changes.lock import Archive, Lock, open_lock
+from .data import schemas
+from .pipeline import settings as project
+from .pipeline.checking import Result, check, check_project
+from .pipeline.rendering import notice_texts
+from .pipeline.settings import build_date
 from .problems import Problems, Severity
-from .severities import unknown_message, unknown_rule_ids
+from .rules.registry import Options
+from .rules.severities import unknown_message, unknown_rule_ids
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -34,7 +41,7 @@ def _project(args: argparse.Namespace) -> project.Project:
     return project.load(Path(args.config))
 
 
-def _options(args: argparse.Namespace, settings: project.Project | None = None) -> checks.Options:
+def _options(args: argparse.Namespace, settings: project.Project | None = None) -> Options:
     configured = settings.options if settings is not None else {}
     severities = {str(k): Severity(str(v))
                   for k, v in (configured.get("severities") or {}).items()}
@@ -47,40 +54,17 @@ def _options(args: argparse.Namespace, settings: project.Project | None = None) 
     today = getattr(args, "today", None) or configured.get("today")
     kwargs = {name: configured[name] for name in _OPTION_NAMES
               if isinstance(configured.get(name), int | float)}
-    return checks.Options(today=core.build_date(today), severities=severities, **kwargs)
+    return Options(today=build_date(today), severities=severities, **kwargs)
 
 
 def _data_dir(args: argparse.Namespace, settings: project.Project) -> Path:
     return Path(args.data) if getattr(args, "data", None) else settings.data
 
 
-def _notice_texts(result: core.Result, options: checks.Options,
-                  settings: project.Project) -> dict[str, str]:
-    builder = core.page_builder(result.policy, options, settings.templates)
-    return {pid: changes.normalise(builder.notice(program).markdown)
-            for pid, program in result.policy.programs.items()}
-
-
 def _open_lock(args: argparse.Namespace, settings: project.Project,
-               result: core.Result) -> tuple[changes.Lock, changes.Archive]:
+               result: Result) -> tuple[Lock, Archive]:
     lock_file = getattr(args, "lock", None) or settings.lock_file
-    return changes.open_lock(settings.root, lock_file, settings.archive_dir, result.problems)
-
-
-def check_project(settings: project.Project, options: checks.Options,
-                  data_dir: Path | None = None, lock_file: str | None = None,
-                  change_control: bool = True) -> core.Result:
-    """Everything ``govportal check`` checks, without printing: load and validate the data,
-    run every rule, then (when the data has no error) compare the notices with the lock.
-
-    The benchmark calls this to time the check in-process."""
-    result = core.check(data_dir or settings.data, options, label_base=settings.root)
-    if change_control and not result.problems.errors and result.policy.complete:
-        lock, archive = changes.open_lock(settings.root, lock_file or settings.lock_file,
-                                          settings.archive_dir, result.problems)
-        changes.check_notices(result.policy, _notice_texts(result, options, settings), lock,
-                              archive, result.problems)
-    return result
+    return open_lock(settings.root, lock_file, settings.archive_dir, result.problems)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -104,7 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_lock(args: argparse.Namespace) -> int:
     settings = _project(args)
     options = _options(args, settings)
-    result = core.check(_data_dir(args, settings), options, label_base=settings.root)
+    result = check(_data_dir(args, settings), options, label_base=settings.root)
     if result.problems.errors or not result.policy.complete:
         print(result.problems.format_text())
         print("govportal lock: the data has errors; fix them first, nothing was locked.",
@@ -114,8 +98,8 @@ def cmd_lock(args: argparse.Namespace) -> int:
     if not lock.valid:
         print(result.problems.format_text())
         return EXIT_PROBLEMS
-    texts = _notice_texts(result, options, settings)
-    report = changes.update_lock(result.policy, texts, lock, archive, force=args.force)
+    texts = notice_texts(result.policy, options, settings)
+    report = control.update_lock(result.policy, texts, lock, archive, force=args.force)
     for name in report.locked:
         print(f"locked {name}")
     for label in report.archived:
@@ -125,7 +109,7 @@ def cmd_lock(args: argparse.Namespace) -> int:
     if not report.changed and not report.refused:
         print(f"{lock.label} is up to date")
     remaining = Problems(overrides=dict(options.severities))
-    changes.check_notices(result.policy, texts, lock, archive, remaining)
+    control.check_notices(result.policy, texts, lock, archive, remaining)
     if len(remaining):
         print(remaining.format_text())
     return EXIT_PROBLEMS if report.refused or remaining.failed() else EXIT_OK
@@ -152,7 +136,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_pr_summary(args: argparse.Namespace) -> int:
-    from . import prsummary
+    from .changes import prsummary
 
     settings = _project(args)
     try:
@@ -168,7 +152,7 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_manifest(args: argparse.Namespace) -> int:
-    from . import manifest
+    from .publish import manifest
 
     site = Path(args.site_dir)
     problems = manifest.verify(site)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from govportal import core
+from govportal import pipeline
 from tests.conftest import ROOT
 
 from . import helpers
 
 pytestmark = pytest.mark.browser
 
-POLICY = core.check(ROOT / "data").policy
+POLICY = pipeline.check(ROOT / "data").policy
 NOTICES = [f"notices/{pid}/" for pid in POLICY.programs]
 GUIDES = [f"guides/{pid}/" for pid in POLICY.programs]
 

@@ -9,8 +9,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from govportal import core
-from govportal.pages import Page
+from govportal.pages.page import Page
+from govportal.pipeline import build as site_build
 from tests.conftest import CASES, lock_notices, make_site
 
 BASE = CASES / "valid" / "minimal"
@@ -39,12 +39,12 @@ def build_in_process(project: Path) -> None:
 def test_a_page_outside_the_site_fails_the_build(project: Path, uri: str,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  caplog: pytest.LogCaptureFixture) -> None:
-    real = core.build_pages
+    real = site_build.build_pages
 
     def with_stray_page(*args, **kwargs):  # a page builder gone wrong
         return [*real(*args, **kwargs), Page(uri, "Stray", "# Stray\n", "owners")]
 
-    monkeypatch.setattr(core, "build_pages", with_stray_page)
+    monkeypatch.setattr(site_build, "build_pages", with_stray_page)
     with pytest.raises(Abort):
         build_in_process(project)
     assert f"the generated file '{uri}' would be written outside the site" in caplog.text

@@ -14,13 +14,14 @@ import html
 import markdown
 import pytest
 
-from govportal import render, safety
+from govportal.pages import environment, paths
+from govportal.text import safe_markdown
 from tests.security.payloads import TEMPLATE_PAYLOADS, XSS_PAYLOADS
 from tests.security.scan import dangerous_url, scan_html
 
 PAYLOADS = XSS_PAYLOADS + TEMPLATE_PAYLOADS
-ENV = render.environment()
-ALLOWED_ATTRS = {(tag, a) for tag, attrs in safety.ALLOWED_ATTRIBUTES.items() for a in attrs}
+ENV = environment.environment()
+ALLOWED_ATTRS = {(tag, a) for tag, attrs in safe_markdown.ALLOWED_ATTRIBUTES.items() for a in attrs}
 ALLOWED_ATTRS.add(("a", "rel"))
 # The site's Markdown configuration, as far as it acts on text (see mkdocs.yml).
 SITE_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "def_list",
@@ -48,7 +49,7 @@ def render_filter(name: str, payload: str) -> str:
 @pytest.mark.parametrize("how", ["md", "inline", "cell"])
 def test_filters_leave_only_allowed_html(payload: str, how: str) -> None:
     output = render_filter(how, payload)
-    assert_inert(output, safety.ALLOWED_TAGS, ALLOWED_ATTRS)
+    assert_inert(output, safe_markdown.ALLOWED_TAGS, ALLOWED_ATTRS)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -60,7 +61,7 @@ def test_a_second_markdown_pass_finds_nothing_to_act_on(payload: str, how: str) 
     page = (f'<div class="gp" markdown>\n\n{value}\n\n</div>\n\n'
             f"- item: {value}\n\n| a | b |\n|---|---|\n| {value} | x |\n\n## Heading {value}\n")
     output = site_markdown(page)
-    tags = safety.ALLOWED_TAGS | {"div", "h2", "table", "thead", "tbody", "tr", "th", "td"}
+    tags = safe_markdown.ALLOWED_TAGS | {"div", "h2", "table", "thead", "tbody", "tr", "th", "td"}
     attrs = ALLOWED_ATTRS | {("div", "class"), ("h2", "id")}
     assert_inert(output, tags, attrs)
 
@@ -92,7 +93,7 @@ def test_template_syntax_in_data_is_text(payload: str, how: str) -> None:
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_titles_cannot_open_a_tag_anywhere(payload: str) -> None:
     """The theme prints titles as HTML, escaped (| e) and unescaped (| striptags)."""
-    title = safety.title_html(payload)
+    title = safe_markdown.title_html(payload)
     assert "<" not in title and ">" not in title and '"' not in title
     assert "<" not in html.unescape(title).replace("&lt;", "")
 
@@ -112,9 +113,9 @@ def test_removed_markup_is_reported(payload: str) -> None:
     raw = markdown.Markdown(extensions=["sane_lists"]).convert(payload)
     scan = scan_html(raw)
     harmful = (scan.handlers or scan.bad_urls
-               or scan.tags - safety.ALLOWED_TAGS - {"h1", "hr", "pre"}
+               or scan.tags - safe_markdown.ALLOWED_TAGS - {"h1", "hr", "pre"}
                or scan.attrs - ALLOWED_ATTRS)
-    assert bool(safety.removed_markup(payload)) == bool(harmful), (payload, raw)
+    assert bool(safe_markdown.removed_markup(payload)) == bool(harmful), (payload, raw)
 
 
 def test_payloads_are_numerous() -> None:
@@ -124,7 +125,7 @@ def test_payloads_are_numerous() -> None:
 @pytest.mark.parametrize("uri", ["notices/learning.md", "schemas/program.schema.json",
                                  "notices/learning/v1.0.md", "index.md", "feed.xml"])
 def test_site_paths(uri: str) -> None:
-    assert safety.is_site_path(uri)
+    assert paths.is_site_path(uri)
 
 
 @pytest.mark.parametrize("uri", ["../etc/passwd.md", "notices/../../x.md", "/etc/passwd",
@@ -132,11 +133,11 @@ def test_site_paths(uri: str) -> None:
                                  "notices/.hidden.md", "", "notices/x.md/", "a\\b.md",
                                  "notices/lé.md", "notices/x y.md", "notices/x\x00.md"])
 def test_unsafe_site_paths(uri: str) -> None:
-    assert not safety.is_site_path(uri)
+    assert not paths.is_site_path(uri)
 
 
 def test_generated_paths_written_twice_are_reported() -> None:
-    assert safety.generated_path_problems(["a.md", "b.md", "a.md", "../c.md"]) == [
+    assert paths.generated_path_problems(["a.md", "b.md", "a.md", "../c.md"]) == [
         "two generated files would be written to 'a.md'",
         "the generated file '../c.md' would be written outside the site or under an unsafe "
         "name",

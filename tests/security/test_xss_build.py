@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from govportal import checks, core, safety
+from govportal import pipeline
+from govportal.rules import registry
+from govportal.text import safe_markdown
 from tests.conftest import CASES, make_site, mkdocs_build
 from tests.security.inject import inject
 from tests.security.payloads import TEMPLATE_PAYLOADS, XSS_PAYLOADS
@@ -27,12 +29,12 @@ BASE = CASES / "valid" / "complete"
 PAYLOADS = XSS_PAYLOADS + TEMPLATE_PAYLOADS
 # Every data rule is switched off for both builds: rules judge what the text says (a playbook
 # must mention revoking tokens), and the payloads say nothing. What remains is the sanitiser.
-RULES_OFF = ", ".join(f"{rule}: 'off'" for rule in sorted(checks.all_rules()))
+RULES_OFF = ", ".join(f"{rule}: 'off'" for rule in sorted(registry.all_rules()))
 OPTIONS = f"      today: '2026-11-22'\n      severities: {{{RULES_OFF}}}\n"
 # Tags Markdown writes on its own from text it reads as structure (an empty bold becomes a
 # rule line): harmless, and the sanitiser's allowed tags.
 MARKDOWN_TAGS = {"hr", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
-ALLOWED_ATTRS = {(tag, a) for tag, attrs in safety.ALLOWED_ATTRIBUTES.items() for a in attrs}
+ALLOWED_ATTRS = {(tag, a) for tag, attrs in safe_markdown.ALLOWED_ATTRIBUTES.items() for a in attrs}
 ALLOWED_ATTRS.add(("a", "rel"))
 
 
@@ -79,7 +81,7 @@ def test_payloads_reached_every_data_file(hostile: tuple[Path, dict[str, int]]) 
 def test_no_page_has_script_handlers_or_foreign_markup(
         baseline: Path, hostile: tuple[Path, dict[str, int]]) -> None:
     site = hostile[0] / "site"
-    problems = findings(site, Baseline.of(baseline), safety.ALLOWED_TAGS | MARKDOWN_TAGS,
+    problems = findings(site, Baseline.of(baseline), safe_markdown.ALLOWED_TAGS | MARKDOWN_TAGS,
                         ALLOWED_ATTRS)
     assert problems == []
 
@@ -93,7 +95,7 @@ def test_search_index_holds_no_markup_from_data(
     for doc in index["docs"]:
         scan = scan_html(doc.get("title", "") + " " + doc.get("text", ""))
         assert scan.handlers == [] and scan.bad_urls == [], doc["location"]
-        assert scan.tags <= base.tags | safety.ALLOWED_TAGS | MARKDOWN_TAGS, doc["location"]
+        assert scan.tags <= base.tags | safe_markdown.ALLOWED_TAGS | MARKDOWN_TAGS, doc["location"]
 
 
 def test_template_syntax_is_published_as_text(hostile: tuple[Path, dict[str, int]]) -> None:
@@ -114,7 +116,7 @@ def test_pages_show_the_text_around_the_payloads(hostile: tuple[Path, dict[str, 
 
 def test_the_check_refuses_the_same_data(hostile: tuple[Path, dict[str, int]]) -> None:
     project = hostile[0]
-    result = core.check(project / "data", checks.Options(today=dt.date(2026, 11, 22)),
+    result = pipeline.check(project / "data", registry.Options(today=dt.date(2026, 11, 22)),
                         label_base=project)
     unsafe = [p for p in result.problems if p.rule == "content.unsafe-markup"]
     assert len(unsafe) > 50

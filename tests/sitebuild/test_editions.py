@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from govportal import editions, manifest
-from govportal.render import environment
+from govportal.pages.environment import environment
+from govportal.publish import edition_scan, manifest
 from tests.conftest import CASES, make_site, mkdocs_build
 
 BASE = CASES / "valid" / "complete"
@@ -89,12 +89,13 @@ def internal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_internal_field_is_scanned_for(tmp_path: Path) -> None:
-    from govportal import checks, core
+    from govportal import pipeline
+    from govportal.rules import registry
 
     data = internal_data(tmp_path)
-    result = core.check(data, checks.Options(), label_base=tmp_path)
+    result = pipeline.check(data, registry.Options(), label_base=tmp_path)
     assert not result.problems.errors, result.problems.format_text()
-    found = {v.text: v.field for v in editions.internal_values(result.policy)}
+    found = {v.text: v.field for v in edition_scan.internal_values(result.policy)}
     assert found == {
         RISK: "vendors[0].risk_notes", HISTORY: "vendors[0].incident_history",
         EVIDENCE_REF: "vendors[0].security_evidence[0].reference",
@@ -104,16 +105,17 @@ def test_every_internal_field_is_scanned_for(tmp_path: Path) -> None:
 
 
 def test_a_value_also_written_in_a_public_field_is_not_scanned_for(tmp_path: Path) -> None:
-    from govportal import checks, core
+    from govportal import pipeline
+    from govportal.rules import registry
 
     data = internal_data(tmp_path)
     edit(data / "incident-response.yaml", f"email: {CONTACT_EMAIL}",
          "email: privacy@example.com")  # the organisation's public privacy contact
     edit(data / "vendors.yaml", f"risk_notes: '{RISK}'",
          "risk_notes: 'Ask the Privacy team about this vendor.'")
-    result = core.check(data, checks.Options(), label_base=tmp_path)
+    result = pipeline.check(data, registry.Options(), label_base=tmp_path)
     assert not result.problems.errors, result.problems.format_text()
-    found = {v.field for v in editions.internal_values(result.policy)}
+    found = {v.field for v in edition_scan.internal_values(result.policy)}
     assert "contacts[0].email" not in found  # published as the privacy contact anyway
     assert "vendors[0].risk_notes" in found  # shares words with public text, not the text
     assert "contacts[0].name" in found
@@ -188,15 +190,16 @@ def test_a_hand_written_page_that_leaks_fails_too(tmp_path: Path) -> None:
 
 
 def test_an_internal_page_in_the_public_site_is_found(public: Path, tmp_path: Path) -> None:
-    from govportal import checks, core
+    from govportal import pipeline
+    from govportal.rules import registry
 
     site = tmp_path / "site"
     shutil.copytree(public, site)
     (site / "registers" / "assessments").mkdir()
     (site / "registers" / "assessments" / "index.html").write_text("<p>x</p>", "utf-8")
     data = internal_data(tmp_path / "d")
-    policy = core.check(data, checks.Options(), label_base=data.parent).policy
-    assert editions.find_leaks(site, policy) == [
+    policy = pipeline.check(data, registry.Options(), label_base=data.parent).policy
+    assert edition_scan.find_leaks(site, policy) == [
         "registers/assessments/index.html is an internal-only page"]
 
 
@@ -208,20 +211,21 @@ def test_an_unknown_edition_is_refused(tmp_path: Path) -> None:
 
 def test_theme_files_are_skipped_only_while_they_are_the_theme_s_own(public: Path,
                                                                       tmp_path: Path) -> None:
-    from govportal import checks, core
+    from govportal import pipeline
+    from govportal.rules import registry
 
     site = tmp_path / "site"
     shutil.copytree(public, site)
     data = internal_data(tmp_path / "d")
-    policy = core.check(data, checks.Options(), label_base=data.parent).policy
+    policy = pipeline.check(data, registry.Options(), label_base=data.parent).policy
     theme_file = tmp_path / "theme.js"
     theme_file.write_text(f"var note = '{RISK}';\n", "utf-8")
     copy = site / "assets" / "javascripts" / "theme.js"
     copy.write_text(theme_file.read_text("utf-8"), "utf-8")
     copies = {"assets/javascripts/theme.js": str(theme_file)}
-    assert editions.find_leaks(site, policy, theme_copies=copies) == []
+    assert edition_scan.find_leaks(site, policy, theme_copies=copies) == []
     copy.write_text(copy.read_text("utf-8") + "// changed after the copy\n", "utf-8")
-    assert [leak.split(" (")[0] for leak in editions.find_leaks(site, policy,
+    assert [leak.split(" (")[0] for leak in edition_scan.find_leaks(site, policy,
                                                                 theme_copies=copies)] == [
         "assets/javascripts/theme.js contains the internal-only field vendors[0].risk_notes "
         "of data/vendors.yaml"]

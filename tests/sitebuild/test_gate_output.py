@@ -28,7 +28,7 @@ def test_complete_notice_builds(tmp_path: Path) -> None:
 
 def test_an_override_that_drops_a_section_fails_the_build(tmp_path: Path) -> None:
     project = make_site(tmp_path, COMPLETE)
-    original = resources.files("govportal").joinpath("templates", "notice.md.j2").read_text()
+    original = resources.files("govportal.pages").joinpath("templates", "notice.md.j2").read_text()
     loop = "{% for s in sections %}"
     assert loop in original
     overrides = project / "portal-templates"

@@ -10,18 +10,19 @@ import datetime as dt
 
 import pytest
 
-from govportal import checks, core
+from govportal import pipeline
+from govportal.rules import registry
 from tests.conftest import CASES, ROOT
 
 BASE = CASES / "valid" / "minimal"
 GOLDEN = ROOT / "tests" / "golden"
-OPTIONS = checks.Options(today=dt.date(2026, 11, 22))
+OPTIONS = registry.Options(today=dt.date(2026, 11, 22))
 
 
 def rendered() -> dict[str, str]:
-    result = core.check(BASE, OPTIONS, label_base=BASE.parent)
+    result = pipeline.check(BASE, OPTIONS, label_base=BASE.parent)
     assert not result.problems.errors, result.problems.format_text()
-    return {p.src_uri: p.markdown for p in core.build_pages(result.policy, OPTIONS)}
+    return {p.src_uri: p.markdown for p in pipeline.build_pages(result.policy, OPTIONS)}
 
 
 PAGES = rendered() if BASE.is_dir() else {}

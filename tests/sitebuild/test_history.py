@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govportal import schemas
+from govportal.data import schemas
 from tests.conftest import CASES, ROOT, lock_notices, make_site, mkdocs_build
 
 BASE = CASES / "valid" / "minimal"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from govportal import cli, manifest
+from govportal import cli
+from govportal.publish import manifest
 from tests.conftest import CASES, lock_notices, make_site
 
 BASE = CASES / "valid" / "minimal"

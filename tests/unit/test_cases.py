@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from govportal import checks, core
+from govportal import pipeline
+from govportal.rules import registry
 from tests.conftest import CASES, copy_case
 
 BASE = CASES / "valid" / "minimal"
@@ -22,7 +23,7 @@ INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
 
 
 def problem_lines(data: Path, base: Path) -> list[str]:
-    result = core.check(data, checks.Options(today=TODAY), label_base=base)
+    result = pipeline.check(data, registry.Options(today=TODAY), label_base=base)
     return [p.format_text().split("\n")[0] for p in result.problems]
 
 

@@ -17,25 +17,21 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from govportal import evidence, exports
-from govportal import model as m
-from govportal.disclosures import (
-    CONDITIONS,
-    NOTICE_TOPICS,
-    Catalog,
-    NoticeFacts,
-    Status,
-    applicability,
+from govportal.data import model as m
+from govportal.publish import exports
+from govportal.rules import evidence
+from govportal.rules.catalog import (
     breach_timelines_for,
     load_adequacy,
     load_breach_timelines,
     load_catalog,
     load_ropa,
-    org_requirements,
-    unknown_waivers,
 )
+from govportal.rules.catalog.models import NOTICE_TOPICS, Catalog
+from govportal.rules.decisions import Status, applicability, org_requirements, unknown_waivers
+from govportal.rules.facts import CONDITIONS, NoticeFacts
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "plugins" / "govportal" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "plugins" / "govportal" / "pages" / "templates"
 
 # ------------------------------------------------------------------ fixtures in code
 

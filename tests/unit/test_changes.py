@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from govportal import changes, cli
-from govportal.changes import Facts, FieldFact, RetentionFact
+from govportal import cli
+from govportal.changes import fingerprint
+from govportal.changes.facts import Facts, FieldFact, RetentionFact, differences
 from tests.conftest import CASES, copy_case
 
 BASE = CASES / "valid" / "minimal"
@@ -179,7 +180,7 @@ def test_locking_a_new_version_keeps_the_old_one(repo: Project) -> None:
         archive / "1.0.md").read_text(encoding="utf-8")
     assert "| Learning records | 3 years after course completion |" in (
         archive / "1.1.md").read_text(encoding="utf-8")
-    assert changes.fingerprint((archive / "1.1.md").read_text(encoding="utf-8")) == (
+    assert fingerprint.fingerprint((archive / "1.1.md").read_text(encoding="utf-8")) == (
         lock["1.1"]["sha256"])
     assert repo.check() == (0, ["no problems found: 0 errors, 0 warnings"])
 
@@ -267,20 +268,20 @@ def test_a_missing_lock_file_means_nothing_is_locked(repo: Project) -> None:
 
 
 def test_crlf_checkouts_give_the_same_fingerprint() -> None:
-    assert changes.fingerprint("a\r\nb\rc\n") == changes.fingerprint("a\nb\nc\n")
-    assert changes.fingerprint("Kept 90 days.") != changes.fingerprint("Kept 180 days.")
+    assert fingerprint.fingerprint("a\r\nb\rc\n") == fingerprint.fingerprint("a\nb\nc\n")
+    assert fingerprint.fingerprint("Kept 90 days.") != fingerprint.fingerprint("Kept 180 days.")
 
 
 def test_markup_alone_does_not_change_the_fingerprint() -> None:
     plain = "## Retention\n\nKept for 2 years."
     marked = '<section class="x" data-disclosures="a b">\n\n## Retention\n\nKept for 2 years.'
-    assert changes.fingerprint(plain) == changes.fingerprint(marked)
+    assert fingerprint.fingerprint(plain) == fingerprint.fingerprint(marked)
 
 
 def test_versions_compare_as_numbers() -> None:
-    ordered = sorted(["1.10", "1.9", "2", "0.9", "1.2.1"], key=changes.version_key)
+    ordered = sorted(["1.10", "1.9", "2", "0.9", "1.2.1"], key=fingerprint.version_key)
     assert ordered == ["0.9", "1.2.1", "1.9", "1.10", "2"]
-    assert changes.version_key("2") == changes.version_key("2.0")
+    assert fingerprint.version_key("2") == fingerprint.version_key("2.0")
 
 
 def facts(**kwargs: object) -> Facts:
@@ -307,7 +308,7 @@ def test_differences_in_plain_words() -> None:
         retention={"logs": RetentionFact(record="Engagement logs", period="180 days",
                                          days=180)},
     )
-    assert [(d.text, d.material) for d in changes.differences(old, new)] == [
+    assert [(d.text, d.material) for d in differences(old, new)] == [
         ("New purpose: Sending coaching tips.", True),
         ("No longer used for: Planning your development.", False),
         ("New recipient: Tips Inc", True),
@@ -316,11 +317,11 @@ def test_differences_in_plain_words() -> None:
         ("Also uses: Tips opened", False),
         ("Engagement logs kept 180 days instead of 90 days", True),
     ]
-    back = [(d.text, d.material) for d in changes.differences(new, old)]
+    back = [(d.text, d.material) for d in differences(new, old)]
     assert ("Engagement logs kept 90 days instead of 180 days", False) in back
     assert ("No longer shared with: Tips Inc", False) in back
     assert all(not material for _, material in back if not _.startswith("New purpose"))
-    assert changes.differences(old, facts()) == []
+    assert differences(old, facts()) == []
 
 
 def test_a_locked_version_keeps_its_effective_date(repo: Project) -> None:

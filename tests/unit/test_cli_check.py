@@ -134,15 +134,16 @@ def test_in_process_entry(broken: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.chdir(broken)
     assert cli.main(["check", "--today", "2026-11-22"]) == 1
     assert capsys.readouterr().out == TEXT
-    from govportal import checks, project
+    from govportal.pipeline import settings as project
+    from govportal.rules import registry
 
     settings = project.load(broken / "mkdocs.yml")
-    result = cli.check_project(settings, checks.Options())
+    result = cli.check_project(settings, registry.Options())
     assert [p.rule for p in result.problems] == ["schema.missing", "schema.unknown-key"]
 
 
 def test_mkdocs_tags_do_not_stop_the_settings_reader(tmp_path: Path) -> None:
-    from govportal import project
+    from govportal.pipeline import settings as project
 
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\nsite_url: !ENV [SITE_URL, 'https://example.com/']\n"

@@ -12,13 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from govportal import checks, core
-from govportal.disclosures import CONDITIONS, NoticeFacts, Status, decide, load_catalog
-from govportal.evidence import GUARANTEED, TOPICS
+from govportal import pipeline
+from govportal.rules import registry
+from govportal.rules.catalog import load_catalog
+from govportal.rules.decisions import Status, decide
+from govportal.rules.evidence import GUARANTEED, TOPICS
+from govportal.rules.facts import CONDITIONS, NoticeFacts
 from tests.conftest import CASES, mutated
 
 COMPLETE = CASES / "valid" / "complete"
-OPTIONS = checks.Options(today=dt.date(2026, 11, 22))
+OPTIONS = registry.Options(today=dt.date(2026, 11, 22))
 PROGRAM = "programs/learning.yaml"
 ORG = "organisation.yaml"
 
@@ -91,12 +94,12 @@ FALSIFY: dict[str, list[tuple[str, str, str]]] = {
 
 
 def lines(data: Path) -> list[str]:
-    result = core.check(data, OPTIONS, label_base=data.parent)
+    result = pipeline.check(data, OPTIONS, label_base=data.parent)
     return [p.format_text().split("\n")[0] for p in result.problems]
 
 
 def test_the_complete_case_serves_every_regime_and_passes() -> None:
-    result = core.check(COMPLETE, OPTIONS)
+    result = pipeline.check(COMPLETE, OPTIONS)
     assert [p.format_text() for p in result.problems] == []
     decisions = decide(result.policy, result.policy.programs["learning"])
     assert {d.requirement.regime for d in decisions} >= {"eu_gdpr", "uk_gdpr", "ccpa"}
@@ -127,8 +130,8 @@ def test_removing_an_items_text_fails_with_its_message(item, tmp_path: Path) -> 
 
 @pytest.mark.parametrize("condition", sorted(CONDITIONS))
 def test_each_condition_switches_its_items(condition: str, tmp_path: Path) -> None:
-    before = core.check(COMPLETE, OPTIONS).policy
-    after = core.check(mutated(tmp_path, COMPLETE, FALSIFY[condition]), OPTIONS).policy
+    before = pipeline.check(COMPLETE, OPTIONS).policy
+    after = pipeline.check(mutated(tmp_path, COMPLETE, FALSIFY[condition]), OPTIONS).policy
     was = {d.requirement.id: d for d in decide(before, before.programs["learning"])}
     now = {d.requirement.id: d for d in decide(after, after.programs["learning"])}
     # One edit can switch off more than one condition (no legitimate interests also means
@@ -153,7 +156,7 @@ def test_a_waiver_needs_a_known_item_and_shows_its_reason(tmp_path: Path) -> Non
               "the employment contract.}\n    - {item: gdpr.13.2.e.obligation, reason: Typo.}\n"
               "  changelog:")
     data = mutated(tmp_path, COMPLETE, [(PROGRAM, "  changelog:", waiver)])
-    result = core.check(data, OPTIONS, label_base=data.parent)
+    result = pipeline.check(data, OPTIONS, label_base=data.parent)
     assert [p.format_text().split("\n")[0] for p in result.problems] == [
         "data/programs/learning.yaml:50:14: error [disclosure.unknown-waiver] "
         "notice.waivers[1].item: the waiver names an unknown disclosure 'gdpr.13.2.e.obligation'"
@@ -182,9 +185,9 @@ def test_organisation_requirements_are_checked_like_the_catalog(tmp_path: Path) 
 
 
 def test_coverage_rows_give_status_reason_and_section() -> None:
-    from govportal.pages import coverage_rows
+    from govportal.pages.registers import coverage_rows
 
-    policy = core.check(CASES / "valid" / "minimal", OPTIONS).policy
+    policy = pipeline.check(CASES / "valid" / "minimal", OPTIONS).policy
     rows = {(r["notice"], r["item"]): r for r in coverage_rows(policy)}
     dpo = rows[("learning", "gdpr.13.1.b.dpo_contact")]
     assert (dpo["status"], dpo["reason"], dpo["section"]) == (

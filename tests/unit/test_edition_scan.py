@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govportal.editions import (
+from govportal.publish.edition_scan import (
     Internal,
     LeakScanner,
     Reading,

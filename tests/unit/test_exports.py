@@ -11,18 +11,22 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from govportal import changes, checks, core, exports, model
+from govportal import pipeline
+from govportal.changes import fingerprint
+from govportal.data import model
+from govportal.publish import exports
+from govportal.rules import registry
 from tests.conftest import CASES
 
-OPTIONS = checks.Options(today=dt.date(2026, 11, 22))
+OPTIONS = registry.Options(today=dt.date(2026, 11, 22))
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
 def built() -> tuple:
-    result = core.check(CASES / "valid" / "minimal", OPTIONS)
+    result = pipeline.check(CASES / "valid" / "minimal", OPTIONS)
     assert not result.problems.errors
-    pages = {p.src_uri: p for p in core.build_pages(result.policy, OPTIONS)}
+    pages = {p.src_uri: p for p in pipeline.build_pages(result.policy, OPTIONS)}
     return result.policy, pages, exports.all_exports(result.policy, pages,
                                                      "https://portal.example.com/", "Portal")
 
@@ -35,9 +39,9 @@ def test_notices_json_hash_is_the_published_text(built: tuple) -> None:
     assert notice["version"] == "1.0"
     assert notice["effective"] == "2026-01-15"
     assert notice["url"] == "https://portal.example.com/notices/learning/"
-    text = changes.reading_text(pages["notices/learning.md"].markdown).encode()
+    text = fingerprint.reading_text(pages["notices/learning.md"].markdown).encode()
     assert notice["content_hash"] == "sha256:" + hashlib.sha256(text).hexdigest()
-    assert notice["content_hash"] == "sha256:" + changes.fingerprint(
+    assert notice["content_hash"] == "sha256:" + fingerprint.fingerprint(
         pages["notices/learning.md"].markdown)
 
 

@@ -22,8 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from govportal import checks, core, yamlsafe
-from govportal.loader import Policy
+from govportal import pipeline
+from govportal.data import yaml_reader
+from govportal.data.policy import Policy
+from govportal.rules import registry
 from tests.conftest import CASES, ROOT, copy_case
 
 BASE = CASES / "valid" / "minimal"
@@ -35,13 +37,13 @@ PROGRAM = (BASE / "programs" / "learning.yaml").read_text(encoding="utf-8")
 
 def _huge_file(data: Path) -> None:
     filler = "# " + "x" * 98 + "\n"
-    text = PROGRAM + filler * (yamlsafe.MAX_BYTES // len(filler) + 1)
+    text = PROGRAM + filler * (yaml_reader.MAX_BYTES // len(filler) + 1)
     (data / "programs" / "learning.yaml").write_text(text, encoding="utf-8")
 
 
 def _too_many_values(data: Path) -> None:
     (data / "mistakes.yaml").write_text(
-        "mistakes: [" + "1, " * (yamlsafe.MAX_NODES + 1) + "1]\n", encoding="utf-8")
+        "mistakes: [" + "1, " * (yaml_reader.MAX_NODES + 1) + "1]\n", encoding="utf-8")
 
 
 def _deep_nesting(data: Path) -> None:
@@ -130,7 +132,7 @@ def test_the_corpus_is_large_enough() -> None:
 @pytest.mark.parametrize("case", ALL, ids=[p.name for p in ALL])
 def test_hostile_case_reports_exactly(case: Path, tmp_path: Path) -> None:
     data = prepare(case, tmp_path)
-    result = core.check(data, checks.Options(today=TODAY), label_base=tmp_path)
+    result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path)
     actual = [p.format_text().split("\n") for p in result.problems]
     expected = expected_entries(case)
     shown = "\n".join("\n".join(a) for a in actual)

@@ -1,6 +1,6 @@
 """The sanitiser's shortcut for text without markup gives exactly what the full path gives.
 
-``safety.markdown_block``/``plain`` skip Markdown and nh3 for one-line text made of letters,
+``safe_markdown.markdown_block``/``plain`` skip Markdown and nh3 for one-line text made of letters,
 digits, spaces and plain punctuation (it is most of the data, and converting it was most of
 the build). The published pages and the notice fingerprints must not change because of
 that: for every such text the shortcut and the full conversion agree, byte for byte.
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from govportal import safety
+from govportal.text import safe_markdown
 
 LETTERS = string.ascii_letters + "éèßøÆÖüñçłžΩжा"
 PUNCTUATION = " ,.;:'’‘“”\"?!()%/@+=–—-"
@@ -22,7 +22,7 @@ ALPHABET = LETTERS + string.digits + PUNCTUATION
 
 
 def _inline_of(block: str) -> str:
-    match = safety._P.match(block)
+    match = safe_markdown._P.match(block)
     inner = match.group(1) if match and "<p>" not in match.group(1) else block
     return inner.replace("\n", " ")
 
@@ -38,12 +38,12 @@ def _inline_of(block: str) -> str:
 @example("E = mc2 (roughly) / 100% @ 3 + 4")
 @example("“Quoted” and ‘single’ — dashes – too")
 def test_shortcut_matches_full_conversion(text: str) -> None:
-    if not safety.is_plain_text(text):
+    if not safe_markdown.is_plain_text(text):
         return
-    full = safety._convert_block(text)
-    assert safety.markdown_block(text) == full
-    assert safety.markdown_inline(text) == _inline_of(full)
-    assert safety.plain(text) == safety._convert_plain(text)
+    full = safe_markdown._convert_block(text)
+    assert safe_markdown.markdown_block(text) == full
+    assert safe_markdown.markdown_inline(text) == _inline_of(full)
+    assert safe_markdown.plain(text) == safe_markdown._convert_plain(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -52,6 +52,6 @@ def test_shortcut_matches_full_conversion(text: str) -> None:
     "[[org:name]]", "a\\b", "#tag", "~~x~~", "a\u00a0b", " leading space", "trailing  ",
 ])
 def test_markup_takes_the_full_path(text: str) -> None:
-    assert not safety.is_plain_text(text)
-    assert safety.markdown_block(text) == safety._convert_block(text)
-    assert safety.plain(text) == safety._convert_plain(text)
+    assert not safe_markdown.is_plain_text(text)
+    assert safe_markdown.markdown_block(text) == safe_markdown._convert_block(text)
+    assert safe_markdown.plain(text) == safe_markdown._convert_plain(text)

@@ -17,10 +17,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govportal import checks, core, loader
-from govportal import model as m
+from govportal import pipeline
+from govportal.data import model as m
+from govportal.data import validation
+from govportal.data.positions import Document
+from govportal.data.yaml_reader import load_bytes, load_text
 from govportal.problems import Problems
-from govportal.yamlsafe import Document, load_bytes, load_text
+from govportal.rules import registry
 from tests.conftest import CASES
 
 SETTINGS = settings(max_examples=200, deadline=None, database=None,
@@ -110,7 +113,7 @@ def test_any_data_written_as_yaml_validates_to_located_problems(data: object,
     problems = Problems()
     doc = load_text(text, "x.yaml", problems)
     if doc.ok and doc.data is not None:
-        loader.validate(doc, model, problems)
+        validation.validate(doc, model, problems)
     assert_located(problems, "x.yaml")
 
 
@@ -155,7 +158,7 @@ def test_mutated_files_validate_to_located_problems(case: tuple[str, str]) -> No
     problems = Problems()
     doc = load_text(text, name, problems)
     if doc.ok and doc.data is not None:
-        loader.validate(doc, MODELS[name], problems)
+        validation.validate(doc, MODELS[name], problems)
     assert_located(problems, name)
     last = text.count("\n") + 1
     assert all(p.location.line <= last for p in problems)
@@ -166,7 +169,7 @@ def test_mutations_do_produce_problems() -> None:
     text = (COMPLETE / "roles.yaml").read_text(encoding="utf-8").replace("roles:", "rolez:", 1)
     problems = Problems()
     doc = load_text(text, "roles.yaml", problems)
-    loader.validate(doc, m.Roles, problems)
+    validation.validate(doc, m.Roles, problems)
     assert {p.rule for p in problems} == {"schema.unknown-key", "schema.missing"}
 
 
@@ -181,7 +184,7 @@ def test_the_whole_check_survives_a_mutated_file(tmp_path_factory, case: tuple[s
     data = root / "data"
     shutil.copytree(COMPLETE, data)
     (data / name).write_text(text, encoding="utf-8")
-    result = core.check(data, checks.Options(today=dt.date(2026, 11, 22)), label_base=root)
+    result = pipeline.check(data, registry.Options(today=dt.date(2026, 11, 22)), label_base=root)
     for problem in result.problems:
         assert problem.location.file.startswith("data/"), problem
         assert RULE_ID.match(problem.rule), problem

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from govportal.adequacy import ALIASES, DPF_CODE, Standing, standing
-from govportal.checks._text import as_period, is_stand_in, stated_period, typed_deadline
-from govportal.disclosures import load_adequacy
+from govportal.rules.adequacy import ALIASES, DPF_CODE, Standing, standing
+from govportal.rules.catalog import load_adequacy
+from govportal.rules.wording import as_period, is_stand_in, stated_period, typed_deadline
 
 
 @pytest.mark.parametrize(("text", "found"), [

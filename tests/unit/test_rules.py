@@ -5,7 +5,7 @@ every governance rule (``tests/cases/rules/README.md`` says where). Each rule ha
 ``tests/cases/rules/<rule-id>/`` of variants: ``fail*`` must report the rule, ``pass*`` must
 not. A variant holds ``data/`` (files laid over the base, see ``copy_case``), ``expected.txt``
 (every problem exactly as ``govportal check`` prints it, hints included; empty when none)
-and, when needed, ``case.yaml`` (``options`` for :class:`checks.Options`;
+and, when needed, ``case.yaml`` (``options`` for :class:`registry.Options`;
 ``breach_catalog_without``: regimes whose breach timelines the catalog should lack).
 
 After an intended change of wording, refresh with ``pytest --update-golden`` and read the
@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from govportal import checks, core, disclosures
+from govportal import pipeline
 from govportal.problems import Severity
+from govportal.rules import catalog, registry
 from tests.conftest import CASES, copy_case
 
 RULES = CASES / "rules"
@@ -31,23 +32,23 @@ TODAY = dt.date(2026, 11, 22)
 # the disclosure gate, readability).
 FAMILIES = ("consent", "views", "retention", "analytics", "vendors", "transfers", "incident",
             "review", "launch")
-GOVERNANCE = sorted(rid for rid, r in checks.all_rules().items() if r.family in FAMILIES)
+GOVERNANCE = sorted(rid for rid, r in registry.all_rules().items() if r.family in FAMILIES)
 VARIANTS = sorted(p for p in RULES.glob("*/*") if p.is_dir() and p.parent != BASE)
 
 
-def options_for(case: Path | None) -> tuple[checks.Options, list[str]]:
+def options_for(case: Path | None) -> tuple[registry.Options, list[str]]:
     settings = {}
     if case is not None and (case / "case.yaml").is_file():
         settings = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8")) or {}
     given = dict(settings.get("options") or {})
     severities = {k: Severity(v) for k, v in (given.pop("severities", None) or {}).items()}
     today = given.pop("today", TODAY)
-    opts = checks.Options(today=today, severities=severities, **given)
+    opts = registry.Options(today=today, severities=severities, **given)
     return opts, list(settings.get("breach_catalog_without") or [])
 
 
-def report(data: Path, label_base: Path, options: checks.Options) -> str:
-    result = core.check(data, options, label_base=label_base)
+def report(data: Path, label_base: Path, options: registry.Options) -> str:
+    result = pipeline.check(data, options, label_base=label_base)
     return "".join(p.format_text() + "\n" for p in result.problems)
 
 
@@ -59,12 +60,12 @@ def test_the_base_case_has_no_problems() -> None:
 def test_rule_case_reports_exactly(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                    update_golden: bool) -> None:
     rule_id, variant = case.parent.name, case.name
-    assert rule_id in checks.all_rules(), f"{case.parent.name} is not a rule id"
+    assert rule_id in registry.all_rules(), f"{case.parent.name} is not a rule id"
     assert variant.startswith(("fail", "pass")), f"name {variant} fail… or pass…"
     options, without = options_for(case)
     if without:
-        kept = tuple(t for t in disclosures.load_breach_timelines() if t.regime not in without)
-        monkeypatch.setattr(disclosures, "load_breach_timelines", lambda: kept)
+        kept = tuple(t for t in catalog.load_breach_timelines() if t.regime not in without)
+        monkeypatch.setattr(catalog, "load_breach_timelines", lambda: kept)
     overlay = case / "data" if (case / "data").is_dir() else None
     data = copy_case(BASE, overlay, tmp_path / "data")
     actual = report(data, tmp_path, options)
@@ -89,22 +90,22 @@ def test_every_rule_has_a_failing_and_a_passing_case(rule_id: str) -> None:
         "the base passes it")
 
 
-@pytest.mark.parametrize("rule_id", sorted(checks.all_rules()))
+@pytest.mark.parametrize("rule_id", sorted(registry.all_rules()))
 def test_every_rule_documents_a_passing_and_a_failing_example(rule_id: str) -> None:
-    doc = checks.all_rules()[rule_id].doc
+    doc = registry.all_rules()[rule_id].doc
     summary, _, rest = doc.partition("\n\n")
     assert summary and summary[0].isupper(), rule_id
     assert "\nPassing:" in "\n" + rest and "\nFailing:" in "\n" + rest, rule_id
 
 
 def test_rule_ids_are_stable_and_well_formed() -> None:
-    for rule_id, item in checks.all_rules().items():
+    for rule_id, item in registry.all_rules().items():
         family, _, name = rule_id.partition(".")
         assert family and name and rule_id == rule_id.lower() and " " not in rule_id
         assert item.severity in (Severity.ERROR, Severity.WARNING)
 
 
 def test_no_folder_names_an_unknown_rule() -> None:
-    known = set(checks.all_rules())
+    known = set(registry.all_rules())
     folders = {p.name for p in RULES.iterdir() if p.is_dir() and p != BASE}
     assert folders <= known, sorted(folders - known)

@@ -8,18 +8,20 @@ import re
 import pytest
 import yaml
 
-from govportal import changes, checks, core, ruledocs
-from govportal.pages import RULES
+from govportal import pipeline
+from govportal.pages import ruledocs
+from govportal.pages.page import RULES
 from govportal.problems import Severity
+from govportal.rules import declared, registry
 from tests.conftest import CASES
 
 BASE = CASES / "rules" / "base"
 
 
-def rules_page(options: checks.Options):
-    result = core.check(BASE, options, label_base=BASE.parent)
+def rules_page(options: registry.Options):
+    result = pipeline.check(BASE, options, label_base=BASE.parent)
     assert not result.problems.errors
-    (page,) = [p for p in core.build_pages(result.policy, options) if p.src_uri == RULES]
+    (page,) = [p for p in pipeline.build_pages(result.policy, options) if p.src_uri == RULES]
     return page
 
 
@@ -41,30 +43,30 @@ def test_a_fence_is_longer_than_any_backticks_in_the_code() -> None:
     assert ruledocs.Example(True, code="plain").fence == "```"
 
 
-@pytest.mark.parametrize("rule_id", sorted(checks.all_rules()))
+@pytest.mark.parametrize("rule_id", sorted(registry.all_rules()))
 def test_every_yaml_example_is_yaml(rule_id: str) -> None:
-    for example in ruledocs.parse(checks.all_rules()[rule_id].doc).examples:
+    for example in ruledocs.parse(registry.all_rules()[rule_id].doc).examples:
         assert example.prose or example.code, rule_id
         if example.code:
             yaml.safe_load(example.code)
 
 
 def test_the_page_lists_every_rule_once_by_family_with_its_documentation() -> None:
-    page = rules_page(checks.Options(today=dt.date(2026, 11, 22)))
+    page = rules_page(registry.Options(today=dt.date(2026, 11, 22)))
     assert (page.title, page.section, page.meta) == ("Rules reference", "owners/Registers",
                                                      {"govportal": "rules"})
     md = page.markdown
     headings = re.findall(r"^### `([a-z0-9.-]+)` \{ #([a-z0-9-]+) \}$", md, re.M)
-    registry = checks.all_rules()
-    assert sorted(h for h, _ in headings) == sorted(registry)
+    rules = registry.all_rules()
+    assert sorted(h for h, _ in headings) == sorted(rules)
     assert all(anchor == rid.replace(".", "-") for rid, anchor in headings)
-    families = [registry[rid].family for rid, _ in headings]
-    order = [f for f in checks.FAMILIES if f in families]
+    families = [rules[rid].family for rid, _ in headings]
+    order = [f for f in registry.FAMILIES if f in families]
     assert families == sorted(families, key=order.index), "rules are grouped by family"
     for family in order:
         assert f"\n## {ruledocs.family_title(family)}\n" in md
     for rid, _ in headings:
-        assert f"| [`{rid}`](#{rid.replace('.', '-')}) | {registry[rid].severity} |" in md
+        assert f"| [`{rid}`](#{rid.replace('.', '-')}) | {rules[rid].severity} |" in md
     # one rule in full: its summary, both examples as YAML code
     section = md.split("### `retention.period-in-clause`", 1)[1].split("\n### ", 1)[0]
     assert "<p>Sample policy clauses quote the schedule instead of stating their own " \
@@ -73,12 +75,12 @@ def test_the_page_lists_every_rule_once_by_family_with_its_documentation() -> No
            "[[retention:learning-records]].\n```" in section
     assert "**Fails:**\n\n```yaml\ntext: Learning records are kept for two years after " \
            "completion.\n```" in section
-    for rid in changes.RULES:
+    for rid in declared.CHANGE_CONTROL:
         assert f"| `{rid}` |" in md
 
 
 def test_the_page_shows_this_builds_settings_and_changed_severities() -> None:
-    options = checks.Options(today=dt.date(2026, 11, 22), review_warning_days=14,
+    options = registry.Options(today=dt.date(2026, 11, 22), review_warning_days=14,
                              engagement_ceiling_days=120,
                              severities={"review.due-soon": Severity.ERROR,
                                          "notice.readability": Severity.OFF})
@@ -93,7 +95,7 @@ def test_the_page_shows_this_builds_settings_and_changed_severities() -> None:
 
 
 def test_the_page_shows_the_dated_adequacy_list_with_its_sources() -> None:
-    md = rules_page(checks.Options(today=dt.date(2026, 11, 22))).markdown
+    md = rules_page(registry.Options(today=dt.date(2026, 11, 22))).markdown
     assert "### The EU adequacy list { #adequacy-list }\n\nAs of 2026-11-01 (not yet checked " \
            "against the official texts). Sources:\n\n- European Commission list" in md
     assert "| United States | US | only organisations certified under the EU-US Data " \
@@ -103,12 +105,12 @@ def test_the_page_shows_the_dated_adequacy_list_with_its_sources() -> None:
 
 @pytest.mark.parametrize("edition", ["public", "internal"])
 def test_the_checklist_page_shows_each_programs_answers(edition: str) -> None:
-    options = checks.Options(today=dt.date(2026, 11, 22))
-    result = core.check(BASE, options, label_base=BASE.parent)
+    options = registry.Options(today=dt.date(2026, 11, 22))
+    result = pipeline.check(BASE, options, label_base=BASE.parent)
     program = result.policy.programs["milestones"]
     program.launch_readiness[1].answer = "not_met"
     del result.policy.programs["coaching"].launch_readiness[2]
-    builder = core.page_builder(result.policy, options, edition=edition)
+    builder = pipeline.page_builder(result.policy, options, edition=edition)
     md = builder.checklist(result.policy.checklists.checklists[0]).markdown
     header = "| Item | Coaching tips (pilot) | Learning milestones in 1:1s (live) | \n|---|---|---|"
     assert header in md

@@ -9,10 +9,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from govportal import checks, cli, core, schemas
-from govportal import model as m
+from govportal import cli, pipeline
+from govportal.data import model as m
+from govportal.data import schemas
+from govportal.data.yaml_reader import load_text
 from govportal.problems import Problems
-from govportal.yamlsafe import load_text
+from govportal.rules import registry
 from tests.conftest import CASES, ROOT, copy_case
 
 BASE = CASES / "valid" / "minimal"
@@ -106,7 +108,7 @@ def test_data_files_name_their_schema(path: Path) -> None:
 
 
 def problems_of(data: Path) -> list[tuple[str, str, str]]:
-    result = core.check(data, checks.Options(today=dt.date(2026, 11, 22)),
+    result = pipeline.check(data, registry.Options(today=dt.date(2026, 11, 22)),
                         label_base=data.parent)
     return [(p.rule, p.location.path, p.hint) for p in result.problems]
 

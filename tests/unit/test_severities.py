@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govportal.severities import known_rule_ids, unknown_message, unknown_rule_ids
+from govportal.rules.severities import known_rule_ids, unknown_message, unknown_rule_ids
 from tests.conftest import CASES, ROOT
 
 RULE_ID = re.compile(r"\b(?:error|warning) \[([a-z0-9-]+\.[a-z0-9.-]+)\]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from govportal.tasklabels import label_task_checkboxes
+from govportal.pages.tasklabels import label_task_checkboxes
 
 SOURCE = """\
 - [ ] Tell the "employee" & <b>the team</b> [which data](x.md) you see
@@ -22,7 +22,7 @@ Between lists.
 
 def render(**tasklist: bool) -> str:
     return markdown.markdown(
-        SOURCE, extensions=["pymdownx.tasklist", "govportal.tasklabels"],
+        SOURCE, extensions=["pymdownx.tasklist", "govportal.pages.tasklabels"],
         extension_configs={"pymdownx.tasklist": tasklist})
 
 

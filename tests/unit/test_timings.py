@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govportal.timings import Timings, parse
+from govportal.pipeline.timings import Timings, parse
 
 
 def test_steps_add_up_and_read_back() -> None:
@@ -34,7 +34,7 @@ def test_other_lines_are_not_timings() -> None:
 def test_the_collector_is_paused_only_during_the_check() -> None:
     import gc
 
-    from govportal.core import collector_paused
+    from govportal.pipeline import collector_paused
 
     assert gc.isenabled()
     with collector_paused():

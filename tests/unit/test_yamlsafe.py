@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from govportal.data.yaml_reader import load_bytes
 from govportal.problems import Problems
-from govportal.yamlsafe import load_bytes
 
 
 def load(text: bytes) -> tuple[object, list[str]]:

@@ -1,0 +1,200 @@
+"""Change control for privacy notices: the notices as built now, against what was published.
+
+The lock file (``notices.lock.json`` beside ``mkdocs.yml``) records, for every program and
+every notice version, a fingerprint of the published notice text and a small snapshot of
+the facts an employee would call material: purposes, recipients, transfers, the kinds of
+information used and how long records are kept. ``govportal lock`` writes it and archives
+the published text of each version in ``notices-archive/<program>/<version>.md``.
+
+:func:`check_notices` compares the notices as they are built now with the lock:
+
+- the text changed but the version did not → ``notice.version-not-bumped``;
+- the version is not locked yet → ``notice.not-locked``;
+- a version has no changelog entry → ``notice.changelog-missing``;
+- the data changed materially since the previous version, but the changelog entry does not
+  say ``material: true`` → ``notice.material-not-marked``.
+
+"Published text" is the notice Markdown the portal generates
+(``pages.builder.PageBuilder.notice``) with line endings normalised: it depends on the data
+and the templates, not on the theme, the date or the version list shown around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..data import model as m
+from ..data.policy import Policy
+from ..pages.page import Page
+from ..problems import Location, Problems
+from .archive import Archive
+from .facts import differences, facts_of
+from .fingerprint import fingerprint, normalise, version_key
+from .lock import LOCK_HINT, Lock, LockedVersion
+
+
+def changelog_entry(program: m.Program, version: str) -> tuple[int, m.ChangelogEntry] | None:
+    for index, entry in enumerate(program.notice.changelog):
+        if version_key(entry.version) == version_key(version):
+            return index, entry
+    return None
+
+
+def check_notices(policy: Policy, texts: dict[str, str], lock: Lock, archive: Archive,
+                  problems: Problems) -> None:
+    """Compare the notices built now (``texts``: program id → notice Markdown) with the lock
+    and the archive, and add every change-control problem found."""
+    if not lock.valid:
+        return
+    _check_archive(lock, archive, problems)
+    for pid, program in policy.programs.items():
+        if pid in texts:
+            _check_program(policy, program, texts[pid], lock, problems)
+
+
+def _check_archive(lock: Lock, archive: Archive, problems: Problems) -> None:
+    for pid in sorted(lock.notices):
+        for version in lock.versions(pid):
+            text = archive.read(pid, version)
+            label = archive.label_of(pid, version)
+            if text is None:
+                problems.add("notice.archive-missing", f"the published text of notice "
+                             f"'{pid}' version {version} is not archived", Location(label),
+                             "restore the file from git history; `govportal lock` writes it "
+                             "again only while it is the current version")
+            elif fingerprint(text) != lock.notices[pid][version].sha256:
+                problems.add("notice.archive-mismatch", f"the archived text of notice "
+                             f"'{pid}' version {version} differs from what the lock says was "
+                             "published", Location(label),
+                             "restore the file from git history: archived notices never change")
+
+
+def _check_program(policy: Policy, program: m.Program, text: str, lock: Lock,
+                   problems: Problems) -> None:
+    pid, notice = program.id, program.notice
+    label = policy.program_files[pid]
+
+    def at(*path: str | int, key: bool = False) -> Location:
+        return policy.where(label, tuple(path), key=key)
+
+    version = notice.version
+    entry = lock.entry(pid, version)
+    locked = lock.versions(pid)
+    newest = locked[-1] if locked else None
+    if newest is not None and version_key(version) < version_key(newest):
+        problems.add("notice.version-order", f"notice version {version} is lower than the "
+                     f"version already published ({newest})", at("notice", "version"),
+                     f"versions only go up: use a version above {newest}")
+    elif entry is None:
+        problems.add("notice.not-locked", f"notice version {version} is not recorded in "
+                     f"{lock.label}", at("notice", "version"), LOCK_HINT)
+    elif entry.sha256 != fingerprint(text):
+        problems.add("notice.version-not-bumped", f"the published text of this notice changed "
+                     f"but its version is still {version}", at("notice", "version"),
+                     "bump notice.version and add a changelog entry describing the change; "
+                     "then run `govportal lock`")
+    elif entry.effective != notice.effective:
+        problems.add("notice.effective-changed", f"version {version} was locked as taking "
+                     f"effect on {entry.effective.isoformat()}; the data now says "
+                     f"{notice.effective.isoformat()}", at("notice", "effective"),
+                     "a published version keeps its date: bump notice.version, or, if this "
+                     "version has not reached anyone yet, run `govportal lock --force`")
+
+    previous = lock.previous(pid, version)
+    if previous is not None and notice.effective < previous[1].effective:
+        problems.add("notice.effective-order", f"version {version} takes effect on "
+                     f"{notice.effective.isoformat()}, before version {previous[0]} "
+                     f"({previous[1].effective.isoformat()})", at("notice", "effective"),
+                     "a new version takes effect on or after the one it replaces")
+
+    seen: dict[tuple[int, ...], int] = {}
+    for index, item in enumerate(notice.changelog):
+        key = version_key(item.version)
+        if key in seen:
+            problems.add("notice.changelog-duplicate", f"version {item.version} has a second "
+                         f"changelog entry (the first is entry {seen[key] + 1})",
+                         at("notice", "changelog", index, "version"),
+                         "describe each version in one entry")
+        else:
+            seen[key] = index
+    missing = [v for v in [*locked, version] if version_key(v) not in seen]
+    for v in dict.fromkeys(missing):
+        problems.add("notice.changelog-missing", f"version {v} has no changelog entry",
+                     at("notice", "changelog"),
+                     f'add an entry: - {{version: "{v}", date: YYYY-MM-DD, summary: what '
+                     "changed for employees}")
+
+    found = changelog_entry(program, version)
+    if previous is None or found is None:
+        return
+    index, current = found
+    material = [d for d in differences(previous[1].facts, facts_of(policy, program))
+                if d.material]
+    if material and not current.material:
+        path = ("notice", "changelog", index)
+        where = at(*path, "material") if "material" in current.model_fields_set else at(*path)
+        listed = "; ".join(d.text for d in material)
+        problems.add("notice.material-not-marked", f"version {version} changes the notice "
+                     f"materially since version {previous[0]} ({listed}) but its changelog "
+                     "entry is not marked material", where,
+                     f"set `material: true` on the changelog entry for version {version}, so "
+                     "employees are told about the change")
+
+
+@dataclass
+class LockReport:
+    locked: list[str] = field(default_factory=list)  # "learning 1.1"
+    archived: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.locked or self.archived)
+
+
+def update_lock(policy: Policy, texts: dict[str, str], lock: Lock, archive: Archive,
+                force: bool = False) -> LockReport:
+    """Record the current version of every notice; never rewrite a locked version's
+    fingerprint unless ``force`` (older versions are always kept)."""
+    report = LockReport()
+    for pid in sorted(policy.programs):
+        if pid not in texts:
+            continue
+        program = policy.programs[pid]
+        version = program.notice.version
+        text = normalise(texts[pid])
+        digest = fingerprint(text)
+        name = f"{pid} {version}"
+        existing = lock.entry(pid, version)
+        locked = lock.versions(pid)
+        if locked and version_key(version) < version_key(locked[-1]):
+            report.refused.append(f"{name}: lower than the published version {locked[-1]}; "
+                                  "versions only go up")
+            continue
+        same = existing is not None and (existing.sha256, existing.effective) == (
+            digest, program.notice.effective)
+        if existing is not None and not same and not force:
+            what = "text" if existing.sha256 != digest else "effective date"
+            report.refused.append(f"{name}: already locked with a different {what}; bump "
+                                  "notice.version (or use --force to rewrite what employees "
+                                  "were told)")
+            continue
+        stored = next((v for v in locked if version_key(v) == version_key(version)), version)
+        if not same:
+            lock.notices.setdefault(pid, {})[stored] = LockedVersion(
+                sha256=digest, effective=program.notice.effective,
+                facts=facts_of(policy, program))
+            report.locked.append(name)
+        if archive.read(pid, stored) != text:
+            archive.write(pid, stored, text)
+            report.archived.append(archive.label_of(pid, stored))
+    if report.locked or not lock.path.exists():
+        lock.save()
+    return report
+
+
+def notice_texts(pages: Iterable[Page]) -> dict[str, str]:
+    """Program id → published notice text, from the generated pages."""
+    return {page.meta["program_id"]: normalise(page.markdown) for page in pages
+            if page.meta.get("govportal") == "notice" and "program_id" in page.meta}

@@ -1,0 +1,39 @@
+"""The fingerprint of a notice's published wording, and how versions compare.
+
+"Published text" is the notice Markdown the portal generates with line endings normalised:
+it depends on the data and the templates, not on the theme, the date or the version list
+shown around it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+
+def normalise(text: str) -> str:
+    """The published text with line endings made ``\\n`` (so checkouts on any OS agree)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def reading_text(text: str) -> str:
+    """What a reader reads: the text without HTML tags and with whitespace collapsed, so a
+    change of markup alone (a class, a data attribute) does not count as a new notice."""
+    return _SPACE.sub(" ", _TAG.sub(" ", normalise(text))).strip()
+
+
+def fingerprint(text: str) -> str:
+    """The fingerprint of a notice's published wording (see :func:`reading_text`)."""
+    return hashlib.sha256(reading_text(text).encode("utf-8")).hexdigest()
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """``"1.10"`` sorts after ``"1.9"``; ``"2"`` equals ``"2.0"``."""
+    parts = [int(p) for p in version.split(".") if p.isdigit()]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)

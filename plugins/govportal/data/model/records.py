@@ -1,0 +1,155 @@
+"""The records kept about people: the data inventory (``inventory.yaml``), the roles and
+views through which they are seen (``roles.yaml``), and how long each is kept
+(``retention.yaml``)."""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import (
+    Field,
+)
+
+from .types import (
+    Date,
+    Flag,
+    Id,
+    Owner,
+    Period,
+    ShortText,
+    Strict,
+    Text,
+)
+
+# --------------------------------------------------------------------------- inventory
+
+
+class Classification(enum.StrEnum):
+    IDENTIFIER = "identifier"
+    CONTACT = "contact"
+    EMPLOYMENT = "employment"
+    LEARNING_RECORD = "learning_record"
+    ASSESSMENT = "assessment"
+    PERFORMANCE = "performance"
+    BEHAVIOURAL_METADATA = "behavioural_metadata"
+    DEVICE_TELEMETRY = "device_telemetry"
+    CONTENT = "content"
+    CONSENT_RECORD = "consent_record"
+    AUDIT_LOG = "audit_log"
+    SPECIAL_CATEGORY = "special_category"
+
+
+class DataField(Strict):
+    """One field of the data inventory."""
+
+    id: Id
+    label: ShortText
+    description: Text
+    classification: Classification
+    high_risk: Flag = False
+    pseudonymised: Flag = False
+    raw_detail: Flag = Field(
+        False, description="Raw timestamps or item-by-item answers (audit view only)."
+    )
+    ccpa_category: ShortText | None = Field(
+        None, description="The statutory category name used in California notices."
+    )
+    views: list[Id] = Field(default_factory=list, description="Role views that may show it.")
+
+    @property
+    def sensitive(self) -> bool:
+        return self.classification is Classification.SPECIAL_CATEGORY
+
+
+class Inventory(Strict):
+    """``data/inventory.yaml``: every field any program collects."""
+
+    fields: list[DataField] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- roles
+
+
+class HrSignoff(Strict):
+    required: Flag
+    approver: ShortText | None = None
+    how: Text | None = None
+
+
+class ViewKind(enum.StrEnum):
+    CONTEXTUAL = "contextual"
+    AUDIT = "audit"
+    DASHBOARD = "dashboard"
+
+
+class Role(Strict):
+    id: Id
+    name: ShortText
+    description: Text
+
+
+class View(Strict):
+    id: Id
+    name: ShortText
+    role: Id
+    kind: ViewKind
+    purpose: Text
+    hr_signoff: HrSignoff
+    access_logged: Flag = True
+
+
+class Roles(Strict):
+    """``data/roles.yaml``: who looks at the data, and through which views."""
+
+    roles: list[Role] = Field(min_length=1)
+    views: list[View] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- retention
+
+
+class RecordKind(enum.StrEnum):
+    LEARNING_RECORD = "learning_record"
+    ASSESSMENT_RECORD = "assessment_record"
+    COMMUNICATIONS_LOG = "communications_log"
+    ENGAGEMENT_LOG = "engagement_log"
+    AUDIT_LOG = "audit_log"
+    CONSENT_RECORD = "consent_record"
+    AGGREGATE = "aggregate"
+    PROFILE = "profile"
+    OTHER = "other"
+
+
+class Disposal(enum.StrEnum):
+    DELETE = "delete"
+    ANONYMISE = "anonymise"
+    ARCHIVE = "archive"
+    REVIEW = "review"
+
+
+class RetentionRule(Strict):
+    id: Id
+    record_type: ShortText
+    kind: RecordKind
+    fields: list[Id] = Field(default_factory=list)
+    programs: list[Id] = Field(
+        default_factory=list, description="Limit the rule to these programs (empty: all)."
+    )
+    period: Period
+    trigger: ShortText = Field(description="The event the period runs from.")
+    disposal: Disposal
+    automated: Flag = True
+    anonymised: Flag = False
+    justification: Text
+    beyond_ceiling_reason: Text | None = Field(
+        None, description="Why engagement logs are kept longer than the configured ceiling."
+    )
+    legal_hold: Text
+    owner: Owner
+    next_review: Date
+
+
+class RetentionSchedule(Strict):
+    """``data/retention.yaml``: how long each record type is kept."""
+
+    rules: list[RetentionRule] = Field(min_length=1)

@@ -1,0 +1,114 @@
+"""The building blocks every data file uses: ids, texts, dates, periods, contacts, owners,
+regimes and lawful bases, and :class:`Strict`, the base of every model (unknown keys are
+errors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictStr,
+    StringConstraints,
+)
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+
+Id = Annotated[
+    StrictStr,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="An id: lower-case letters, digits and hyphens (it becomes part of a URL)."),
+]
+Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=20_000)]
+ShortText = Annotated[StrictStr, StringConstraints(min_length=1, max_length=300)]
+Email = Annotated[
+    StrictStr, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+]
+Url = Annotated[StrictStr, StringConstraints(pattern=r"^(https://|/)[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")]
+Flag = StrictBool
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """Dates are written YYYY-MM-DD; a number is not a date (pydantic would read 0 as
+    1 January 1970), nor is a date with a time."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("write the date as YYYY-MM-DD, e.g. 2026-01-15")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+_PERIOD = re.compile(r"^([1-9][0-9]{0,3}) (day|week|month|year)s?$")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _check_period(value: str) -> str:
+    if not _PERIOD.match(value):
+        raise ValueError("write a period as a number and a unit, e.g. '90 days' or '2 years'")
+    return value
+
+
+Period = Annotated[
+    StrictStr,
+    AfterValidator(_check_period),
+    Field(description="A number and a unit: days, weeks, months or years (e.g. '90 days')."),
+]
+
+
+def period_days(period: str) -> int:
+    """Approximate length in days, for comparing periods (a month counts 30, a year 365)."""
+    match = _PERIOD.match(period)
+    if not match:
+        return 0
+    return int(match.group(1)) * _UNIT_DAYS[match.group(2)]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors; values are checked as assigned."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- shared parts
+
+
+class Contact(Strict):
+    name: ShortText
+    email: Email | None = None
+    phone: ShortText | None = None
+    address: Text | None = None
+    url: Url | None = None
+
+
+class Owner(Strict):
+    """Who answers for an item, and by when it must be looked at again."""
+
+    name: ShortText = Field(description="A person or a team that answers for this item.")
+    email: Email | None = None
+
+
+class Regime(enum.StrEnum):
+    EU_GDPR = "eu_gdpr"
+    UK_GDPR = "uk_gdpr"
+    CCPA = "ccpa"
+
+
+class LawfulBasis(enum.StrEnum):
+    CONSENT = "consent"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal_obligation"
+    VITAL_INTERESTS = "vital_interests"
+    PUBLIC_TASK = "public_task"
+    LEGITIMATE_INTERESTS = "legitimate_interests"

@@ -1,0 +1,103 @@
+"""From policy data to the portal's pages: every page the portal generates, in one place.
+
+Each builder returns :class:`~.page.Page` values (a path, a title, Markdown and page
+metadata); the Markdown comes from a template, and the templates receive ready-made values
+so they stay simple to override. Each kind of page has a module of its own (:mod:`.notice`,
+:mod:`.guide`, :mod:`.checklists`, :mod:`.registers`, :mod:`.rules_reference`); this class
+is the list of them. Nothing here writes to disk or imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..data import model as m
+from ..data.placeholders import fill_placeholders
+from . import checklists, guide, notice, registers, rules_reference
+from .context import PageContext
+from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
+
+
+class PageBuilder(PageContext):
+    """Builds every page of the portal from one loaded, valid policy."""
+
+    def pages(self) -> list[Page]:
+        """Every generated page, in the order the navigation lists them."""
+        pages = [self.home(), self.notices_index(), self.guides_index()]
+        for program in self.policy.programs.values():
+            pages.append(self.notice(program))
+            pages.append(self.guide(program))
+        pages += [self.retention(), self.clauses(), self.checklists_index()]
+        pages += [self.checklist(c) for c in self.policy.checklists.checklists]
+        pages += [self.incident_response(), self.vendors(), self.inventory()]
+        pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
+        if self.edition == "internal":
+            pages.append(self.assessments())
+        return pages
+
+    # ------------------------------------------------------------------ for everyone
+    def home(self) -> Page:
+        return Page(HOME, "Home", self.render(
+            "home.md.j2", programs=list(self.policy.programs.values()),
+            checklists=self.policy.checklists.checklists), "home")
+
+    def notices_index(self) -> Page:
+        return Page(NOTICES, "Privacy notices", self.render(
+            "notices-index.md.j2", programs=list(self.policy.programs.values())), "employees")
+
+    def guides_index(self) -> Page:
+        return Page(GUIDES, "Manager guides", self.render(
+            "guides-index.md.j2", programs=list(self.policy.programs.values())), "managers")
+
+    def notice(self, program: m.Program) -> Page:
+        return notice.notice(self, program)
+
+    def notice_sections(self, program: m.Program) -> list[Section]:
+        return notice.notice_sections(self, program)
+
+    def notice_context(self, program: m.Program) -> dict[str, Any]:
+        return notice.notice_context(self, program)
+
+    def guide(self, program: m.Program) -> Page:
+        return guide.guide(self, program)
+
+    # ------------------------------------------------------------------ for policy owners
+    def clauses(self) -> Page:
+        clauses = [(c, fill_placeholders(c.text, self.policy))
+                   for c in self.policy.clauses.clauses]
+        return Page(CLAUSES, "Sample policy language", self.render(
+            "clauses.md.j2", clauses=clauses), "owners", {"govportal": "clauses"})
+
+    def checklists_index(self) -> Page:
+        return checklists.checklists_index(self)
+
+    def checklist(self, checklist: m.Checklist) -> Page:
+        return checklists.checklist(self, checklist)
+
+    def retention(self) -> Page:
+        return registers.retention(self)
+
+    def incident_response(self) -> Page:
+        return registers.incident_response(self)
+
+    def vendors(self) -> Page:
+        return registers.vendors(self)
+
+    def inventory(self) -> Page:
+        return registers.inventory(self)
+
+    def coverage(self) -> Page:
+        return registers.coverage(self)
+
+    def catalog(self) -> Page:
+        return registers.catalog(self)
+
+    def rules_reference(self) -> Page:
+        return rules_reference.rules_reference(self)
+
+    def quality(self) -> Page:
+        return registers.quality(self)
+
+    def assessments(self) -> Page:
+        """Internal edition only: each program's DPIA and launch evidence."""
+        return registers.assessments(self)

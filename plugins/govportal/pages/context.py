@@ -1,0 +1,43 @@
+"""What every page builder shares: the policy, the template environment and the build's
+settings, and one way to render a template with them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import jinja2
+
+from ..data import model as m
+from ..data.policy import Policy
+from .page import checklist_uri, guide_uri, notice_uri
+
+
+class PageContext:
+    """One loaded, valid :class:`Policy` and the settings its pages are built with."""
+
+    def __init__(self, policy: Policy, env: jinja2.Environment,
+                 today: dt.date | None = None, threshold: float = 50.0,
+                 edition: str = "public", options: Any = None) -> None:
+        self.threshold = threshold
+        self.policy = policy
+        self.env = env
+        self.today = today or dt.date.today()
+        self.edition = edition  # "internal" adds internal-only fields and pages
+        self.options = options  # rules.registry.Options of the build (the rules page shows them)
+
+    def render(self, template: str, **context: Any) -> str:
+        base = {
+            "org": self.policy.organisation,
+            "policy": self.policy,
+            "today": self.today,
+            "notice_uri": notice_uri,
+            "guide_uri": guide_uri,
+            "checklist_uri": checklist_uri,
+            "edition": self.edition,
+        }
+        return self.env.get_template(template).render(**base, **context)
+
+    def program_fields(self, program: m.Program) -> list[m.DataField]:
+        by_id = self.policy.fields_by_id
+        return [by_id[f] for f in program.fields if f in by_id]

@@ -1,0 +1,61 @@
+"""A generated page, a notice section, and where every page of the portal lives.
+
+Generated pages never collide with each other by construction; the build also refuses any
+collision with a hand-written page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# the plugin also refuses any collision with a hand-written page.
+HOME = "index.md"
+NOTICES = "notices/index.md"
+GUIDES = "guides/index.md"
+RETENTION = "retention.md"
+CLAUSES = "clauses.md"
+CHECKLISTS = "checklists/index.md"
+INCIDENTS = "incident-response.md"
+VENDORS = "registers/vendors.md"
+INVENTORY = "registers/data-inventory.md"
+
+
+def notice_uri(pid: str) -> str:
+    return f"notices/{pid}.md"
+
+
+def guide_uri(pid: str) -> str:
+    return f"guides/{pid}.md"
+
+
+def checklist_uri(cid: str) -> str:
+    return f"checklists/{cid}.md"
+COVERAGE = "registers/disclosure-coverage.md"
+RULES = "registers/rules.md"
+QUALITY = "registers/notice-readability.md"
+CATALOG = "registers/disclosure-catalog.md"
+ASSESSMENTS = "registers/assessments.md"  # internal edition only
+INTERNAL_PAGES = (ASSESSMENTS,)
+
+
+@dataclass
+class Page:
+    """A generated page: where it goes, its title, its Markdown and page metadata."""
+
+    src_uri: str
+    title: str
+    markdown: str
+    section: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    in_nav: bool = True
+
+
+@dataclass
+class Section:
+    """One notice section: a topic id, a heading, its body and the disclosures it meets."""
+
+    topic: str
+    heading: str
+    body: str
+    items: list[str] = field(default_factory=list)

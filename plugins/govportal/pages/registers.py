@@ -1,0 +1,122 @@
+"""The registers and references for policy owners and auditors: retention schedule, vendor
+and transfer register, data inventory, incident playbook, disclosure coverage and catalog,
+notice readability, and the internal edition's assessments."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ..data import model as m
+from ..data.policy import Policy
+from ..rules.catalog import breach_timelines_for, load_breach_timelines, load_catalog
+from ..rules.decisions import decide
+from ..rules.families.content import notice_prose
+from ..text.readability import measure
+from ..text.safe_markdown import plain
+from .context import PageContext
+from .labels import CLASSIFICATION_LABELS, MECHANISM_LABELS
+from .page import (
+    ASSESSMENTS,
+    CATALOG,
+    COVERAGE,
+    INCIDENTS,
+    INVENTORY,
+    QUALITY,
+    RETENTION,
+    VENDORS,
+    Page,
+    notice_uri,
+)
+
+
+def retention(b: PageContext) -> Page:
+    rules = b.policy.retention.rules
+    fields = b.policy.fields_by_id
+    return Page(RETENTION, "Retention schedule", b.render(
+        "retention.md.j2", rules=rules, fields=fields), "owners")
+
+
+def incident_response(b: PageContext) -> Page:
+    return Page(INCIDENTS, "Incident response playbook", b.render(
+        "incident-response.md.j2", playbook=b.policy.playbook,
+        timelines=breach_timelines(b)), "owners")
+
+
+def breach_timelines(b: PageContext) -> list[Any]:
+    """Notification timelines for the regimes the organisation operates in, from the
+    catalog (never typed into the data)."""
+    regimes = {r.value for j in b.policy.organisation.jurisdictions for r in j.regimes}
+    return breach_timelines_for(regimes)
+
+
+def vendors(b: PageContext) -> Page:
+    return Page(VENDORS, "Vendor and transfer register", b.render(
+        "vendors.md.j2", vendors=b.policy.vendors.vendors,
+        transfers=b.policy.transfers.transfers, mechanisms=MECHANISM_LABELS,
+        jurisdictions=b.policy.jurisdictions_by_id), "owners/Registers")
+
+
+def inventory(b: PageContext) -> Page:
+    collected_by: dict[str, list[m.Program]] = defaultdict(list)
+    for program in b.policy.programs.values():  # once per program, not per field
+        for f in dict.fromkeys(program.fields):
+            collected_by[f].append(program)
+    return Page(INVENTORY, "Data inventory and role views", b.render(
+        "inventory.md.j2", fields=b.policy.inventory.fields,
+        roles=b.policy.roles, labels=CLASSIFICATION_LABELS,
+        programs=b.policy.programs, collected_by=collected_by), "owners/Registers")
+
+
+def coverage(b: PageContext) -> Page:
+    rows = coverage_rows(b.policy)
+    by_item: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for row in rows:
+        by_item[row["item"]][row["notice"]] = row
+    firsts = {item: next(iter(cells.values())) for item, cells in by_item.items()}
+    return Page(COVERAGE, "Disclosure coverage", b.render(
+        "coverage.md.j2", programs=b.policy.programs, by_item=dict(by_item),
+        firsts=firsts, rows=rows), "owners/Registers")
+
+
+def coverage_rows(policy: Policy) -> list[dict[str, Any]]:
+    """Notices × requirements: status, reason, citation and where the section is."""
+    rows = []
+    for pid, program in policy.programs.items():
+        for d in decide(policy, program):
+            req = d.requirement
+            rows.append({
+                "notice": pid, "item": req.id, "regime": req.regime, "citation": req.citation,
+                "title": req.title, "status": d.status.value, "reason": d.reason,
+                "verification": req.verification, "verified": req.verified,
+                "section": (notice_uri(pid).removesuffix(".md") + "/#"
+                            + req.topic.replace(":", "-")) if d.status.value == "applicable"
+                else None,
+                "anchor": req.topic.replace(":", "-"),
+            })
+    return rows
+
+def catalog(b: PageContext) -> Page:
+    return Page(CATALOG, "Disclosure catalog", b.render(
+        "catalog.md.j2", catalog=load_catalog(), timelines=load_breach_timelines(),
+        requirements=b.policy.requirements.requirements), "owners/Registers")
+
+
+def quality(b: PageContext) -> Page:
+    """Plain-language figures of each notice, for policy owners."""
+    rows = []
+    for program in b.policy.programs.values():
+        score = measure(notice_prose(program))
+        first = measure(plain(program.notice.first_layer.summary) + "\n\n" + "\n\n".join(
+            plain(s) for s in program.notice.first_layer.surprises))
+        rows.append({"program": program, "score": score, "first": first})
+    return Page(QUALITY, "Notice readability", b.render(
+        "quality.md.j2", rows=rows, threshold=b.threshold), "owners/Registers")
+
+
+def assessments(b: PageContext) -> Page:
+    """Internal edition only: each program's DPIA and launch evidence."""
+    return Page(ASSESSMENTS, "Assessments (internal)", b.render(
+        "assessments.md.j2", programs=list(b.policy.programs.values()),
+        checklists=b.policy.checklists.checklists), "owners/Registers",
+        {"govportal": "assessments", "edition": "internal"})

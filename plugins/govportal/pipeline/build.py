@@ -1,0 +1,252 @@
+"""One build of the portal, step by step, as a site generator drives it.
+
+:class:`SiteBuild` holds everything a build learns on the way (the checked policy, the
+generated pages, the published history, the problems found in the rendered pages) and
+offers each step as a method: check the data, make the pages (with the notice change
+control), the machine-readable files and the schemas, decorate and verify each rendered
+page, then finish the written site (the output gate, the edition scan, the manifest). The
+MkDocs plugin calls these from its events; any other generator could.
+
+A step that must stop the build raises :class:`BuildError` after the problems were handed to
+``report``; nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..changes.control import check_notices, notice_texts
+from ..changes.history import History
+from ..changes.lock import open_lock
+from ..data import schemas
+from ..pages.environment import environment
+from ..pages.navigation import navigation
+from ..pages.page import Page
+from ..pages.paths import generated_path_problems
+from ..problems import Problems
+from ..publish import edition_scan, exports, manifest
+from ..publish.gate import check_notice
+from ..rules.registry import Options
+from ..text.safe_markdown import title_html
+from .checking import Result, check
+from .rendering import build_pages
+from .settings import build_options
+from .timings import Timings
+
+
+class BuildError(Exception):
+    """The build must stop. ``details`` are lines to show as errors before ``summary``."""
+
+    def __init__(self, summary: str, details: list[str] | None = None) -> None:
+        super().__init__(summary)
+        self.summary = summary
+        self.details = details or []
+
+
+class SiteFiles(Protocol):
+    """The generator's set of site files, as a build needs it."""
+
+    def sources(self) -> set[str]:
+        """The source path of every file in the site."""
+
+    def exists(self, src_uri: str) -> bool:
+        """Whether a file with this source path is already in the site."""
+
+    def occupant(self, src_uri: str) -> str | None:
+        """The source path of a file that has this source path or would be written where
+        a page with this source path goes (None when the place is free)."""
+
+    def add(self, src_uri: str, content: str) -> None:
+        """Add a generated file."""
+
+
+@dataclass
+class BuildSettings:
+    """Where things are and how the build behaves (the plugin's options, resolved)."""
+
+    base: Path  # the project root, the folder of mkdocs.yml
+    data_dir: Path
+    options: Options
+    templates: Path | None = None
+    edition: str = "public"
+    lock_file: str = "notices.lock.json"
+    archive_dir: str = "notices-archive"
+    material_banner_days: int = 30
+    nav_programs_limit: int = 40
+    docs_name: str = "content"  # the docs folder, as problems name it
+
+
+def build_settings(base: Path, options: Mapping[str, Any], docs_name: str) -> BuildSettings:
+    """The settings of a build from the plugin's options (as ``mkdocs.yml`` gives them) and
+    the project root; raises :class:`~.settings.SettingsError` for an option it cannot use."""
+    o = options
+    rules = build_options(
+        o.get("severities") or {}, o.get("today"),
+        review_warning_days=o.get("review_warning_days", 30),
+        engagement_ceiling_days=o.get("engagement_ceiling_days", 90),
+        evidence_max_age_days=o.get("evidence_max_age_days", 365),
+        readability_threshold=o.get("readability_threshold", 50))
+    templates = o.get("templates_dir")
+    return BuildSettings(
+        base=base, data_dir=(base / o.get("data_dir", "data")).resolve(), options=rules,
+        templates=Path(templates) if templates else None, edition=o.get("edition", "public"),
+        lock_file=o.get("lock_file", "notices.lock.json"),
+        archive_dir=o.get("archive_dir", "notices-archive"),
+        material_banner_days=o.get("material_banner_days", 30),
+        nav_programs_limit=o.get("nav_programs_limit", 40), docs_name=docs_name)
+
+
+Reporter = Callable[[Problems], None]
+
+
+class SiteBuild:
+    """The state and the steps of one build."""
+
+    def __init__(self, settings: BuildSettings, report: Reporter) -> None:
+        self.settings = settings
+        self.report = report
+        self.timings = Timings()
+        self.result: Result | None = None
+        self.pages: dict[str, Page] = {}
+        self.history: History | None = None
+        self.output_problems = Problems()
+
+    # -------------------------------------------------------------- the data and the pages
+    def check(self) -> Result:
+        """Load and check the data; stop when it has errors."""
+        s = self.settings
+        with self.timings.step("check"):
+            result = check(s.data_dir, s.options, label_base=s.base)
+        self.result = result
+        self.report(result.problems)
+        if result.problems.errors:
+            raise BuildError(
+                f"govportal: the policy data has {result.problems.summary()}; nothing was "
+                "published. Fix the problems listed above (run `govportal check` for the same "
+                "list without building).")
+        return result
+
+    def add_pages(self, files: SiteFiles, site_url: str = "", site_name: str = "") -> None:
+        """Render every page (with the published history), add those that collide with no
+        hand-written file, then the machine-readable files; stop on any collision."""
+        assert self.result is not None
+        s = self.settings
+        with self.timings.step("pages"):
+            pages = build_pages(self.result.policy, s.options, s.templates, s.edition)
+        with self.timings.step("change control"):
+            pages = self._change_control(pages, files)
+        _check_paths([p.src_uri for p in pages])
+        clashes = []
+        for page in pages:
+            other = files.occupant(page.src_uri)
+            if other is not None:
+                clashes.append(f"generated page '{page.src_uri}' would replace '{other}' in "
+                               f"{s.docs_name}/: rename or remove that file")
+            else:
+                files.add(page.src_uri, page.markdown)
+            self.pages[page.src_uri] = page
+        with self.timings.step("exports"):
+            self._add_exports(files, site_url, site_name)
+        if clashes:
+            raise BuildError(f"govportal: {len(clashes)} generated page(s) collide with "
+                             "hand-written pages; nothing was published.", clashes)
+        self._add_schemas(files)
+
+    def _change_control(self, pages: list[Page], files: SiteFiles) -> list[Page]:
+        """Check the notices against the lock file; add the published history pages."""
+        assert self.result is not None
+        s, policy = self.settings, self.result.policy
+        problems = Problems(overrides=dict(s.options.severities))
+        lock, archive = open_lock(s.base, s.lock_file, s.archive_dir, problems)
+        check_notices(policy, notice_texts(pages), lock, archive, problems)
+        self.report(problems)
+        if problems.errors:
+            raise BuildError(
+                f"govportal: notice change control found {problems.summary()}; nothing was "
+                "published. Fix the problems listed above (`govportal check` lists them too).")
+        history = History(policy, lock, archive, environment(s.templates), s.options.today,
+                          s.material_banner_days)
+        self.history = history
+        known = files.sources() | {p.src_uri for p in pages}
+        return pages + history.pages(known)
+
+    def _add_exports(self, files: SiteFiles, site_url: str, site_name: str) -> None:
+        """Publish the machine-readable files (notices.json, retention, ROPA, Atom feed)."""
+        assert self.result is not None
+        outputs = exports.all_exports(self.result.policy, self.pages, site_url, site_name)
+        _check_paths(list(outputs))
+        for path, content in outputs.items():
+            if not files.exists(path):
+                files.add(path, content)
+
+    def _add_schemas(self, files: SiteFiles) -> None:
+        """Publish the data files' JSON Schemas under ``schemas/``."""
+        for name, text in schemas.all_schemas().items():
+            uri = f"schemas/{name}"
+            if files.exists(uri):
+                raise BuildError(f"govportal: '{uri}' in {self.settings.docs_name}/ would "
+                                 "replace a generated JSON Schema: rename or remove it")
+            files.add(uri, text)
+
+    def navigation(self, own_pages: list[str]) -> list[Any]:
+        """The portal's navigation, with the hand-written pages (source paths) at the end."""
+        programs = len(self.result.policy.programs) if self.result else 0
+        return navigation(self.pages.values(), own_pages, programs,
+                          self.settings.nav_programs_limit)
+
+    # -------------------------------------------------------------- each rendered page
+    def page_markdown(self, src_uri: str,
+                      markdown: str) -> tuple[dict[str, Any], str, str] | None:
+        """For a generated page: its metadata, its title as the theme prints it (escaped
+        HTML, also in ``<title>``) and its Markdown with the version list and banner around
+        a notice. None for a page the portal did not generate."""
+        generated = self.pages.get(src_uri)
+        if generated is None:
+            return None
+        if self.history is not None:
+            with self.timings.step("change control"):
+                markdown = self.history.decorate(generated, markdown)
+        return generated.meta, title_html(generated.title), markdown
+
+    def check_page(self, output: str, meta: Mapping[str, Any], dest_uri: str) -> None:
+        """Check the final HTML of each notice against the disclosures it must show."""
+        pid = meta.get("program_id") if meta.get("govportal") == "notice" else None
+        if pid is None or self.result is None or pid not in self.result.policy.programs:
+            return
+        with self.timings.step("output check"):
+            check_notice(output, self.result.policy, pid, dest_uri, self.output_problems)
+
+    # -------------------------------------------------------------- the written site
+    def finish(self, site_dir: Path, use_directory_urls: bool,
+               theme_copies: dict[str, str]) -> None:
+        """The output gate's verdict, the public edition's scan, then the manifest."""
+        if len(self.output_problems):
+            self.report(self.output_problems)
+            if self.output_problems.errors:
+                raise BuildError(
+                    f"govportal: the published notices miss required disclosures "
+                    f"({self.output_problems.summary()}); see the problems above.")
+        if self.settings.edition == "public" and self.result is not None:
+            with self.timings.step("edition scan"):
+                leaks = edition_scan.find_leaks(site_dir, self.result.policy,
+                                                use_directory_urls, theme_copies)
+            if leaks:
+                raise BuildError(
+                    f"govportal: the public edition holds internal-only content ({len(leaks)} "
+                    "finding(s) above): a template or page prints a field reserved for "
+                    "`edition: internal`. Nothing may be published from this build.", leaks)
+        with self.timings.step("manifest"):
+            manifest.write(site_dir, self.settings.data_dir,
+                           self.settings.options.today.isoformat(), self.settings.edition)
+
+
+def _check_paths(uris: list[str]) -> None:
+    """Every generated file stays inside the site, once (ids are restricted by the model;
+    this holds whatever a template or a future page builder does)."""
+    bad = generated_path_problems(uris)
+    if bad:
+        raise BuildError(f"govportal: {len(bad)} generated path(s) are unsafe; nothing was "
+                         "published.", bad)

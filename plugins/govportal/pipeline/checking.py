@@ -1,0 +1,74 @@
+"""Load and check: the data read, validated and held to every rule, and the notices to the
+lock. Shared by the MkDocs plugin, the command line, the benchmark and the tests.
+
+Nothing here imports MkDocs, so ``govportal check`` answers fast and any other generator
+could reuse it.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..changes import control
+from ..changes.lock import open_lock
+from ..data.loader import load_policy
+from ..data.policy import Policy
+from ..problems import Problems
+from ..rules import registry
+from ..rules.registry import Options
+from .rendering import notice_texts
+from .settings import Project
+
+
+@dataclass
+class Result:
+    policy: Policy
+    problems: Problems
+
+
+def check(data_dir: Path, options: Options | None = None,
+          label_base: Path | None = None) -> Result:
+    """Load and validate ``data_dir``, then run every rule. Never raises for bad data."""
+    options = options or Options()
+    problems = Problems(overrides=dict(options.severities))
+    with collector_paused():
+        policy = load_policy(Path(data_dir), problems, label_base=label_base)
+        registry.run_rules(policy, options, problems)
+    return Result(policy, problems)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the data is loaded and checked.
+
+    Loading makes hundreds of thousands of small objects (values, positions) and no
+    reference cycles; the collector would walk the growing heap again and again for nothing
+    (about a sixth of the check's time at 1,000 programs). The loader bounds the size of
+    every file, so memory stays bounded; reference counting still frees everything."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def check_project(settings: Project, options: Options,
+                  data_dir: Path | None = None, lock_file: str | None = None,
+                  change_control: bool = True) -> Result:
+    """Everything ``govportal check`` checks, without printing: load and validate the data,
+    run every rule, then (when the data has no error) compare the notices with the lock.
+
+    The benchmark calls this to time the check in-process."""
+    result = check(data_dir or settings.data, options, label_base=settings.root)
+    if change_control and not result.problems.errors and result.policy.complete:
+        lock, archive = open_lock(settings.root, lock_file or settings.lock_file,
+                                  settings.archive_dir, result.problems)
+        control.check_notices(result.policy, notice_texts(result.policy, options, settings), lock,
+                              archive, result.problems)
+    return result

@@ -1,0 +1,35 @@
+"""The page builder every front end shares, so the plugin and the command line render
+alike (the command line renders the notices to compare them with the lock)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..changes.fingerprint import normalise
+from ..data.policy import Policy
+from ..pages.builder import PageBuilder
+from ..pages.environment import environment
+from ..pages.page import Page
+from ..rules.registry import Options
+from .settings import Project
+
+
+def page_builder(policy: Policy, options: Options,
+                 templates_dir: Path | None = None, edition: str = "public") -> PageBuilder:
+    """The page builder every caller shares, so the plugin and the CLI render alike."""
+    return PageBuilder(policy, environment(templates_dir), today=options.today,
+                       threshold=options.readability_threshold, edition=edition,
+                       options=options)
+
+
+def build_pages(policy: Policy, options: Options,
+                templates_dir: Path | None = None, edition: str = "public") -> list[Page]:
+    """Render every generated page (the policy must be complete and free of errors)."""
+    return page_builder(policy, options, templates_dir, edition).pages()
+
+
+def notice_texts(policy: Policy, options: Options, settings: Project) -> dict[str, str]:
+    """Program id → the notice's published text, as the build renders it."""
+    builder = page_builder(policy, options, settings.templates)
+    return {pid: normalise(builder.notice(program).markdown)
+            for pid, program in policy.programs.items()}

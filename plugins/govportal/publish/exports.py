@@ -1,0 +1,193 @@
+"""Machine-readable files published with the site.
+
+* ``notices.json``: every notice version (id, version, effective date, URL, content hash),
+  so an LMS or messaging system can record consent or acknowledgement against the exact
+  text an employee saw;
+* ``retention.json`` and ``retention.csv``: the retention schedule;
+* ``ropa.csv``: a record of processing activities with the GDPR Article 30(1) fields;
+* ``notices.atom``: an Atom feed of notice changes.
+
+Everything is derived from the data and the rendered notice text, never from the clock, so
+two builds of the same commit give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.sax.saxutils import escape
+
+from ..changes.fingerprint import fingerprint
+from ..data import model as m
+from ..data.policy import Policy
+from ..pages.page import Page, notice_uri
+from ..pages.registers import coverage_rows
+from ..text.safe_markdown import plain
+
+
+def content_hash(markdown: str) -> str:
+    """The fingerprint of a notice's published wording: the one the lock file records."""
+    return "sha256:" + fingerprint(markdown)
+
+
+def notice_url(pid: str, site_url: str = "") -> str:
+    path = notice_uri(pid).removesuffix(".md") + "/"
+    return (site_url.rstrip("/") + "/" + path) if site_url else path
+
+
+def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "") -> str:
+    notices = []
+    for pid, program in policy.programs.items():
+        page = pages[notice_uri(pid)]
+        notices.append({
+            "id": pid,
+            "title": program.title,
+            "version": program.notice.version,
+            "effective": program.notice.effective.isoformat(),
+            "url": notice_url(pid, site_url),
+            "content_hash": content_hash(page.markdown),
+            "status": program.status.value,
+            "changelog": [
+                {"version": c.version, "date": c.date.isoformat(), "material": c.material,
+                 "summary": plain(c.summary)}
+                for c in program.notice.changelog
+            ],
+        })
+    return json.dumps({"notices": notices}, indent=2, ensure_ascii=False) + "\n"
+
+
+RETENTION_COLUMNS = ["id", "record_type", "kind", "period", "period_days", "trigger",
+                     "disposal", "automated", "anonymised", "fields", "programs",
+                     "justification", "legal_hold", "owner", "next_review"]
+
+
+def _retention_rows(policy: Policy) -> list[dict[str, object]]:
+    rows = []
+    for r in policy.retention.rules:
+        rows.append({
+            "id": r.id, "record_type": r.record_type, "kind": r.kind.value,
+            "period": r.period, "period_days": m.period_days(r.period),
+            "trigger": r.trigger, "disposal": r.disposal.value, "automated": r.automated,
+            "anonymised": r.anonymised, "fields": list(r.fields),
+            "programs": list(r.programs) or sorted(
+                pid for pid, p in policy.programs.items() if set(p.fields) & set(r.fields)),
+            "justification": plain(r.justification), "legal_hold": plain(r.legal_hold),
+            "owner": r.owner.name, "next_review": r.next_review.isoformat(),
+        })
+    return rows
+
+
+def retention_json(policy: Policy) -> str:
+    return json.dumps({"rules": _retention_rows(policy)}, indent=2, ensure_ascii=False) + "\n"
+
+
+def _csv(columns: list[str], rows: list[dict[str, object]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else
+                         ("true" if v is True else "false" if v is False else v)
+                         for k, v in row.items()})
+    return out.getvalue()
+
+
+def retention_csv(policy: Policy) -> str:
+    return _csv(RETENTION_COLUMNS, _retention_rows(policy))
+
+
+ROPA_COLUMNS = [
+    "processing_activity", "controller", "controller_contact", "dpo",
+    "purposes", "data_subject_categories", "personal_data_categories",
+    "recipient_categories", "third_country_transfers", "erasure_time_limits",
+    "security_measures",
+]
+
+
+def ropa_csv(policy: Policy) -> str:
+    """One row per program with the GDPR Article 30(1)(a)–(g) fields."""
+    org = policy.organisation
+    fields = policy.fields_by_id
+    transfers = policy.transfers_by_id
+    gate = {i.id: i for c in policy.checklists.checklists if c.launch_gate for i in c.items}
+    rows = []
+    for program in policy.programs.values():
+        rules = policy.program_rules(program)
+        rows.append({
+            "processing_activity": program.title,
+            "controller": org.legal_name,
+            "controller_contact": f"{org.privacy_contact.name} <{org.privacy_contact.email}>"
+            if org.privacy_contact.email else org.privacy_contact.name,
+            "dpo": (f"{org.dpo.name} <{org.dpo.email}>" if org.dpo and org.dpo.email else
+                    org.dpo.name if org.dpo else ""),
+            "purposes": [plain(p.description) for p in program.purposes],
+            "data_subject_categories": [ds.group for ds in program.data_subjects],
+            "personal_data_categories": sorted(
+                {fields[f].classification.value for f in program.fields if f in fields}),
+            "recipient_categories": [f"{r.name} ({r.kind.value})" for r in program.recipients],
+            "third_country_transfers": [
+                f"{transfers[t].destination} ({transfers[t].mechanism.value})"
+                for t in program.transfers if t in transfers],
+            "erasure_time_limits": [f"{r.record_type}: {r.period} after {r.trigger}"
+                                    for r in rules],
+            "security_measures": [plain(gate[a.item].text) for a in program.launch_readiness
+                                  if a.answer is m.Answer.MET and a.item in gate],
+        })
+    return _csv(ROPA_COLUMNS, rows)
+
+
+def notices_atom(policy: Policy, site_url: str = "", site_name: str = "") -> str:
+    """An Atom feed with one entry per notice version, newest first."""
+    org = policy.organisation
+    domain = (site_url.split("//", 1)[-1].split("/", 1)[0] if site_url else "") or (
+        org.privacy_contact.email.split("@", 1)[1] if org.privacy_contact.email else "portal")
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    entries = []
+    for pid, program in policy.programs.items():
+        for change in program.notice.changelog:
+            entries.append((change.date, pid, program, change))
+    entries.sort(key=lambda e: (e[0], e[1], e[3].version), reverse=True)
+    updated = entries[0][0].isoformat() if entries else "1970-01-01"
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<feed xmlns="http://www.w3.org/2005/Atom">',
+           f"  <title>{escape(site_name or org.name)}: privacy notice changes</title>",
+           f"  <id>tag:{escape(domain)},2000:notices</id>",
+           f"  <updated>{updated}T00:00:00Z</updated>",
+           f"  <author><name>{escape(org.privacy_contact.name)}</name></author>",
+           f'  <link rel="self" href="{escape(base)}notices.atom"/>']
+    for date, pid, program, change in entries:
+        material = " (material change)" if change.material else ""
+        out += [
+            "  <entry>",
+            f"    <title>{escape(program.title)}: version {escape(change.version)}"
+            f"{material}</title>",
+            f"    <id>tag:{escape(domain)},{date.isoformat()}:notice/{pid}/"
+            f"{escape(change.version)}</id>",
+            f"    <updated>{date.isoformat()}T00:00:00Z</updated>",
+            f'    <link href="{escape(notice_url(pid, site_url))}"/>',
+            f"    <summary>{escape(plain(change.summary))}</summary>",
+            "  </entry>",
+        ]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+def coverage_json(policy: Policy) -> str:
+    """Notices × requirements, one row per line: it grows with every program times every
+    requirement, so it is written with the fast (compact) JSON encoder, row by row."""
+    rows = ",\n".join(json.dumps(row, ensure_ascii=False) for row in coverage_rows(policy))
+    return '{"coverage": [\n' + rows + "\n]}\n"
+
+
+def all_exports(policy: Policy, pages: dict[str, Page], site_url: str = "",
+                site_name: str = "") -> dict[str, str]:
+    """Every machine-readable file: site path → content."""
+    return {
+        "notices.json": notices_json(policy, pages, site_url),
+        "retention.json": retention_json(policy),
+        "retention.csv": retention_csv(policy),
+        "ropa.csv": ropa_csv(policy),
+        "notices.atom": notices_atom(policy, site_url, site_name),
+        "coverage.json": coverage_json(policy),
+    }

@@ -1,0 +1,149 @@
+"""The build manifest: what was published, provably.
+
+After every build the plugin writes ``govportal-manifest.json`` into the site root: every
+file of the site with its SHA-256 and size, a fingerprint of the policy data it was built
+from, the plugin version, the build date and the edition, and a digest over the file list.
+:func:`verify` checks a site against its manifest; publishing refuses a site that does not
+verify, so a site built without the plugin (a generator that ignores unknown plugins
+silently) or changed after the build is never put live.
+
+Everything in the manifest follows from the commit and the build date: two builds of the same
+commit with the same ``SOURCE_DATE_EPOCH`` write the same manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+
+NAME = "govportal-manifest.json"
+FORMAT = 1
+GENERATOR = "govportal"
+_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def site_files(site: Path) -> list[Path]:
+    """Every file of the site (links included, as found), the manifest itself left out."""
+    return sorted((p for p in site.rglob("*") if p.is_file() or p.is_symlink()),
+                  key=lambda p: p.relative_to(site).as_posix())
+
+
+def file_entries(site: Path) -> list[dict[str, Any]]:
+    entries = []
+    for path in site_files(site):
+        rel = path.relative_to(site).as_posix()
+        if rel == NAME:
+            continue
+        entries.append({"path": rel, "sha256": sha256_file(path), "size": path.stat().st_size})
+    return entries
+
+
+def files_digest(entries: list[dict[str, Any]]) -> str:
+    canonical = json.dumps(entries, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
+def data_fingerprint(data_dir: Path) -> str:
+    """SHA-256 over every data file's path and content, in path order (length-prefixed, so
+    no two different folders give the same bytes)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(data_dir).as_posix().encode("utf-8")
+        content = path.read_bytes()
+        digest.update(len(rel).to_bytes(8, "big") + rel)
+        digest.update(len(content).to_bytes(8, "big") + content)
+    return digest.hexdigest()
+
+
+def build(site: Path, data_dir: Path, build_date: str, edition: str) -> dict[str, Any]:
+    entries = file_entries(site)
+    return {
+        "format": FORMAT,
+        "generator": GENERATOR,
+        "plugin_version": __version__,
+        "build_date": build_date,
+        "edition": edition,
+        "data_fingerprint": data_fingerprint(data_dir),
+        "files": entries,
+        "files_digest": files_digest(entries),
+    }
+
+
+def write(site: Path, data_dir: Path, build_date: str, edition: str) -> dict[str, Any]:
+    """Write the manifest of ``site`` (call it last: it lists what is there now)."""
+    manifest = build(site, data_dir, build_date, edition)
+    (site / NAME).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
+                             encoding="utf-8")
+    return manifest
+
+
+def _valid_entry(entry: Any) -> bool:
+    return (isinstance(entry, dict) and set(entry) == {"path", "sha256", "size"}
+            and isinstance(entry["path"], str) and isinstance(entry["size"], int)
+            and isinstance(entry["sha256"], str) and bool(_HEX.fullmatch(entry["sha256"])))
+
+
+def load(site: Path) -> tuple[dict[str, Any] | None, list[str]]:
+    """The manifest of ``site`` and the problems that stop it being read."""
+    label = site.name or str(site)
+    if not site.is_dir():
+        return None, [f"{label}/ does not exist or is not a folder"]
+    path = site / NAME
+    if not path.is_file():
+        return None, [f"{label}/ has no {NAME}: it was not built by the governance portal "
+                      "plugin (a generator that ignores plugins, such as Zensical, would "
+                      "produce this), or the manifest was removed"]
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, [f"{label}/{NAME} cannot be read: {exc}"]
+    if not isinstance(manifest, dict) or manifest.get("generator") != GENERATOR:
+        return None, [f"{label}/{NAME} is not a governance portal manifest"]
+    if manifest.get("format") != FORMAT:
+        return None, [f"{label}/{NAME} has format {manifest.get('format')!r}; this version "
+                      f"reads format {FORMAT}"]
+    files = manifest.get("files")
+    if not isinstance(files, list) or not all(_valid_entry(e) for e in files):
+        return None, [f"{label}/{NAME} has a malformed file list"]
+    return manifest, []
+
+
+def verify(site: Path) -> list[str]:
+    """Problems that make ``site`` differ from its manifest; empty when it verifies."""
+    manifest, problems = load(site)
+    if manifest is None:
+        return problems
+    label = site.name or str(site)
+    listed = {e["path"]: e for e in manifest["files"]}
+    if len(listed) != len(manifest["files"]):
+        problems.append(f"{label}/{NAME} lists a file twice")
+    if files_digest(manifest["files"]) != manifest.get("files_digest"):
+        problems.append(f"{label}/{NAME}: the file list does not match its digest (the "
+                        "manifest was edited)")
+    present = {p.relative_to(site).as_posix(): p for p in site_files(site)}
+    present.pop(NAME, None)
+    for rel in sorted(set(present) - set(listed)):
+        problems.append(f"{label}/{rel} is not in the manifest (added after the build)")
+    for rel in sorted(set(listed) - set(present)):
+        problems.append(f"{label}/{rel} is in the manifest but missing from the site")
+    for rel in sorted(set(listed) & set(present)):
+        path, entry = present[rel], listed[rel]
+        if path.is_symlink():
+            problems.append(f"{label}/{rel} is a link; a published site holds files only")
+        elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
+            problems.append(f"{label}/{rel} was changed after the build (its content differs "
+                            "from the manifest)")
+    return problems

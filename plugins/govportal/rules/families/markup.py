@@ -1,0 +1,43 @@
+"""Rules about markup in data text: what would not be published is refused, not dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...text.safe_markdown import removed_markup
+from ..registry import Context, Finding, rule
+
+
+def _strings(value: Any) -> Iterator[tuple[tuple, str]]:
+    """Every text in ``value`` with its path (iteratively: data can nest deeply)."""
+    stack: list[tuple[tuple, Any]] = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            yield path, item
+        elif isinstance(item, dict):
+            stack.extend(((*path, key), child) for key, child in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend(((*path, i), child) for i, child in reversed(list(enumerate(item))))
+
+
+@rule("content.unsafe-markup")
+def unsafe_markup(ctx: Context) -> Iterator[Finding]:
+    """Data text is Markdown without raw HTML the portal would remove.
+
+    The sanitiser removes scripts, event handlers, images, `javascript:` links and any other
+    raw HTML before publishing, whatever this rule says; the rule makes the removal visible,
+    so a reviewer sees hostile or broken text and the author learns why it vanished.
+    Passing: `summary: Read the [full policy](https://example.com/privacy).`
+    Failing: `summary: <img src=x onerror=alert(1)>` or `[click](javascript:alert(1))`.
+    """
+    for label, doc in sorted(ctx.policy.documents.items()):
+        for path, text in _strings(doc.data):
+            found = removed_markup(text)
+            if found:
+                yield Finding(
+                    f"the text contains {found}, which is never published",
+                    ctx.at(label, *path),
+                    "write plain Markdown: raw HTML, scripts, event handlers, images and "
+                    "links other than https:, http: and mailto: are removed from every page")

@@ -1,0 +1,130 @@
+"""The rule framework: one rule, one function, one stable id.
+
+The rules themselves live in :mod:`govportal.rules.families`, one module per family.
+
+A rule is a generator function decorated with :func:`rule`. It receives a
+:class:`Context` and yields :class:`Finding` values; the runner turns them into problems
+with the rule's id and severity (which ``mkdocs.yml`` or the ``check`` command may change).
+The rule's docstring is its documentation: the rules reference page is generated from it,
+so it says what the rule wants and shows a passing and a failing example.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..data.policy import Policy
+from ..problems import Location, Problems, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    message: str
+    location: Location
+    hint: str = ""
+
+
+@dataclass
+class Options:
+    """Settings that rules read; the plugin fills them from ``mkdocs.yml``."""
+
+    today: dt.date = field(default_factory=dt.date.today)
+    review_warning_days: int = 30
+    engagement_ceiling_days: int = 90
+    evidence_max_age_days: int = 365
+    readability_threshold: float = 50.0
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    policy: Policy
+    options: Options
+
+    def at(self, label: str, *path: str | int, key: bool = False) -> Location:
+        return self.policy.where(label, tuple(path), key=key)
+
+    def program_at(self, program_id: str, *path: str | int, key: bool = False) -> Location:
+        return self.at(self.policy.program_files[program_id], *path, key=key)
+
+    def file_of(self, attr: str) -> str:
+        return self.policy.files.get(attr, f"data/{attr}.yaml")
+
+
+RuleFunc = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    func: RuleFunc
+    family: str
+    needs: tuple[str, ...]
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n\n", 1)[0].replace("\n", " ")
+
+
+REGISTRY: dict[str, Rule] = {}
+
+# Rule families (modules of govportal.rules.families), imported in this order; each module
+# registers its rules on import.
+FAMILIES_PACKAGE = __name__.rsplit(".", 1)[0] + ".families"
+FAMILIES = ("references", "consent", "views", "retention", "analytics", "vendors", "transfers",
+            "incident", "review", "launch", "disclosures", "content", "markup")
+
+
+def rule(rule_id: str, *, severity: Severity = Severity.ERROR,
+         needs: tuple[str, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule. ``needs`` names the Policy parts it reads (skipped if any failed)."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if rule_id in REGISTRY and REGISTRY[rule_id].func is not func:
+            raise RuntimeError(f"rule id {rule_id} registered twice")
+        family = func.__module__.rsplit(".", 1)[-1]
+        REGISTRY[rule_id] = Rule(rule_id, severity, func, family, needs)
+        return func
+
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    """Import every rule module once and return the registry."""
+    for name in FAMILIES:
+        try:
+            importlib.import_module(f"{FAMILIES_PACKAGE}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{FAMILIES_PACKAGE}.{name}":
+                raise
+    return REGISTRY
+
+
+def run_rules(policy: Policy, options: Options, problems: Problems,
+              only: Iterable[str] | None = None) -> None:
+    """Run every registered rule (or ``only`` those ids) and collect their findings."""
+    ctx = Context(policy, options)
+    wanted = set(only) if only is not None else None
+    for rule_id, item in sorted(all_rules().items()):
+        if wanted is not None and rule_id not in wanted:
+            continue
+        severity = options.severities.get(rule_id, item.severity)
+        if severity is Severity.OFF:
+            continue
+        if any(getattr(policy, part, None) is None for part in item.needs):
+            continue
+        for finding in _iterate(item.func(ctx)):
+            problems.add(rule_id, finding.message, finding.location, finding.hint, severity)
+
+
+def _iterate(findings: Iterable[Finding]) -> Iterator[Finding]:
+    yield from findings
