@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import model as m
+from ..data.placeholders import kept_for
 from ..data.policy import Policy
 from ..pages.labels import CLASSIFICATION_LABELS
 from ..text.safe_markdown import plain
@@ -21,7 +22,7 @@ class _Model(BaseModel):
 class RetentionFact(_Model):
     record: str
     period: str
-    days: int
+    days: int | None = None  # None: kept by criteria, not for a fixed period
 
 
 class FieldFact(_Model):
@@ -49,12 +50,11 @@ def facts_of(policy: Policy, program: m.Program) -> Facts:
     transfers = policy.transfers_by_id
     return Facts(
         purposes={p.id: plain(p.description) for p in program.purposes},
-        recipients=sorted({r.name for r in program.recipients}),
-        transfers={t: transfers[t].destination for t in program.transfers if t in transfers},
+        recipients=sorted({r.name for r in program.recipient_list}),
+        transfers={t: transfers[t].destination for t in program.transfer_ids if t in transfers},
         fields={f: FieldFact(label=fields[f].label, category=fields[f].classification.value)
                 for f in program.fields if f in fields},
-        retention={r.id: RetentionFact(record=r.record_type, period=r.period,
-                                       days=m.period_days(r.period))
+        retention={r.id: RetentionFact(record=r.record_type, period=kept_for(r), days=r.days)
                    for r in policy.program_rules(program)},
     )
 
@@ -110,11 +110,15 @@ def differences(old: Facts, new: Facts) -> list[Difference]:
             for f in removed]
     for rid in sorted(set(old.retention) & set(new.retention)):
         before, after = old.retention[rid], new.retention[rid]
-        if after.days != before.days:
-            longer = after.days > before.days
-            out.append(Difference("retention", "longer" if longer else "shorter",
-                                  f"{after.record} kept {after.period} instead of "
-                                  f"{before.period}", longer))
+        if after.days is not None and before.days is not None:
+            if after.days != before.days:
+                longer = after.days > before.days
+                out.append(Difference("retention", "longer" if longer else "shorter",
+                                      f"{after.record} kept {after.period} instead of "
+                                      f"{before.period}", longer))
+        elif after.period != before.period:  # criteria: whether it is longer cannot be told
+            out.append(Difference("retention", "changed", f"{after.record} kept "
+                                  f"{after.period} instead of {before.period}", True))
     added, removed = both(old.retention, new.retention)
     out += [Difference("retention", "added",
                        f"{new.retention[r].record} kept {new.retention[r].period}", False)

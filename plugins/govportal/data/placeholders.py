@@ -14,8 +14,18 @@ from . import model as m
 from .policy import Policy
 
 
+def kept_for(rule: m.RetentionRule) -> str:
+    """How long, in words: the period, or what ends it when the rule gives criteria."""
+    if rule.period:
+        return rule.period
+    assert rule.criteria is not None
+    return f"until {rule.criteria.ends_when.rstrip('.')}"
+
+
 def period_text(rule: m.RetentionRule) -> str:
-    return f"{rule.period} after {rule.trigger}"
+    if rule.period:
+        return f"{rule.period} after {rule.trigger}"
+    return kept_for(rule)
 
 
 _PLACEHOLDER = re.compile(r"\[\[([a-z_]+):([a-z0-9_.-]+)\]\]")
@@ -31,13 +41,14 @@ def fill_placeholders(text: str, policy: Policy,
         kind, key = match.group(1), match.group(2)
         result: str | None = None
         if kind == "period" and key in rules:
-            result = rules[key].period
+            result = kept_for(rules[key])
         elif kind == "retention" and key in rules:
             result = period_text(rules[key])
         elif kind == "org" and org is not None and key in ("name", "legal_name"):
             result = getattr(org, key)
         elif kind == "contact" and org is not None:
-            contact = {"privacy": org.privacy_contact, "dpo": org.dpo,
+            dpo = org.dpo if isinstance(org.dpo, m.Contact) else None
+            contact = {"privacy": org.privacy_contact, "dpo": dpo,
                        "escalation": org.escalation_contact}.get(key)
             if contact is not None:
                 result = contact.name + (f" ({contact.email})" if contact.email else "")

@@ -52,6 +52,9 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+# The tags of the model's discriminated unions appear in error paths, not in the data.
+_UNION_TAGS = m.DECLARED_TAGS | {"shared", "by-regime"}
+
 _HINTS = {
     "missing": "add it",
     "bool_type": "write true or false (yes/no/on/off are not booleans here)",
@@ -74,7 +77,8 @@ _HINTS = {
 
 def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
             problems: Problems) -> None:
-    loc: YPath = tuple(p for p in error["loc"] if isinstance(p, (str, int)))
+    loc: YPath = tuple(p for p in error["loc"]
+                       if isinstance(p, (str, int)) and p not in _UNION_TAGS)
     kind = error["type"]
     if kind == "extra_forbidden":
         key = loc[-1]

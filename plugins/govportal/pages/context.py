@@ -25,6 +25,8 @@ class PageContext:
         self.today = today or dt.date.today()
         self.edition = edition  # "internal" adds internal-only fields and pages
         self.options = options  # rules.registry.Options of the build (the rules page shows them)
+        # program id -> the standard wording its notice printed (the coverage page lists it)
+        self.wording_used: dict[str, list[Any]] = {}
 
     def render(self, template: str, **context: Any) -> str:
         base = {

@@ -10,11 +10,16 @@ from typing import Any
 from markupsafe import Markup
 
 from ..data import model as m
+from ..data.placeholders import fill_placeholders, kept_for
 from ..data.policy import Policy
+from ..rules.catalog import load_authorities, load_catalog
 from ..rules.decisions import topic_items
-from ..text.safe_markdown import markdown_block
+from ..rules.evidence import rights_for
+from ..rules.facts import facts_for
+from ..rules.standard_wording import Sentence, holds, sentence
+from ..text.safe_markdown import markdown_block, markdown_inline
 from .context import PageContext
-from .labels import BASIS_LABELS, CLASSIFICATION_LABELS, MECHANISM_LABELS
+from .labels import CLASSIFICATION_LABELS
 from .page import Page, Section, notice_uri
 
 # Notice sections in reading order: (topic id, heading). Each topic has a template
@@ -30,6 +35,7 @@ NOTICE_TOPICS: list[tuple[str, str]] = [
     ("withdraw-consent", "Your consent, and how to withdraw it"),
     ("automated-decisions", "Automated decisions and profiling"),
     ("recipients", "Who receives it"),
+    ("joint-controllers", "Organisations that decide with us"),
     ("transfers", "Transfers outside your country"),
     ("sold-or-shared", "Selling and sharing"),
     ("opt-out-link", "Opting out of selling or sharing"),
@@ -52,10 +58,11 @@ def topics() -> Iterable[str]:
     return [t for t, _ in NOTICE_TOPICS]
 
 
-def notice_sections(b: PageContext, program: m.Program) -> list[Section]:
+def notice_sections(b: PageContext, program: m.Program,
+                    say: NoticeWording | None = None) -> list[Section]:
     """Every section of a notice, in reading order, each with its body rendered."""
     items = topic_items(b.policy, program)
-    ctx = notice_context(b, program)
+    ctx = notice_context(b, program, say)
     sections = []
     for topic, heading in NOTICE_TOPICS:
         body = b.render(f"notice/{topic}.md.j2", **ctx).strip()
@@ -69,50 +76,120 @@ def notice_sections(b: PageContext, program: m.Program) -> list[Section]:
     return sections
 
 
-def notice_context(b: PageContext, program: m.Program) -> dict[str, Any]:
+class NoticeWording:
+    """The standard wording one notice prints, through ``say(id)`` in its templates.
+
+    ``say`` prints a sentence only when it is true for the notice (its regimes are served
+    and its conditions hold, for ``regime`` when given), in the organisation's words when it
+    replaced the sentence, and nothing when it left the sentence out; every sentence printed
+    is remembered for the coverage page ("wording the portal adds for you")."""
+
+    def __init__(self, policy: Policy, program: m.Program) -> None:
+        self.policy = policy
+        self.facts = facts_for(policy, program)
+        self.used: dict[str, Sentence] = {}
+
+    def __call__(self, wording_id: str, regime: str | None = None) -> Markup:
+        found = sentence(self.policy.organisation, wording_id)
+        if not holds(found.wording, self.facts, regime) or found.omitted is not None:
+            return Markup("")
+        self.used.setdefault(wording_id, found)
+        return Markup(markdown_inline(fill_placeholders(found.text, self.policy)))
+
+    def shorts(self, ids: list[str]) -> list[str]:
+        """The short forms ("see", "correct", "object") of the sentences among ``ids`` that
+        are true for the notice in any regime it serves, each once, in order."""
+        out: dict[str, None] = {}
+        for wording_id in ids:
+            found = sentence(self.policy.organisation, wording_id)
+            if found.wording.short and found.omitted is None and \
+                    holds(found.wording, self.facts):
+                self.used.setdefault(wording_id, found)
+                out[found.wording.short] = None
+        return list(out)
+
+    def applies(self, wording_id: str, regime: str | None = None) -> bool:
+        found = sentence(self.policy.organisation, wording_id)
+        return found.omitted is None and holds(found.wording, self.facts, regime)
+
+
+def notice_context(b: PageContext, program: m.Program,
+                   say: NoticeWording | None = None) -> dict[str, Any]:
     policy = b.policy
+    say = say or NoticeWording(policy, program)
+    facts = say.facts
     fields = b.program_fields(program)
     by_class: dict[str, list[m.DataField]] = defaultdict(list)
     for f in fields:
         by_class[CLASSIFICATION_LABELS[f.classification]].append(f)
-    jurisdictions = b.policy.jurisdictions_of(program)
+    jurisdictions = list(facts.jurisdictions)
     names = {j.id: j.name for j in jurisdictions}
     purposes = []
     for purpose in program.purposes:
         grouped: dict[str, list[str]] = defaultdict(list)
-        for jid, basis in purpose.lawful_basis.items():
-            grouped[BASIS_LABELS[basis]].append(names.get(jid, jid))
+        for jid in purpose.lawful_basis:
+            for basis in purpose.bases_in(jid):
+                grouped[basis.value].append(names.get(jid, jid))
         purposes.append({"purpose": purpose, "bases": dict(grouped)})
-    transfers = [policy.transfers_by_id[t] for t in program.transfers
+    transfers = [policy.transfers_by_id[t] for t in program.transfer_ids
                  if t in policy.transfers_by_id]
-    bases = {b for p in program.purposes for b in p.lawful_basis.values()}
+    regimes = sorted(facts.regimes)
+    catalog = load_catalog()
+    authorities = load_authorities().by_id
+    views = policy.views_by_id.values() if policy.roles else []
+    contextual = {v.id for v in views if v.kind is m.ViewKind.CONTEXTUAL}
     return {
         "program": program,
+        "say": say,
         "fields": fields,
         "by_class": dict(by_class),
         "sensitive": [f for f in fields if f.sensitive],
+        "ccpa_sensitive": [f for f in fields if f.california_sensitive],
+        "in_manager_view": {f.id for f in fields if contextual & set(f.views)},
         "jurisdictions": jurisdictions,
-        "authorities": [j for j in jurisdictions if j.supervisory_authority],
+        "complaints": [(j, authorities.get(j.supervisory_authority)
+                        if isinstance(j.supervisory_authority, str) else j.supervisory_authority)
+                       for j in jurisdictions if j.supervisory_authority is not None],
         "purposes": purposes,
         "li_purposes": [p for p in program.purposes if p.legitimate_interest],
-        "uses_li": m.LawfulBasis.LEGITIMATE_INTERESTS in bases,
-        "objectable": bases & {m.LawfulBasis.LEGITIMATE_INTERESTS,
-                               m.LawfulBasis.PUBLIC_TASK},
-        "uses_consent": m.LawfulBasis.CONSENT in bases or program.consent is not None,
-        "recipients": program.recipients,
+        "recipients": program.recipient_list,
         "transfers": transfers,
         "vendors": policy.vendors_by_id,
-        "mechanisms": MECHANISM_LABELS,
         "rules": policy.program_rules(program),
-        "sells": program.sells_or_shares or policy.organisation.sells_or_shares,
-        "regimes": {r for j in jurisdictions for r in j.regimes},
+        "legal_holds": list(dict.fromkeys(r.legal_hold for r in policy.program_rules(program))),
+        "kept_for": kept_for,
+        "regimes": regimes,
+        "regime_names": {r: catalog.regime_name(r) for r in regimes},
+        "rights_by_regime": _rights_by_regime(policy, regimes),
+        "ccpa": "ccpa" in regimes,
+        "gdpr": bool({"eu_gdpr", "uk_gdpr"} & set(regimes)),
+        "sells": facts.verdict("sells_or_shares", "ccpa") is True,
+        "dpo": policy.organisation.dpo if isinstance(policy.organisation.dpo, m.Contact)
+        else None,
     }
 
 
+def _rights_by_regime(policy: Policy, regimes: list[str]) -> list[dict[str, Any]]:
+    """The regimes grouped by how people exercise their rights under them: one group when
+    the organisation gives one answer for all."""
+    groups: list[dict[str, Any]] = []
+    for regime in regimes:
+        rights = rights_for(policy.organisation, regime)
+        for group in groups:
+            if group["rights"] is rights:
+                group["regimes"].append(regime)
+                break
+        else:
+            groups.append({"rights": rights, "regimes": [regime]})
+    return groups
+
+
 def notice(b: PageContext, program: m.Program) -> Page:
-    sections = notice_sections(b, program)
-    ctx = notice_context(b, program)
+    say = NoticeWording(b.policy, program)
+    sections = notice_sections(b, program, say)
+    ctx = notice_context(b, program, say)
     md = b.render("notice.md.j2", sections=sections, **ctx)
+    b.wording_used[program.id] = list(say.used.values())
     meta = {
         "govportal": "notice",
         "notice_version": program.notice.version,

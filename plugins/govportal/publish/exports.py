@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 
 from ..changes.fingerprint import fingerprint
 from ..data import model as m
+from ..data.placeholders import kept_for, period_text
 from ..data.policy import Policy
 from ..pages.page import Page, notice_uri
 from ..pages.registers import coverage_rows
@@ -67,7 +68,7 @@ def _retention_rows(policy: Policy) -> list[dict[str, object]]:
     for r in policy.retention.rules:
         rows.append({
             "id": r.id, "record_type": r.record_type, "kind": r.kind.value,
-            "period": r.period, "period_days": m.period_days(r.period),
+            "period": kept_for(r), "period_days": r.days,
             "trigger": r.trigger, "disposal": r.disposal.value, "automated": r.automated,
             "anonymised": r.anonymised, "fields": list(r.fields),
             "programs": list(r.programs) or sorted(
@@ -111,6 +112,7 @@ def ropa_csv(policy: Policy) -> str:
     fields = policy.fields_by_id
     transfers = policy.transfers_by_id
     gate = {i.id: i for c in policy.checklists.checklists if c.launch_gate for i in c.items}
+    dpo = org.dpo if isinstance(org.dpo, m.Contact) else None
     rows = []
     for program in policy.programs.values():
         rules = policy.program_rules(program)
@@ -119,18 +121,19 @@ def ropa_csv(policy: Policy) -> str:
             "controller": org.legal_name,
             "controller_contact": f"{org.privacy_contact.name} <{org.privacy_contact.email}>"
             if org.privacy_contact.email else org.privacy_contact.name,
-            "dpo": (f"{org.dpo.name} <{org.dpo.email}>" if org.dpo and org.dpo.email else
-                    org.dpo.name if org.dpo else ""),
+            "dpo": (f"{dpo.name} <{dpo.email}>" if dpo and dpo.email else
+                    dpo.name if dpo else ""),
             "purposes": [plain(p.description) for p in program.purposes],
             "data_subject_categories": [ds.group for ds in program.data_subjects],
             "personal_data_categories": sorted(
                 {fields[f].classification.value for f in program.fields if f in fields}),
-            "recipient_categories": [f"{r.name} ({r.kind.value})" for r in program.recipients],
+            "recipient_categories": [f"{r.name} ({r.kind.value})"
+                                     for r in program.recipient_list],
             "third_country_transfers": [
-                f"{transfers[t].destination} ({transfers[t].mechanism.value})"
-                for t in program.transfers if t in transfers],
-            "erasure_time_limits": [f"{r.record_type}: {r.period} after {r.trigger}"
-                                    for r in rules],
+                f"{transfers[t].destination} ("
+                f"{transfers[t].mechanism.value if transfers[t].mechanism else 'unstated'})"
+                for t in program.transfer_ids if t in transfers],
+            "erasure_time_limits": [f"{r.record_type}: {period_text(r)}" for r in rules],
             "security_measures": [plain(gate[a.item].text) for a in program.launch_readiness
                                   if a.answer is m.Answer.MET and a.item in gate],
         })

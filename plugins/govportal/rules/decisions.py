@@ -19,13 +19,14 @@ from ..data import model as m
 from ..data.policy import Policy
 from .catalog import load_catalog
 from .catalog.models import Catalog, CatalogItem
-from .facts import CONDITIONS, NoticeFacts
+from .facts import CONDITIONS, NoticeFacts, Undecided, facts_for
 
 
 class Status(enum.StrEnum):
     APPLICABLE = "applicable"
     NOT_APPLICABLE = "not_applicable"
     WAIVED = "waived"
+    UNDECIDED = "undecided"  # the data does not say whether the item applies
 
 
 ORGANISATION = "organisation"  # the regime and verification of organisation requirements
@@ -78,6 +79,7 @@ class Decision:
     item: Requirement
     status: Status
     reason: str
+    undecided: Undecided | None = None  # what the data must say, for an undecided item
 
     @property
     def requirement(self) -> Requirement:
@@ -89,8 +91,9 @@ def org_requirements(requirements: m.Requirements | None) -> list[Requirement]:
     return [Requirement.of_org(r) for r in requirements.requirements] if requirements else []
 
 
-def _blocker(req: Requirement, facts: NoticeFacts) -> str | None:
-    """Why ``req`` does not apply to the notice, or None when it applies."""
+def _blocker(req: Requirement, facts: NoticeFacts) -> str | Undecided | None:
+    """Why ``req`` does not apply to the notice, what the data must say before it can be
+    decided, or None when it applies. A condition that fails wins over one undecided."""
     cond = req.applies_when
     if cond is not None:
         jids = {j.id for j in facts.jurisdictions}
@@ -103,10 +106,14 @@ def _blocker(req: Requirement, facts: NoticeFacts) -> str | None:
         return None
     if req.regime not in facts.regimes:
         return f"the notice does not serve {req.regime} (no data subjects there)"
+    undecided: Undecided | None = None
     for name in req.when:
-        if not facts.conditions[name]:
+        verdict = facts.verdict(name, req.regime)
+        if isinstance(verdict, Undecided):
+            undecided = undecided or verdict
+        elif not verdict:
             return CONDITIONS[name].fails
-    return None
+    return undecided
 
 
 def _applies(req: Requirement) -> str:
@@ -136,7 +143,10 @@ def applicability(facts: NoticeFacts, catalog: Catalog,
     out = []
     for req in reqs:
         blocked = _blocker(req, facts)
-        if blocked is not None:
+        if isinstance(blocked, Undecided):
+            out.append(Decision(req, Status.UNDECIDED, f"the data does not say {blocked.what}",
+                                blocked))
+        elif blocked is not None:
             out.append(Decision(req, Status.NOT_APPLICABLE, blocked))
         elif req.id in reasons:
             out.append(Decision(req, Status.WAIVED, reasons[req.id]))
@@ -184,7 +194,7 @@ def decide(policy: Policy, program: m.Program) -> list[Decision]:
     known = memo.get(id(program))
     if known is not None and known[0] is program:
         return list(known[1])
-    decisions = applicability(NoticeFacts.of(policy, program), load_catalog(),
+    decisions = applicability(facts_for(policy, program), load_catalog(),
                               program.notice.waivers, policy.requirements)
     memo[id(program)] = (program, decisions)
     return list(decisions)

@@ -1,8 +1,12 @@
-"""What in the data satisfies each notice topic, and what is missing when it does not.
+"""What in the data carries each notice item, judged for the item's own regime.
 
-A disclosure catalog item names a *topic* (a section of the notice). For each topic this
-module says, for one program, whether the data holds the text that section needs and, if
-not, where the policy owner should add it. The disclosure gate calls :func:`gap`.
+A disclosure catalog item names an *evidence topic*. For one program and one regime, each
+topic says whether the data holds what the notice needs and, if not, where the policy owner
+should add it. The same topic can ask different things of different regimes: "purposes"
+asks GDPR notices for a lawful basis for every jurisdiction of that regime, California's for
+a purpose for every category of personal information. The disclosure gate calls
+:func:`gap`; a sentence of standard wording the item needs that the organisation left out
+is a gap too.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from dataclasses import dataclass
 
 from ..data import model as m
 from ..data.policy import Policy
+from .facts import ORG, PROGRAM, NoticeFacts, facts_for
+from .standard_wording import omitted_for
 
-ORG = "organisation"
-PROGRAM = "program"
+__all__ = ["GUARANTEED", "ORG", "PROGRAM", "TOPICS", "Gap", "gap"]
 
 
 @dataclass(frozen=True)
@@ -26,41 +31,69 @@ class Gap:
     detail: str
 
 
-def _controller(policy: Policy, program: m.Program) -> Gap | None:
-    org = policy.organisation
-    if not (org.contact.email or org.contact.phone):
-        return Gap(ORG, ("contact",), "the controller has no e-mail or phone contact")
+@dataclass(frozen=True)
+class Ask:
+    """What a topic check is given: the policy, the program, its facts and the regime."""
+
+    policy: Policy
+    program: m.Program
+    facts: NoticeFacts
+    regime: str
+
+    @property
+    def jurisdictions(self) -> tuple[m.Jurisdiction, ...]:
+        return self.facts.jurisdictions_in(self.regime)
+
+    @property
+    def org(self) -> m.Organisation:
+        return self.policy.organisation
+
+
+def _reachable(contact: m.Contact | None) -> bool:
+    return contact is not None and bool(contact.email or contact.phone or contact.address
+                                        or contact.url)
+
+
+def _controller(a: Ask) -> Gap | None:
+    org = a.org
+    if not (_reachable(org.contact) or org.address):
+        return Gap(ORG, ("contact",), "the controller has no e-mail, phone, web page or "
+                   "postal address")
     return None
 
 
-def _dpo(policy: Policy, program: m.Program) -> Gap | None:
-    dpo = policy.organisation.dpo
-    if dpo is not None and not (dpo.email or dpo.phone or dpo.address):
+def _dpo(a: Ask) -> Gap | None:
+    dpo = a.org.dpo
+    if isinstance(dpo, m.Contact) and not _reachable(dpo):
         return Gap(ORG, ("dpo",), "the data protection officer has no contact details")
     return None
 
 
-def _representative(policy: Policy, program: m.Program) -> Gap | None:
-    rep = policy.organisation.eu_representative
-    if rep is not None and not (rep.email or rep.phone or rep.address):
-        return Gap(ORG, ("eu_representative",), "the EU representative has no contact details")
-    return None
+def _representative(attr: str, where: str) -> Callable[[Ask], Gap | None]:
+    def check(a: Ask) -> Gap | None:
+        rep = getattr(a.org, attr)
+        if rep is None:
+            return Gap(ORG, (), f"the organisation has no establishment in {where} but names "
+                       f"no representative there (`{attr}`)")
+        if not _reachable(rep):
+            return Gap(ORG, (attr,), f"the representative in {where} has no contact details")
+        return None
+    return check
 
 
-def _purposes(policy: Policy, program: m.Program) -> Gap | None:
-    gdpr = {j.id for j in policy.jurisdictions_of(program)
-            if {m.Regime.EU_GDPR, m.Regime.UK_GDPR} & set(j.regimes)}
-    for i, purpose in enumerate(program.purposes):
-        missing = sorted(gdpr - set(purpose.lawful_basis))
+def _purposes(a: Ask) -> Gap | None:
+    for i, purpose in enumerate(a.program.purposes):
+        missing = [j.id for j in a.jurisdictions if not purpose.bases_in(j.id)]
         if missing:
             return Gap(PROGRAM, ("purposes", i, "lawful_basis"),
                        f"purpose '{purpose.id}' has no lawful basis for {', '.join(missing)}")
     return None
 
 
-def _legitimate_interests(policy: Policy, program: m.Program) -> Gap | None:
-    for i, purpose in enumerate(program.purposes):
-        uses = m.LawfulBasis.LEGITIMATE_INTERESTS in purpose.lawful_basis.values()
+def _legitimate_interests(a: Ask) -> Gap | None:
+    for i, purpose in enumerate(a.program.purposes):
+        uses = any(m.LawfulBasis.LEGITIMATE_INTERESTS in purpose.bases_in(j.id)
+                   for j in a.jurisdictions)
         if uses and not purpose.legitimate_interest:
             return Gap(PROGRAM, ("purposes", i),
                        f"purpose '{purpose.id}' relies on legitimate interests but does not "
@@ -68,92 +101,182 @@ def _legitimate_interests(policy: Policy, program: m.Program) -> Gap | None:
     return None
 
 
-def _data_categories(policy: Policy, program: m.Program) -> Gap | None:
-    fields = policy.fields_by_id
-    if not any(f in fields for f in program.fields):
+def _purposes_using(a: Ask, classification: m.Classification) -> list[tuple[int, m.Purpose]]:
+    fields = a.policy.fields_by_id
+    return [(i, p) for i, p in enumerate(a.program.purposes)
+            if any(f in fields and fields[f].classification is classification
+                   for f in p.fields)]
+
+
+def _special_category(uk: bool) -> Callable[[Ask], Gap | None]:
+    def check(a: Ask) -> Gap | None:
+        for i, purpose in _purposes_using(a, m.Classification.SPECIAL_CATEGORY):
+            cond = purpose.special_category
+            if cond is None:
+                return Gap(PROGRAM, ("purposes", i),
+                           f"purpose '{purpose.id}' uses special-category data but gives no "
+                           "Art. 9(2) condition (special_category)")
+            if uk and not cond.uk_schedule_1:
+                return Gap(PROGRAM, ("purposes", i, "special_category"),
+                           f"purpose '{purpose.id}' gives no DPA 2018 Schedule 1 condition "
+                           "(special_category.uk_schedule_1)")
+        if uk and _purposes_using(a, m.Classification.SPECIAL_CATEGORY) and \
+                a.org.appropriate_policy_document is None:
+            return Gap(ORG, (), "the organisation does not say whether it keeps the "
+                       "appropriate policy document DPA 2018 Schedule 1 asks for "
+                       "(appropriate_policy_document)")
+        return None
+    return check
+
+
+def _criminal_offence(uk: bool) -> Callable[[Ask], Gap | None]:
+    def check(a: Ask) -> Gap | None:
+        for i, purpose in _purposes_using(a, m.Classification.CRIMINAL_OFFENCE):
+            basis = purpose.criminal_offence
+            if basis is None:
+                return Gap(PROGRAM, ("purposes", i),
+                           f"purpose '{purpose.id}' uses criminal-offence data but names no "
+                           "law that allows it (criminal_offence)")
+            if uk and not basis.uk_schedule_1:
+                return Gap(PROGRAM, ("purposes", i, "criminal_offence"),
+                           f"purpose '{purpose.id}' gives no DPA 2018 Schedule 1 condition "
+                           "(criminal_offence.uk_schedule_1)")
+        return None
+    return check
+
+
+def _data_categories(a: Ask) -> Gap | None:
+    if not a.facts.fields:
         return Gap(PROGRAM, ("fields",), "the program lists no known fields")
     return None
 
 
-def _ccpa_categories(policy: Policy, program: m.Program) -> Gap | None:
-    fields = policy.fields_by_id
-    for f in program.fields:
-        if f in fields and not fields[f].ccpa_category:
-            return Gap(PROGRAM, ("fields", program.fields.index(f)),
-                       f"field '{f}' has no California category (inventory ccpa_category)")
+def _ccpa_categories(a: Ask) -> Gap | None:
+    for f in a.facts.fields:
+        if not f.ccpa_category:
+            return Gap(PROGRAM, ("fields", a.program.fields.index(f.id)),
+                       f"field '{f.id}' has no California category (inventory ccpa_category)")
     return None
 
 
-def _sources(policy: Policy, program: m.Program) -> Gap | None:
-    if not program.collection.other_sources:
+def _ccpa_categories_of(a: Ask) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in a.facts.fields:
+        if f.ccpa_category:
+            out.setdefault(f.ccpa_category, []).append(f.id)
+    return out
+
+
+def _ccpa_purposes(a: Ask) -> Gap | None:
+    used = {f for p in a.program.purposes for f in p.fields}
+    for category, fields in _ccpa_categories_of(a).items():
+        if not used & set(fields):
+            return Gap(PROGRAM, ("purposes",), f"no purpose uses the California category "
+                       f"'{category}' ({', '.join(fields)})")
+    return None
+
+
+def _ccpa_retention(a: Ask) -> Gap | None:
+    covered = a.policy.retention_for(a.program)
+    for category, fields in _ccpa_categories_of(a).items():
+        bare = [f for f in fields if not covered.get(f)]
+        if bare:
+            return Gap(PROGRAM, ("fields", a.program.fields.index(bare[0])),
+                       f"the California category '{category}' has no retention period or "
+                       f"criteria for {', '.join(bare)}")
+    return None
+
+
+def _sources(a: Ask) -> Gap | None:
+    if not a.program.collection.sources:
         return Gap(PROGRAM, ("collection",), "no source of the data is named "
                    "(collection.other_sources)")
     return None
 
 
-def _recipients(policy: Policy, program: m.Program) -> Gap | None:
-    for i, r in enumerate(program.recipients):
-        if r.kind is m.RecipientKind.PROCESSOR and r.vendor is None:
-            return Gap(PROGRAM, ("recipients", i),
-                       f"processor recipient '{r.name}' names no vendor")
+def _recipients(a: Ask) -> Gap | None:
+    if not a.program.recipient_list:
+        return Gap(PROGRAM, (), "the program names no recipients (recipients)")
     return None
 
 
-def _transfers(policy: Policy, program: m.Program) -> Gap | None:
-    transfers = policy.transfers_by_id
-    for i, tid in enumerate(program.transfers):
-        t = transfers.get(tid)
-        if t is None:
-            continue
-        if t.mechanism in (m.Mechanism.SCC, m.Mechanism.BCR) and not t.safeguards_copy:
+def _transfers(a: Ask) -> Gap | None:
+    for t in a.facts.transfers_from(a.regime):
+        i = a.program.transfer_ids.index(t.id)
+        if t.mechanism is None:
+            return Gap(PROGRAM, ("transfers", i), f"transfer '{t.id}' does not say what "
+                       "protects the data there (transfers.yaml mechanism)")
+        safeguarded = {m.Mechanism.SCC, m.Mechanism.BCR, m.Mechanism.IDTA,
+                       m.Mechanism.UK_ADDENDUM}
+        if t.mechanism in safeguarded and not t.safeguards_copy:
             return Gap(PROGRAM, ("transfers", i),
-                       f"transfer '{tid}' does not say how to get a copy of its safeguards "
+                       f"transfer '{t.id}' does not say how to get a copy of its safeguards "
                        "(transfers.yaml safeguards_copy)")
     return None
 
 
-def _retention(policy: Policy, program: m.Program) -> Gap | None:
-    known = policy.fields_by_id
-    for f, rules in policy.retention_for(program).items():
+def _retention(a: Ask) -> Gap | None:
+    known = a.policy.fields_by_id
+    for f, rules in a.policy.retention_for(a.program).items():
         if not rules and f in known:
-            return Gap(PROGRAM, ("fields", program.fields.index(f)),
+            return Gap(PROGRAM, ("fields", a.program.fields.index(f)),
                        f"no retention rule covers field '{f}'")
     return None
 
 
-def _rights(policy: Policy, program: m.Program) -> Gap | None:
-    if policy.organisation.rights is None:
-        return Gap(ORG, (), "the organisation does not say how people exercise their rights "
-                   "(rights)")
+def rights_for(org: m.Organisation, regime: str) -> m.Rights | None:
+    """How people exercise their rights under ``regime`` (a shared answer counts for all)."""
+    rights = org.rights
+    if isinstance(rights, m.RightsByRegime):
+        return getattr(rights, regime, None)
+    return rights
+
+
+def _rights(a: Ask) -> Gap | None:
+    if rights_for(a.org, a.regime) is None:
+        path: tuple[str | int, ...] = ("rights",) if a.org.rights is not None else ()
+        return Gap(ORG, path, f"the organisation does not say how people exercise their "
+                   f"rights under {a.regime} (rights)")
     return None
 
 
-def _withdraw_consent(policy: Policy, program: m.Program) -> Gap | None:
-    if program.consent is None:
+def _ccpa_detail(attr: str, what: str) -> Callable[[Ask], Gap | None]:
+    def check(a: Ask) -> Gap | None:
+        rights = rights_for(a.org, "ccpa")
+        if rights is None:
+            return _rights(a)
+        if not getattr(rights, attr):
+            return Gap(ORG, ("rights",), f"the rights section does not say {what} "
+                       f"(rights.{attr})")
+        return None
+    return check
+
+
+def _withdraw_consent(a: Ask) -> Gap | None:
+    if a.program.consent is None:
         return Gap(PROGRAM, (), "consent is relied on but the program has no `consent:` "
                    "section with the revocation route")
     return None
 
 
-def _complaint(policy: Policy, program: m.Program) -> Gap | None:
-    for j in policy.jurisdictions_of(program):
-        gdpr = {m.Regime.EU_GDPR, m.Regime.UK_GDPR} & set(j.regimes)
-        if gdpr and j.supervisory_authority is None:
-            index = policy.organisation.jurisdictions.index(j)
-            return Gap(ORG, ("jurisdictions", index),
+def _complaint(a: Ask) -> Gap | None:
+    jurisdictions = a.org.jurisdictions
+    for j in a.jurisdictions:
+        if j.supervisory_authority is None:
+            return Gap(ORG, ("jurisdictions", jurisdictions.index(j)),
                        f"jurisdiction '{j.id}' names no supervisory authority")
     return None
 
 
-def _obligation(policy: Policy, program: m.Program) -> Gap | None:
-    if not program.notice.obligation:
+def _obligation(a: Ask) -> Gap | None:
+    if not a.program.notice.obligation:
         return Gap(PROGRAM, ("notice",), "the notice does not say whether providing the data "
                    "is required (notice.obligation)")
     return None
 
 
-def _automated_decisions(policy: Policy, program: m.Program) -> Gap | None:
-    ad = program.automated_decisions
+def _automated_decisions(a: Ask) -> Gap | None:
+    ad = a.program.automated_decisions
     if ad.exists and not (ad.logic and ad.significance):
         return Gap(PROGRAM, ("automated_decisions",),
                    "automated decisions exist but their logic and significance are not "
@@ -161,55 +284,93 @@ def _automated_decisions(policy: Policy, program: m.Program) -> Gap | None:
     return None
 
 
-def _objection(policy: Policy, program: m.Program) -> Gap | None:
-    contact = policy.organisation.privacy_contact
-    if not (contact.email or contact.phone or contact.address):
+def _profiling(a: Ask) -> Gap | None:
+    ad = a.program.automated_decisions
+    if ad.profiling and not ad.significance:
+        return Gap(PROGRAM, ("automated_decisions",),
+                   "people are profiled but the notice does not say what it leads to "
+                   "(automated_decisions.significance)")
+    return None
+
+
+def _objection(a: Ask) -> Gap | None:
+    if not _reachable(a.org.privacy_contact):
         return Gap(ORG, ("privacy_contact",), "the privacy contact has no way to be reached")
     return None
 
 
-def _privacy_policy(policy: Policy, program: m.Program) -> Gap | None:
-    if not policy.organisation.privacy_policy_url:
+def _privacy_policy(a: Ask) -> Gap | None:
+    if not a.org.privacy_policy_url:
         return Gap(ORG, (), "the organisation has no privacy_policy_url")
     return None
 
 
-def _always(policy: Policy, program: m.Program) -> Gap | None:
+def _joint_controllers(a: Ask) -> Gap | None:
+    vendors = a.policy.vendors_by_id
+    named = {j.vendor for j in a.program.joint_controllers if j.vendor}
+    for i, r in enumerate(a.program.recipient_list):
+        vendor = vendors.get(r.vendor or "")
+        if vendor is not None and vendor.role is m.VendorRole.JOINT_CONTROLLER and \
+                vendor.id not in named:
+            return Gap(PROGRAM, ("recipients", i),
+                       f"'{vendor.name}' is a joint controller but the program gives no "
+                       "essence of the arrangement (joint_controllers)")
     return None
 
 
-TOPICS: dict[str, Callable[[Policy, m.Program], Gap | None]] = {
+def _always(a: Ask) -> Gap | None:
+    return None
+
+
+TOPICS: dict[str, Callable[[Ask], Gap | None]] = {
     "controller": _controller,
     "dpo": _dpo,
-    "representative": _representative,
+    "representative": _representative("eu_representative", "the EU"),
+    "uk-representative": _representative("uk_representative", "the UK"),
     "purposes": _purposes,
     "legitimate-interests": _legitimate_interests,
+    "special-category": _special_category(uk=False),
+    "uk-special-category": _special_category(uk=True),
+    "criminal-offence": _criminal_offence(uk=False),
+    "uk-criminal-offence": _criminal_offence(uk=True),
     "data-categories": _data_categories,
     "ccpa-categories": _ccpa_categories,
+    "ccpa-purposes": _ccpa_purposes,
+    "ccpa-retention": _ccpa_retention,
     "sources": _sources,
     "recipients": _recipients,
     "transfers": _transfers,
     "retention": _retention,
     "rights": _rights,
+    "ccpa-rights": _rights,
+    "ccpa-verification": _ccpa_detail("verification", "how a request is verified"),
+    "ccpa-agent": _ccpa_detail("authorized_agent", "how an authorised agent can ask"),
+    "ccpa-non-retaliation": _ccpa_detail("non_retaliation", "that using a right is never "
+                                         "held against the person"),
     "withdraw-consent": _withdraw_consent,
     "complaint": _complaint,
     "obligation": _obligation,
     "automated-decisions": _automated_decisions,
+    "profiling": _profiling,
     "objection": _objection,
-    "sold-or-shared": _always,
+    "sold-or-shared": _always,  # decided by the sells_or_shares declaration itself
     "opt-out-link": _privacy_policy,
     "privacy-policy": _privacy_policy,
-    "profiling": _always,  # automated_decisions.statement is required by the schema
+    "joint-controllers": _joint_controllers,
 }
 
+# Topics whose text the schema or a declaration itself carries whenever the item applies: a
+# gap there is impossible by construction (the schema or `declaration.missing` reports the
+# missing key first). Sources and recipients apply only when listed, and each entry must
+# have a name and a description or purpose; whether they sell is a declaration.
+GUARANTEED = frozenset({"sold-or-shared", "sources", "recipients"})
 
-# Topics whose text the schema itself requires whenever the item applies: a gap there is
-# impossible by construction (the schema reports the missing key first).
-GUARANTEED = frozenset({"sources", "sold-or-shared", "profiling"})
 
-
-def gap(topic: str, policy: Policy, program: m.Program) -> Gap | None:
-    """What is missing for ``topic`` in ``program``'s notice (None when satisfied)."""
+def gap(item_id: str, topic: str, regime: str, policy: Policy,
+        program: m.Program) -> Gap | None:
+    """What is missing for item ``item_id`` (evidence ``topic``, regime ``regime``) in
+    ``program``'s notice; None when the data carries it."""
+    facts = facts_for(policy, program)
     if topic.startswith("section:"):
         key = topic.removeprefix("section:")
         text = program.notice.sections.get(key, "")
@@ -217,4 +378,11 @@ def gap(topic: str, policy: Policy, program: m.Program) -> Gap | None:
             return Gap(PROGRAM, ("notice", "sections"),
                        f"the notice has no `sections.{key}` text")
         return None
-    return TOPICS[topic](policy, program)
+    found = TOPICS[topic](Ask(policy, program, facts, regime))
+    if found is not None:
+        return found
+    left_out = omitted_for(item_id, regime, facts)
+    if left_out:
+        return Gap(ORG, ("wording", left_out[0]), "the standard wording it needs is left out "
+                   f"({', '.join(left_out)})")
+    return None

@@ -105,4 +105,61 @@ def same_period_rules(duration: str, rules: list[m.RetentionRule]) -> list[str]:
     if period is None:
         return []
     days = m.period_days(period)
-    return [r.id for r in rules if m.period_days(r.period) == days]
+    return [r.id for r in rules if r.days == days]
+
+
+# Text that stands in for content: a policy owner's reminder that something is still to be
+# written, or a pointer to text elsewhere. Matched against the whole value, normalised.
+_FILLER = re.compile(
+    r"^(?:tbd|tba|tbc|to ?do|fix ?me|xxx+|x|n\.?\s?a\.?|n/a|na|none|nil|null|unknown|various|"
+    r"etc|placeholder|lorem ipsum.*|test|tk|pending|-+|\?+|\.+|…|"
+    r"to be (?:added|confirmed|decided|determined|defined|written|completed|agreed)(?: later)?|"
+    r"not (?:yet )?(?:applicable|known|decided|available)|"
+    r"\[?(?:insert|add|enter|fill in)\b.*\]?|<[^>]*>)$", re.I)
+_POINTER_PLACE = re.compile(r"\b(?:above|below|elsewhere|earlier|previously)\b", re.I)
+_POINTER_VERB = re.compile(
+    r"\b(?:see|refer|listed|described|explained|set out|stated|mentioned|given|same|as)\b",
+    re.I)
+_WORDS = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(re.findall(r"\w+", """
+    a an the and or of to in on for with by at from as is are be we our us you your it its
+    this that these those their them they which who whom when where how so such any all
+    can may will would do does not no into about also only more"""))
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[*_`>#]", "", text)).strip().rstrip(".:;,!").strip()
+
+
+def stand_in_text(text: str) -> str | None:
+    """What makes ``text`` a stand-in rather than content ("TBD", "n/a", "see above", "the
+    purposes listed above"), or None when it says something."""
+    norm = _normal(text)
+    if _FILLER.match(norm):
+        return "a placeholder"
+    if len(norm.split()) <= 10 and _POINTER_PLACE.search(norm) and _POINTER_VERB.search(norm):
+        return "a pointer to text elsewhere"
+    if len(norm.split()) <= 6 and re.match(r"^(?:please )?(?:see|refer to)\b", norm, re.I):
+        return "a pointer to text elsewhere"
+    return None
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry meaning, crudely stemmed (plural and -ing endings dropped)."""
+    out = set()
+    for word in _WORDS.findall(text.lower()):
+        if word in _STOP or len(word) < 3:
+            continue
+        for suffix in ("ing", "es", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return out
+
+
+def restates(text: str, other: str) -> bool:
+    """Whether ``text`` adds nothing to ``other``: every word that carries meaning in it is
+    already in ``other`` (e.g. a legitimate interest that repeats its purpose)."""
+    words = content_words(text)
+    return bool(words) and words <= content_words(other)

@@ -3,12 +3,15 @@ it and exercise their rights, and how it governs the data."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
+    Discriminator,
     Field,
+    StrictInt,
     StrictStr,
     StringConstraints,
+    Tag,
 )
 
 from .types import (
@@ -20,35 +23,92 @@ from .types import (
     Strict,
     Text,
     Url,
+    declared,
 )
 
 # --------------------------------------------------------------------------- organisation
 
 
 class SupervisoryAuthority(Strict):
+    """An authority the portal's catalog does not list (name it by its catalog id when it
+    does: the catalog carries its official name, address and sources)."""
+
     name: ShortText
     url: Url | None = None
     address: Text | None = None
 
 
+CountryCode = Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")]
+
+
 class Jurisdiction(Strict):
     id: Id
     name: ShortText
-    country: Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")] = (
-        Field(description="ISO 3166 code, e.g. DE, GB, US-CA (quote nothing: NO stays Norway).")
-    )
-    regimes: list[Regime] = Field(default_factory=list)
-    supervisory_authority: SupervisoryAuthority | None = None
+    country: CountryCode = Field(
+        description="ISO 3166 code, e.g. DE, GB, US-CA (quote nothing: NO stays Norway).")
+    regimes: list[Regime] = Field(
+        description="The privacy laws that protect the people here (eu_gdpr, uk_gdpr, ccpa). "
+                    "The check holds them to the country: every EU or EEA country has "
+                    "eu_gdpr, the United Kingdom uk_gdpr, California ccpa.")
+    supervisory_authority: Id | SupervisoryAuthority | None = Field(
+        None, description="Where people here can complain: an id from the portal's catalog "
+                          "of supervisory authorities (e.g. gb-ico, ie-dpc, de-be-blnbdi), or "
+                          "a name and address for an authority the catalog does not list.")
+
+
+class Establishment(Strict):
+    """Where the organisation itself is established (an office, a branch, a subsidiary that
+    employs people): it decides which authority is competent and whether a representative
+    is needed (GDPR Art. 27)."""
+
+    jurisdiction: Id = Field(description="The jurisdiction id where it is established.")
+    region: CountryCode | None = Field(
+        None, description="ISO 3166-2 code of the state or region, e.g. DE-BE for Berlin: in "
+                          "Germany it decides which state's authority is competent.")
+    main: Flag = Field(False, description="The main establishment (head office).")
 
 
 class Rights(Strict):
-    """How people exercise their rights: shared by every notice."""
+    """How people exercise their rights. Which rights they have comes from the disclosure
+    catalog, per regime and lawful basis; the data says how to use them."""
 
     how_to_exercise: Text
     response_time: ShortText
-    verification: Text | None = None
-    authorized_agent: Text | None = None
-    non_retaliation: Text | None = None
+    verification: Text | None = Field(
+        None, description="How a request is checked to come from the person (California).")
+    authorized_agent: Text | None = Field(
+        None, description="How someone else may ask on the person's behalf (California).")
+    non_retaliation: Text | None = Field(
+        None, description="That using a right never counts against the person (California).")
+
+
+class RightsByRegime(Strict):
+    """Rights handled differently per regime: one entry per regime the organisation serves."""
+
+    eu_gdpr: Rights | None = None
+    uk_gdpr: Rights | None = None
+    ccpa: Rights | None = None
+
+
+def _rights_tag(value: Any) -> str:
+    if isinstance(value, RightsByRegime) or (
+            isinstance(value, dict) and "how_to_exercise" not in value
+            and set(value) & {"eu_gdpr", "uk_gdpr", "ccpa"}):
+        return "by-regime"
+    return "shared"
+
+
+RightsHandling = Annotated[
+    Annotated[Rights, Tag("shared")] | Annotated[RightsByRegime, Tag("by-regime")],
+    Discriminator(_rights_tag),
+]
+
+
+class WordingOmission(Strict):
+    """Leave a sentence of the portal's standard wording out, and say why. The disclosure
+    gate still reports an item that then lacks what the law requires."""
+
+    omit: Text
 
 
 class Responsibility(Strict):
@@ -71,19 +131,45 @@ class Organisation(Strict):
 
     name: ShortText
     legal_name: ShortText
-    address: Text
+    address: Text | None = Field(
+        None, description="The controller's postal address. Not required by itself: the "
+                          "law asks for contact details, which an e-mail address or a web "
+                          "form also gives.")
     contact: Contact
     website: Url | None = None
     privacy_policy_url: Url | None = Field(
-        None, description="Where the full privacy policy is published."
-    )
+        None, description="Where the full privacy policy is published.")
     privacy_contact: Contact
-    dpo: Contact | None = Field(None, description="Data protection officer, where designated.")
-    eu_representative: Contact | None = None
+    establishments: list[Establishment] | None = Field(
+        None, min_length=1,
+        description="Where the organisation is established. Decides the competent authority "
+                    "and whether an EU or UK representative is needed.")
+    staff_processing_personal_data: StrictInt | None = Field(
+        None, ge=0,
+        description="How many people routinely work with personal data by computer (in "
+                    "Germany, 20 or more make a data protection officer mandatory, BDSG "
+                    "38(1)).")
+    dpo: declared(Contact) | None = Field(
+        None, description="The data protection officer, or `{none: why}` when none is "
+                          "designated.")
+    eu_representative: Contact | None = Field(
+        None, description="Representative in the EU (GDPR Art. 27), needed when the "
+                          "organisation has no establishment in the EU.")
+    uk_representative: Contact | None = Field(
+        None, description="Representative in the UK (UK GDPR Art. 27), needed when the "
+                          "organisation has no establishment in the UK.")
     escalation_contact: Contact
-    rights: Rights | None = None
+    rights: RightsHandling | None = None
     jurisdictions: list[Jurisdiction] = Field(min_length=1)
     governance: Governance = Field(default_factory=Governance)
-    sells_or_shares: Flag = Field(
-        False, description="Whether personal information is sold or shared (CCPA sense)."
-    )
+    sells_or_shares: Flag | None = Field(
+        None, description="Whether personal information is sold or shared (CCPA sense); "
+                          "stated once here when any jurisdiction is in California.")
+    appropriate_policy_document: declared(ShortText) | None = Field(
+        None, description="UK: the reference of the appropriate policy document that DPA "
+                          "2018 Schedule 1 asks for special-category data, or `{none: why}`.")
+    wording: dict[ShortText, Text | WordingOmission] = Field(
+        default_factory=dict,
+        description="Your own text for a sentence of the portal's standard wording, by its "
+                    "id (the coverage page lists each notice's standard wording), or "
+                    "`{omit: why}` to leave it out.")

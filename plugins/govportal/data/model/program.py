@@ -13,6 +13,7 @@ from pydantic import (
 )
 
 from .types import (
+    Contact,
     Date,
     Flag,
     Id,
@@ -21,6 +22,7 @@ from .types import (
     ShortText,
     Strict,
     Text,
+    declared,
 )
 
 # --------------------------------------------------------------------------- programs
@@ -50,20 +52,88 @@ class Collection(Strict):
     other sources (Art. 14)."""
 
     how: Text
-    from_subject: Flag = True
-    other_sources: list[Source] = Field(default_factory=list)
+    from_subject: Flag = Field(
+        True, description="true (the default) when any data comes from the person or from observing them (GDPR "
+                    "Art. 13): what they type, and what an app or platform records as they "
+                    "use it.")
+    other_sources: declared(list[Source]) | None = Field(
+        None, description="Where the rest comes from (GDPR Art. 14), or `{none: why}` when "
+                          "everything comes from the person.")
+
+    @property
+    def sources(self) -> list[Source]:
+        return self.other_sources if isinstance(self.other_sources, list) else []
+
+
+class Art9Condition(enum.StrEnum):
+    """GDPR Art. 9(2): the conditions that lift the ban on special-category data."""
+
+    EXPLICIT_CONSENT = "9(2)(a)"
+    EMPLOYMENT = "9(2)(b)"
+    VITAL_INTERESTS = "9(2)(c)"
+    NOT_FOR_PROFIT = "9(2)(d)"
+    MADE_PUBLIC = "9(2)(e)"
+    LEGAL_CLAIMS = "9(2)(f)"
+    SUBSTANTIAL_PUBLIC_INTEREST = "9(2)(g)"
+    OCCUPATIONAL_MEDICINE = "9(2)(h)"
+    PUBLIC_HEALTH = "9(2)(i)"
+    RESEARCH = "9(2)(j)"
+
+
+class SpecialCategoryCondition(Strict):
+    """Why a purpose may use special-category data (health, beliefs, union membership …)."""
+
+    condition: Art9Condition = Field(
+        description="The GDPR Art. 9(2) condition, e.g. \"9(2)(b)\" for employment law.")
+    law: Text | None = Field(
+        None, description="The law that allows it, where the condition needs one (b, g, h, "
+                          "i, j), in plain words.")
+    uk_schedule_1: ShortText | None = Field(
+        None, description="UK: the DPA 2018 Schedule 1 condition, e.g. 'Part 1, paragraph 1 "
+                          "(employment, social security and social protection)'.")
+
+
+class CriminalOffenceBasis(Strict):
+    """Why a purpose may use data about criminal convictions or offences (GDPR Art. 10)."""
+
+    law: Text = Field(description="The law that authorises it, in plain words.")
+    uk_schedule_1: ShortText | None = Field(
+        None, description="UK: the DPA 2018 Schedule 1 condition relied on.")
 
 
 class Purpose(Strict):
     id: Id
     description: Text
     fields: list[Id] = Field(min_length=1)
-    lawful_basis: dict[Id, LawfulBasis] = Field(
-        default_factory=dict, description="Per jurisdiction id: the GDPR lawful basis."
-    )
-    legitimate_interest: Text | None = None
+    lawful_basis: dict[Id, LawfulBasis | list[LawfulBasis]] = Field(
+        default_factory=dict,
+        description="Per jurisdiction id: the GDPR lawful basis, or a list when the purpose "
+                    "rests on several.")
+    legitimate_interest: Text | None = Field(
+        None, description="The interest pursued, where a basis is legitimate_interests: what "
+                          "it achieves and for whom, not the purpose again.")
     balancing_test: ShortText | None = Field(None, description="Reference to the LIA record.")
     consent_justification: Text | None = None
+    basis_reasons: dict[LawfulBasis, Text] = Field(
+        default_factory=dict,
+        description="For a basis other than legitimate interests, what it rests on (the law "
+                    "for legal_obligation, the contract for contract).")
+    special_category: SpecialCategoryCondition | None = Field(
+        None, description="Needed when the purpose uses a special_category field.")
+    criminal_offence: CriminalOffenceBasis | None = Field(
+        None, description="Needed when the purpose uses a criminal_offence field.")
+
+    def bases_in(self, jurisdiction: str) -> tuple[LawfulBasis, ...]:
+        """The lawful bases the purpose gives for one jurisdiction (none when not given)."""
+        value = self.lawful_basis.get(jurisdiction)
+        if value is None:
+            return ()
+        return tuple(value) if isinstance(value, list) else (value,)
+
+    @property
+    def all_bases(self) -> tuple[LawfulBasis, ...]:
+        """Every basis the purpose gives, in any jurisdiction, each once."""
+        return tuple(dict.fromkeys(b for j in self.lawful_basis for b in self.bases_in(j)))
 
 
 class RecipientKind(enum.StrEnum):
@@ -79,17 +149,41 @@ class Recipient(Strict):
     purpose: Text
 
 
+class ConsentDefault(enum.StrEnum):
+    OFF = "off"
+    ON = "on"
+
+
+class ConsentChoice(Strict):
+    """One thing a person can say yes or no to, on its own."""
+
+    id: Id
+    scope: ShortText = Field(description="What saying yes allows, e.g. 'personalised tips'.")
+    default: ConsentDefault = Field(
+        description="How the choice starts: off (opt-in). A choice that starts on is not "
+                    "consent.")
+    revocation_effect: ShortText = Field(
+        description="What happens, and how fast, when the person says no later, e.g. "
+                    "'Personalised tips stop within 24 hours.'")
+
+
 class Consent(Strict):
-    scope: list[ShortText] = Field(min_length=1)
-    captured: Text
-    revocation_route: Text
-    revocation_effect: ShortText = Field(description="How fast an opt-out stops delivery.")
+    choices: list[ConsentChoice] = Field(
+        min_length=1, description="Each separate choice (message types, analytics, sharing).")
+    captured: Text = Field(description="When and how consent is asked and recorded.")
+    revocation_route: Text = Field(description="How to withdraw, step by step.")
+    refusal_effect: Text | None = Field(
+        None, description="What saying no, or withdrawing, means for the person's job and for "
+                          "the rest of the program (the notice says only what is written "
+                          "here).")
     records: Text | None = None
 
 
 class AutomatedDecisions(Strict):
-    exists: Flag
-    profiling: Flag
+    exists: Flag = Field(description="Whether decisions with legal or similar effect are made "
+                                     "by a computer alone (GDPR Art. 22).")
+    profiling: Flag = Field(description="Whether people are profiled (evaluated or predicted "
+                                        "by a computer), even with a person deciding.")
     statement: Text
     logic: Text | None = None
     significance: Text | None = None
@@ -153,6 +247,34 @@ class ManagerGuide(Strict):
     mistakes: list[Id] = Field(default_factory=list)
 
 
+class JointController(Strict):
+    """An organisation that decides with the controller why and how data is used (GDPR
+    Art. 26): the notice makes the essence of the arrangement available."""
+
+    name: ShortText
+    vendor: Id | None = None
+    contact: Contact | None = None
+    essence: Text = Field(description="Who does what: who answers requests, who gives the "
+                                      "notice, who is the contact point.")
+
+
+class Participation(Strict):
+    """Whether people can choose to take part, and how they leave."""
+
+    voluntary: Flag = Field(description="true when people may choose not to take part.")
+    how_to_leave: Text | None = Field(
+        None, description="How to leave the program, step by step (needed when voluntary).")
+    what_stops: ShortText | None = Field(
+        None, description="What stops, and how fast, once someone leaves, e.g. 'Tips stop "
+                          "within 24 hours.' (needed when voluntary).")
+
+
+class PeerFeedback(Strict):
+    collected: Flag
+    statement: Text = Field(description="What is asked of colleagues and who sees it, or "
+                                        "that no one is asked about the person.")
+
+
 class Answer(enum.StrEnum):
     MET = "met"
     NOT_MET = "not_met"
@@ -185,13 +307,37 @@ class Program(Strict):
     collection: Collection
     fields: list[Id] = Field(default_factory=list)
     purposes: list[Purpose] = Field(min_length=1)
-    recipients: list[Recipient] = Field(default_factory=list)
-    transfers: list[Id] = Field(default_factory=list)
+    not_offered_in: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="The organisation's jurisdictions where the program is not offered, each "
+                    "with the reason: every jurisdiction is either served or listed here.")
+    recipients: declared(list[Recipient]) | None = Field(
+        None, description="Who receives the data, or `{none: why}` when no one does.")
+    transfers: declared(list[Id]) | None = Field(
+        None, description="Transfer ids from transfers.yaml, or `{none: why}` when all data "
+                          "stays where the people are (or in countries needing no transfer "
+                          "tool).")
+    joint_controllers: list[JointController] = Field(
+        default_factory=list,
+        description="Organisations that decide with you why and how the data is used.")
     consent: Consent | None = None
     automated_decisions: AutomatedDecisions
     analytics: Analytics | None = None
-    sells_or_shares: Flag = False
+    participation: Participation | None = Field(
+        None, description="Whether taking part is optional, and how to leave.")
+    peer_feedback: PeerFeedback | None = Field(
+        None, description="Whether colleagues give feedback about the person in this program.")
+    sells_or_shares: Flag | None = Field(
+        None, description="Overrides the organisation's answer for this program.")
     notice: Notice
     manager_guide: ManagerGuide
     launch_readiness: list[LaunchAnswer] = Field(default_factory=list)
     dpia: ShortText | None = Field(None, description="DPIA reference, where one was done.")
+
+    @property
+    def recipient_list(self) -> list[Recipient]:
+        return self.recipients if isinstance(self.recipients, list) else []
+
+    @property
+    def transfer_ids(self) -> list[str]:
+        return self.transfers if isinstance(self.transfers, list) else []

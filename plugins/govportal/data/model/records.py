@@ -8,6 +8,7 @@ import enum
 
 from pydantic import (
     Field,
+    model_validator,
 )
 
 from .types import (
@@ -19,6 +20,7 @@ from .types import (
     ShortText,
     Strict,
     Text,
+    period_days,
 )
 
 # --------------------------------------------------------------------------- inventory
@@ -37,6 +39,7 @@ class Classification(enum.StrEnum):
     CONSENT_RECORD = "consent_record"
     AUDIT_LOG = "audit_log"
     SPECIAL_CATEGORY = "special_category"
+    CRIMINAL_OFFENCE = "criminal_offence"
 
 
 class DataField(Strict):
@@ -54,11 +57,21 @@ class DataField(Strict):
     ccpa_category: ShortText | None = Field(
         None, description="The statutory category name used in California notices."
     )
+    ccpa_sensitive: Flag | None = Field(
+        None, description="California: whether it is sensitive personal information (Civ. "
+                          "Code 1798.140(ae)). Unset: sensitive when classified "
+                          "special_category.")
     views: list[Id] = Field(default_factory=list, description="Role views that may show it.")
 
     @property
     def sensitive(self) -> bool:
         return self.classification is Classification.SPECIAL_CATEGORY
+
+    @property
+    def california_sensitive(self) -> bool:
+        if self.ccpa_sensitive is not None:
+            return self.ccpa_sensitive
+        return self.sensitive
 
 
 class Inventory(Strict):
@@ -127,6 +140,12 @@ class Disposal(enum.StrEnum):
     REVIEW = "review"
 
 
+class RetentionCriteria(Strict):
+    text: Text = Field(description="What decides how long the records are kept.")
+    ends_when: Text = Field(description="The event that ends the period, e.g. 'when the "
+                                        "dispute is settled and appeal time has run out'.")
+
+
 class RetentionRule(Strict):
     id: Id
     record_type: ShortText
@@ -135,7 +154,11 @@ class RetentionRule(Strict):
     programs: list[Id] = Field(
         default_factory=list, description="Limit the rule to these programs (empty: all)."
     )
-    period: Period
+    period: Period | None = Field(
+        None, description="How long, e.g. '90 days'; or give `criteria` instead.")
+    criteria: RetentionCriteria | None = Field(
+        None, description="When a fixed period is not possible: what decides how long, and "
+                          "what ends it (GDPR Art. 13(2)(a)).")
     trigger: ShortText = Field(description="The event the period runs from.")
     disposal: Disposal
     automated: Flag = True
@@ -147,6 +170,19 @@ class RetentionRule(Strict):
     legal_hold: Text
     owner: Owner
     next_review: Date
+
+
+    @model_validator(mode="after")
+    def _period_or_criteria(self) -> RetentionRule:
+        if (self.period is None) == (self.criteria is None):
+            raise ValueError("give a `period` (e.g. '90 days') or `criteria` (with "
+                             "`ends_when`), exactly one of them")
+        return self
+
+    @property
+    def days(self) -> int | None:
+        """Approximate length in days (None when the rule gives criteria)."""
+        return period_days(self.period) if self.period else None
 
 
 class RetentionSchedule(Strict):

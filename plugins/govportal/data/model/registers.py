@@ -79,6 +79,8 @@ class Mechanism(enum.StrEnum):
     SCC = "scc"
     BCR = "bcr"
     DEROGATION = "derogation"
+    IDTA = "idta"
+    UK_ADDENDUM = "uk_addendum"
 
 
 class Transfer(Strict):
@@ -86,7 +88,10 @@ class Transfer(Strict):
     vendor: Id
     origin: list[Id] = Field(min_length=1, description="Jurisdiction ids the data leaves.")
     destination: ShortText = Field(description="Country the data goes to, as a name.")
-    mechanism: Mechanism
+    mechanism: Mechanism | None = Field(
+        None, description="What protects the data there: adequacy, scc (EU standard clauses), "
+                          "uk_addendum or idta (UK tools), bcr, derogation. Left out, the "
+                          "notice cannot say, and the check reports it.")
     data: Text
     derogation_reason: Text | None = None
     dpf_certified: Flag = Field(

@@ -7,17 +7,19 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StrictBool,
     StrictStr,
     StringConstraints,
+    Tag,
 )
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
@@ -81,10 +83,51 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
 
 
+# --------------------------------------------------------------------------- declarations
+
+
+class Declared(Strict):
+    """An explicit statement that there is none, and why: ``{none: "…"}``.
+
+    Where the law asks a notice to say something only when it exists (a DPO, transfers,
+    recipients, other sources), the data says either what exists or, with this, that nothing
+    does. A missing key is never read as "none": the check asks for one or the other."""
+
+    none: Text = Field(description="Why there is none, in words an employee understands, "
+                                   "e.g. 'All data stays in the EEA and the UK.'")
+
+
+# The tags of a declared union appear in validation error paths; the loader removes them.
+DECLARED_VALUE = "declared-value"
+DECLARED_NONE = "declared-none"
+DECLARED_TAGS = frozenset({DECLARED_VALUE, DECLARED_NONE})
+
+
+def _declared_tag(value: Any) -> str:
+    if isinstance(value, Declared) or (isinstance(value, dict) and "none" in value):
+        return DECLARED_NONE
+    return DECLARED_VALUE
+
+
+def declared(value_type: Any) -> Any:
+    """``value_type`` or a :class:`Declared` "none" statement (``{none: why}``)."""
+    return Annotated[
+        Annotated[value_type, Tag(DECLARED_VALUE)] | Annotated[Declared, Tag(DECLARED_NONE)],
+        Discriminator(_declared_tag),
+    ]
+
+
+def is_declared_none(value: Any) -> bool:
+    return isinstance(value, Declared)
+
+
 # --------------------------------------------------------------------------- shared parts
 
 
 class Contact(Strict):
+    """A way to reach someone: a name and at least one of e-mail, phone, address or web page
+    (the disclosure rules say which they need)."""
+
     name: ShortText
     email: Email | None = None
     phone: ShortText | None = None

@@ -1,8 +1,10 @@
 """The legal reference data the gate and the rules rely on, shipped as YAML beside this file.
 
-``disclosures.yaml`` (the disclosure catalog), ``breach.yaml`` (breach notification
-deadlines), ``adequacy.yaml`` (the dated EU adequacy list) and ``ropa.yaml`` (the record of
-processing fields). Each is validated with the models of :mod:`.models` when first loaded.
+``disclosures.yaml`` (the disclosure catalog), ``wording.yaml`` (the portal's standard notice
+wording, each sentence tied to the items it carries), ``authorities.yaml`` (the dated catalog
+of supervisory authorities), ``breach.yaml`` (breach notification deadlines),
+``adequacy.yaml`` (the dated EU adequacy list) and ``ropa.yaml`` (the record of processing
+fields). Each is validated with the models of :mod:`.models` when first loaded.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from .models import Adequacy, BreachTimeline, Catalog, Ropa, _BreachFile
+from .models import Adequacy, Authorities, BreachTimeline, Catalog, Ropa, Wording, _BreachFile
 
 
 def _read(name: str) -> object:
@@ -45,3 +47,19 @@ def load_adequacy() -> Adequacy:
 @cache
 def load_ropa() -> Ropa:
     return Ropa.model_validate(_read("ropa.yaml"))
+
+
+@cache
+def load_authorities() -> Authorities:
+    return Authorities.model_validate(_read("authorities.yaml"))
+
+
+@cache
+def load_wording() -> Wording:
+    """The standard wording, checked against the catalog: every item it names exists."""
+    wording = Wording.model_validate(_read("wording.yaml"))
+    known = set(load_catalog().by_id)
+    stray = sorted({i for w in wording.wording for i in w.items} - known)
+    if stray:
+        raise ValueError(f"wording.yaml names unknown catalog items: {stray}")
+    return wording

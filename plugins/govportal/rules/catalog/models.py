@@ -20,7 +20,7 @@ NOTICE_TOPICS: tuple[str, ...] = (
     "controller", "dpo", "purposes", "legitimate-interests", "data-categories", "sources",
     "recipients", "transfers", "retention", "rights", "withdraw-consent", "complaint",
     "obligation", "automated-decisions", "objection", "sold-or-shared", "opt-out-link",
-    "privacy-policy",
+    "privacy-policy", "joint-controllers",
 )
 
 
@@ -213,3 +213,83 @@ class Ropa(_Strict):
     def _verified_matches(self) -> Ropa:
         _check_verified(self.verification, self.verified, "ropa")
         return self
+
+
+class Authority(_Strict):
+    """A supervisory authority (or an enforcement body) as the catalog records it."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str
+    local_name: str | None = None
+    country: str = Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+    region: str | None = Field(None, pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+    regime: str
+    role: Literal["supervisory", "federal", "enforcement"]
+    url: str = Field(pattern=r"^https://")
+    complaint_url: str | None = Field(None, pattern=r"^https://")
+    address: str | None = None
+    verification: Verification
+    address_verification: Verification | None = None
+    source_note: str = ""
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Authorities(_Strict):
+    as_of: dt.date
+    authorities: tuple[Authority, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Authorities:
+        ids = [a.id for a in self.authorities]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate authority ids: {dupes}")
+        return self
+
+    @property
+    def by_id(self) -> dict[str, Authority]:
+        return {a.id: a for a in self.authorities}
+
+    def competent(self, country: str, region: str | None = None) -> list[Authority]:
+        """The supervisory authorities for complaints from ``country`` (for Germany, the
+        state authority of ``region``; without a region, every state authority)."""
+        found = [a for a in self.authorities if a.country == country and a.role == "supervisory"]
+        if region is not None and any(a.region for a in found):
+            found = [a for a in found if a.region == region]
+        return found
+
+
+class StandardWording(_Strict):
+    """One sentence (or phrase) of the portal's own notice wording, with what it carries."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._()-]*$")
+    text: str = Field(min_length=1)
+    regimes: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    when: tuple[str, ...] = ()
+    citation: str | None = None
+    short: str | None = None
+
+    @field_validator("when")
+    @classmethod
+    def _known_conditions(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [c for c in v if c not in CONDITIONS]
+        if unknown:
+            raise ValueError(f"unknown condition(s) {unknown}; known: {sorted(CONDITIONS)}")
+        return v
+
+
+class Wording(_Strict):
+    wording: tuple[StandardWording, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Wording:
+        ids = [w.id for w in self.wording]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate wording ids: {dupes}")
+        return self
+
+    @property
+    def by_id(self) -> dict[str, StandardWording]:
+        return {w.id: w for w in self.wording}

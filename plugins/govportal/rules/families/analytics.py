@@ -67,7 +67,7 @@ def opt_out(ctx: Context) -> Iterator[Finding]:
     for pid, program in ctx.policy.programs.items():
         if not _individual(program) or program.analytics.opt_out:
             continue
-        bases = {b for p in program.purposes for b in p.lawful_basis.values()}
+        bases = {b for p in program.purposes for b in p.all_bases}
         relied = sorted(b.value for b in bases & _OPT_OUT_BASES)
         if relied:
             yield Finding(

@@ -16,8 +16,8 @@ _AT_ONCE = re.compile(r"\b(?:immediately|instantly|at once|right away|straight a
 def _consent_purposes(program: m.Program) -> Iterator[tuple[int, m.Purpose, str]]:
     """(index, purpose, first jurisdiction id) for each purpose that relies on consent."""
     for index, purpose in enumerate(program.purposes):
-        for jid, basis in purpose.lawful_basis.items():
-            if basis is m.LawfulBasis.CONSENT:
+        for jid in purpose.lawful_basis:
+            if m.LawfulBasis.CONSENT in purpose.bases_in(jid):
                 yield index, purpose, jid
                 break
 
@@ -80,7 +80,8 @@ def details_missing(ctx: Context) -> Iterator[Finding]:
                 f"the purpose '{purpose.id}' relies on consent, but the program has no "
                 "`consent` section (how to withdraw it and how fast that takes effect)",
                 ctx.program_at(pid, "purposes", index, "lawful_basis", jid),
-                "add `consent:` with scope, captured, revocation_route and revocation_effect")
+                "add `consent:` with choices (each with scope, default and revocation_effect), "
+                "captured and revocation_route")
             break
 
 
@@ -88,26 +89,50 @@ def details_missing(ctx: Context) -> Iterator[Finding]:
 def opt_out_speed(ctx: Context) -> Iterator[Finding]:
     """Wherever consent is used, the notice says how fast an opt-out stops delivery.
 
-    `revocation_effect` names a time ("within 24 hours", "within 2 days") or says it is
-    immediate.
+    Each choice's `revocation_effect` names a time ("within 24 hours", "within 2 days") or
+    says it is immediate.
 
     Passing:
         consent:
-          revocation_effect: Tips stop within 24 hours of switching them off.
+          choices:
+            - {id: tips, scope: Personalised tips, default: off,
+               revocation_effect: Tips stop within 24 hours of switching them off.}
 
     Failing:
         consent:
-          revocation_effect: Tips stop after you switch them off.
+          choices:
+            - {id: tips, scope: Personalised tips, default: off,
+               revocation_effect: Tips stop after you switch them off.}
     """
     for pid, program in ctx.policy.programs.items():
         consent = program.consent
         if consent is None:
             continue
-        effect = consent.revocation_effect
-        if has_duration(effect) or _AT_ONCE.search(effect):
+        for i, choice in enumerate(consent.choices):
+            effect = choice.revocation_effect
+            if has_duration(effect) or _AT_ONCE.search(effect):
+                continue
+            yield Finding(
+                f"the consent choice '{choice.id}' of '{pid}' does not say how fast saying no "
+                f"takes effect ('{effect}')",
+                ctx.program_at(pid, "consent", "choices", i, "revocation_effect"),
+                "state a time, e.g. 'Tips stop within 24 hours.' or 'Tips stop immediately.'")
+
+
+@rule("consent.default-on")
+def default_on(ctx: Context) -> Iterator[Finding]:
+    """Every consent choice starts off: a box ticked in advance is not consent (GDPR
+    Recital 32, Art. 4(11)).
+
+    Passing: `choices: [{id: tips, scope: Personalised tips, default: off, …}]`
+    Failing: `choices: [{id: tips, scope: Personalised tips, default: on, …}]`
+    """
+    for pid, program in ctx.policy.programs.items():
+        if program.consent is None:
             continue
-        yield Finding(
-            f"the consent section of '{pid}' does not say how fast an opt-out stops "
-            f"delivery ('{effect}')",
-            ctx.program_at(pid, "consent", "revocation_effect"),
-            "state a time, e.g. 'Tips stop within 24 hours.' or 'Tips stop immediately.'")
+        for i, choice in enumerate(program.consent.choices):
+            if choice.default is m.ConsentDefault.ON:
+                yield Finding(f"the consent choice '{choice.id}' of '{pid}' starts switched "
+                              "on, so saying nothing would count as yes",
+                              ctx.program_at(pid, "consent", "choices", i, "default"),
+                              "start it off (`default: off`) and let the person switch it on")

@@ -9,6 +9,14 @@ from ...problems import Severity
 from ...text.readability import measure
 from ...text.safe_markdown import plain
 from ..registry import Context, Finding, rule
+from ..wording import restates, stand_in_text
+from .markup import strings
+
+# Keys whose values are codes, not prose (a placeholder check would read "na" as a stand-in).
+_CODES = frozenset({"id", "version", "item", "vendor", "role", "kind", "classification",
+                    "status", "category", "level", "mechanism", "answer", "disposal",
+                    "condition", "country", "region", "jurisdiction", "default",
+                    "supervisory_authority", "email", "url", "website", "privacy_policy_url"})
 
 
 def notice_prose(program: m.Program) -> str:
@@ -42,3 +50,48 @@ def readability(ctx: Context) -> Iterator[Finding]:
                 f"{threshold:g}; {score.words_per_sentence} words per sentence)",
                 ctx.program_at(pid, "notice", "first_layer", "summary"),
                 "use shorter sentences and everyday words; employees read this on a phone")
+
+
+@rule("content.placeholder")
+def placeholder(ctx: Context) -> Iterator[Finding]:
+    """Every text says something: no placeholder ("TBD", "n/a", "[insert …]") and no pointer
+    to text elsewhere ("see above", "the purposes listed above") where content belongs.
+
+    A notice is read alone, often on a phone: text that points elsewhere, or stands in for
+    text still to be written, passes a presence check and tells no one anything.
+    Passing: `legitimate_interest: Quick, practical help for managers when they need it.`
+    Failing: `legitimate_interest: TBD`, or `obligation: The purposes listed above.`
+    """
+    for label, doc in sorted(ctx.policy.documents.items()):
+        for path, text in strings(doc.data):
+            keys = [p for p in path if isinstance(p, str)]
+            if keys and keys[-1] in _CODES:
+                continue
+            if keys[-2:] in (["owner", "name"], ["triage_owner", "name"]):
+                continue  # owners' names: review.owner-named and incident.triage-owner
+            found = stand_in_text(text)
+            if found:
+                yield Finding(f"the text {text.strip()[:40]!r} is {found}, not content",
+                              ctx.at(label, *path),
+                              "write what the reader needs to know here, in full")
+
+
+@rule("content.restates-purpose")
+def restates_purpose(ctx: Context) -> Iterator[Finding]:
+    """A legitimate interest says what the processing achieves and for whom, not the
+    purpose again.
+
+    Passing: purpose "Planning your learning with your manager", interest "Helping staff
+    build the skills their roles need, and sharing training fairly across teams."
+    Failing: the same purpose with the interest "Planning your learning." (no interest
+    beyond the purpose itself: GDPR Art. 13(1)(d) is not met).
+    """
+    for pid, program in ctx.policy.programs.items():
+        for i, purpose in enumerate(program.purposes):
+            text = purpose.legitimate_interest
+            if text and restates(text, purpose.description):
+                yield Finding(f"the legitimate interest of purpose '{purpose.id}' only "
+                              "repeats the purpose", ctx.program_at(pid, "purposes", i,
+                                                                    "legitimate_interest"),
+                              "say what the processing achieves, for whom, and why it "
+                              "outweighs the intrusion")

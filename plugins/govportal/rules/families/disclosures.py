@@ -21,7 +21,7 @@ def _missing(ctx: Context, severity: str) -> Iterator[Finding]:
             req = decision.requirement
             if decision.status is not Status.APPLICABLE or req.severity != severity:
                 continue
-            found = gap(req.evidence_topic, policy, program)
+            found = gap(req.id, req.evidence_topic, req.regime, policy, program)
             if found is None:
                 continue
             where = (ctx.at(ctx.file_of("organisation"), *found.path) if found.owner == ORG

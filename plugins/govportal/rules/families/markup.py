@@ -9,7 +9,7 @@ from ...text.safe_markdown import removed_markup
 from ..registry import Context, Finding, rule
 
 
-def _strings(value: Any) -> Iterator[tuple[tuple, str]]:
+def strings(value: Any) -> Iterator[tuple[tuple, str]]:
     """Every text in ``value`` with its path (iteratively: data can nest deeply)."""
     stack: list[tuple[tuple, Any]] = [((), value)]
     while stack:
@@ -33,7 +33,7 @@ def unsafe_markup(ctx: Context) -> Iterator[Finding]:
     Failing: `summary: <img src=x onerror=alert(1)>` or `[click](javascript:alert(1))`.
     """
     for label, doc in sorted(ctx.policy.documents.items()):
-        for path, text in _strings(doc.data):
+        for path, text in strings(doc.data):
             found = removed_markup(text)
             if found:
                 yield Finding(

@@ -155,15 +155,21 @@ def _references(ctx: Context) -> Iterator[tuple[str, tuple, str, str, list[str]]
                 for j, jur in enumerate(ds.jurisdictions):
                     yield (label, ("data_subjects", i, "jurisdictions", j), jur,
                            "jurisdiction", jurisdictions)
+            for jur in prog.not_offered_in:
+                yield (label, ("not_offered_in", jur), jur, "jurisdiction", jurisdictions)
             for i, purpose in enumerate(prog.purposes):
                 for jur in purpose.lawful_basis:
                     yield (label, ("purposes", i, "lawful_basis", jur), jur, "jurisdiction",
                            jurisdictions)
         if p.vendors:
-            for i, r in enumerate(prog.recipients):
+            for i, r in enumerate(prog.recipient_list):
                 if r.vendor is not None:
                     yield label, ("recipients", i, "vendor"), r.vendor, "vendor", vendors
-            for j, t in enumerate(prog.transfers):
+            for i, jc in enumerate(prog.joint_controllers):
+                if jc.vendor is not None:
+                    yield label, ("joint_controllers", i, "vendor"), jc.vendor, "vendor", \
+                        vendors
+            for j, t in enumerate(prog.transfer_ids):
                 yield label, ("transfers", j), t, "transfer", transfers
         if p.mistakes:
             for j, x in enumerate(prog.manager_guide.mistakes):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ...data import model as m
-from ...data.placeholders import fill_placeholders
+from ...data.placeholders import fill_placeholders, kept_for
 from ..registry import Context, Finding, rule
 from ..wording import same_period_rules, stated_period
 
@@ -34,13 +34,14 @@ def notice_texts(program: m.Program) -> Iterator[tuple[tuple[str | int, ...], st
         for name in ("legitimate_interest", "consent_justification"):
             if getattr(purpose, name):
                 yield ("purposes", i, name), getattr(purpose, name)
-    for i, recipient in enumerate(program.recipients):
+    for i, recipient in enumerate(program.recipient_list):
         yield ("recipients", i, "purpose"), recipient.purpose
     if program.consent:
         c = program.consent
-        for i, text in enumerate(c.scope):
-            yield ("consent", "scope", i), text
-        for name in ("captured", "revocation_route", "revocation_effect", "records"):
+        for i, choice in enumerate(c.choices):
+            yield ("consent", "choices", i, "scope"), choice.scope
+            yield ("consent", "choices", i, "revocation_effect"), choice.revocation_effect
+        for name in ("captured", "revocation_route", "refusal_effect", "records"):
             if getattr(c, name):
                 yield ("consent", name), getattr(c, name)
     ad = program.automated_decisions
@@ -152,7 +153,8 @@ def _placeholder_hint(kind: str, key: str, ctx: Context) -> str:
         choices, what = ["legal_name", "name"], "organisation value"
     elif kind == "contact":
         choices, what = ["dpo", "escalation", "privacy"], "contact"
-        if policy.organisation is not None and policy.organisation.dpo is None:
+        if policy.organisation is not None and not isinstance(policy.organisation.dpo,
+                                                              m.Contact):
             choices.remove("dpo")
     elif kind == "program":
         choices, what = sorted(policy.programs), "program"
@@ -308,6 +310,10 @@ def anonymised_identifiers(ctx: Context) -> Iterator[Finding]:
                     "rule (and keep it under a rule of its own)")
 
 
+def _for(rule: m.RetentionRule) -> str:
+    return f"for {rule.period}" if rule.period else kept_for(rule)
+
+
 @rule("retention.engagement-ceiling", needs=("inventory", "retention"))
 def engagement_ceiling(ctx: Context) -> Iterator[Finding]:
     """Behavioural or engagement logs kept beyond the ceiling state why.
@@ -329,9 +335,9 @@ def engagement_ceiling(ctx: Context) -> Iterator[Finding]:
             continue
         behaviour = r.kind is m.RecordKind.ENGAGEMENT_LOG or any(
             fields[f].classification in _BEHAVIOUR for f in r.fields if f in fields)
-        if behaviour and m.period_days(r.period) > ceiling:
+        if behaviour and (r.days is None or r.days > ceiling):
             yield Finding(
-                f"the rule '{r.id}' keeps behavioural or engagement logs for {r.period}, "
+                f"the rule '{r.id}' keeps behavioural or engagement logs {_for(r)}, "
                 f"beyond the {ceiling}-day ceiling, without a stated reason",
                 ctx.at(ctx.file_of("retention"), "rules", i, "period"),
                 f"shorten the period to {ceiling} days or less, keep only anonymised "

@@ -74,7 +74,8 @@ def derogation_reason(ctx: Context) -> Iterator[Finding]:
 
 @rule("transfer.tia-missing")
 def tia_missing(ctx: Context) -> Iterator[Finding]:
-    """A transfer under standard contractual clauses records its transfer-impact assessment.
+    """A transfer under standard contractual clauses (the EU's, the UK Addendum or the UK's
+    IDTA) records its transfer-impact (UK: transfer risk) assessment.
 
     Passing:
         - {id: lms-us, mechanism: scc, tia_date: 2026-02-01, …}
@@ -83,10 +84,46 @@ def tia_missing(ctx: Context) -> Iterator[Finding]:
         - {id: lms-us, mechanism: scc, …}
     """
     for i, t in enumerate(ctx.policy.transfers.transfers):
-        if t.mechanism is m.Mechanism.SCC and t.tia_date is None:
+        if t.mechanism in _CLAUSES and t.tia_date is None:
             yield Finding(
                 f"the transfer '{t.id}' uses standard contractual clauses but records no "
                 "transfer-impact assessment",
                 ctx.at(ctx.file_of("transfers"), "transfers", i, "mechanism"),
                 "assess the destination's laws and practice, then record the date in "
                 "`tia_date`")
+
+
+_CLAUSES = {m.Mechanism.SCC, m.Mechanism.UK_ADDENDUM, m.Mechanism.IDTA}
+_UK_TOOLS = {m.Mechanism.UK_ADDENDUM, m.Mechanism.IDTA}
+
+
+@rule("transfer.uk-tool", needs=("organisation",))
+def uk_tool(ctx: Context) -> Iterator[Finding]:
+    """Data leaving the UK under contract clauses uses a UK tool: the International Data
+    Transfer Agreement (`idta`) or the EU clauses with the UK Addendum (`uk_addendum`); the EU
+    clauses alone (`scc`) do not cover it. The UK tools do not cover data leaving the EEA.
+
+    Passing:
+        - {id: analytics-uk-us, origin: [gb], destination: United States,
+           mechanism: uk_addendum, …}
+
+    Failing:
+        - {id: analytics-uk-us, origin: [gb], destination: United States, mechanism: scc, …}
+    """
+    regimes = {j.id: {r.value for r in j.regimes}
+               for j in ctx.policy.organisation.jurisdictions}
+    label = ctx.file_of("transfers")
+    for i, t in enumerate(ctx.policy.transfers.transfers):
+        uk = [o for o in t.origin if "uk_gdpr" in regimes.get(o, set())]
+        eu = [o for o in t.origin if "eu_gdpr" in regimes.get(o, set())]
+        if uk and t.mechanism is m.Mechanism.SCC:
+            yield Finding(f"the transfer '{t.id}' leaves the UK ({', '.join(uk)}) under the EU "
+                          "standard contractual clauses alone",
+                          ctx.at(label, "transfers", i, "mechanism"),
+                          "use `uk_addendum` (the EU clauses with the UK Addendum) or `idta`; "
+                          "if EU staff are covered too, record their transfer separately")
+        elif eu and t.mechanism in _UK_TOOLS:
+            yield Finding(f"the transfer '{t.id}' leaves the EEA ({', '.join(eu)}) under a UK "
+                          f"tool ({t.mechanism.value}), which covers UK transfers only",
+                          ctx.at(label, "transfers", i, "mechanism"),
+                          "use `scc` for the EEA origins, in a transfer of their own")
