@@ -517,17 +517,20 @@ class Organisation:
 
     # ---------------------------------------------------------------- shared files
     def organisation(self) -> dict[str, Any]:
+        # Countries the portal's catalog of authorities covers name their authority by its
+        # id (Germany: the state where the head office is); the others by name.
+        catalog = {"DE": "de-hh-hmbbfdi", "IE": "ie-dpc"}
         jurisdictions = [
             {"id": jid, "name": name, "country": code, "regimes": ["eu_gdpr"],
-             "supervisory_authority": {"name": sa, "url": f"https://authority.example/{jid}"}}
+             "supervisory_authority": catalog.get(code) or {
+                 "name": sa, "url": f"https://authority.example/{jid}"}}
             for jid, name, code, sa in EU
         ]
         jurisdictions.append({
             "id": UK, "name": "United Kingdom", "country": "GB", "regimes": ["uk_gdpr"],
-            "supervisory_authority": {"name": "Information Commissioner's Office",
-                                      "url": "https://authority.example/uk"}})
+            "supervisory_authority": "gb-ico"})
         jurisdictions.append({"id": CA, "name": "California", "country": "US-CA",
-                              "regimes": ["ccpa"]})
+                              "regimes": ["ccpa"], "supervisory_authority": "us-ca-cppa"})
         return {
             "name": "Meridian Group",
             "legal_name": "Meridian Group SE",
@@ -537,6 +540,10 @@ class Organisation:
             "website": "https://meridian.example",
             "privacy_policy_url": "https://meridian.example/privacy",
             "privacy_contact": {"name": "Group privacy team", "email": "privacy@meridian.example"},
+            "establishments": [{"jurisdiction": "de", "region": "DE-HH", "main": True},
+                               *({"jurisdiction": jid} for jid, *_ in EU[1:]),
+                               {"jurisdiction": UK}, {"jurisdiction": CA}],
+            "staff_processing_personal_data": 600,
             "dpo": {"name": "Group data protection officer", "email": "dpo@meridian.example",
                     "address": "Hafenstraße 12, 20457 Hamburg, Germany"},
             "escalation_contact": {"name": "Legal duty desk", "email": "legal@meridian.example"},
@@ -566,6 +573,7 @@ class Organisation:
                 ],
             },
             "sells_or_shares": False,
+            "appropriate_policy_document": "APD-2026 (special-category data at work)",
         }
 
     def inventory(self) -> dict[str, Any]:
@@ -687,15 +695,21 @@ class Organisation:
             mech = mechanisms[v["_home"]]
             if mech is None:
                 continue
-            origin = EU_IDS + ([] if v["_home"] == "United Kingdom" else [UK])
-            t: dict[str, Any] = {
-                "id": f"{v['id']}-transfer", "vendor": v["id"], "origin": origin,
-                "destination": v["_home"], "mechanism": mech,
-                "data": f"{VENDOR_KINDS[v['_kind']][0]} records, for hosting and support."}
-            if mech == "scc":
-                t["tia_date"] = _days(self.today, rng, -330, -10)
-                t["safeguards_copy"] = "Ask the privacy team for a copy of the clauses."
-            out[v["id"]] = t
+            data = f"{VENDOR_KINDS[v['_kind']][0]} records, for hosting and support."
+            # The EU clauses cover staff in the EEA; UK staff need the UK Addendum.
+            legs = [("transfer", EU_IDS, mech)]
+            if v["_home"] != "United Kingdom":
+                legs.append(("uk-transfer", [UK], "uk_addendum" if mech == "scc" else mech))
+            found = []
+            for suffix, origin, leg in legs:
+                t: dict[str, Any] = {
+                    "id": f"{v['id']}-{suffix}", "vendor": v["id"], "origin": origin,
+                    "destination": v["_home"], "mechanism": leg, "data": data}
+                if leg in ("scc", "uk_addendum"):
+                    t["tia_date"] = _days(self.today, rng, -330, -10)
+                    t["safeguards_copy"] = "Ask the privacy team for a copy of the clauses."
+                found.append(t)
+            out[v["id"]] = found
         return out
 
     # ---------------------------------------------------------------- programs
@@ -747,6 +761,15 @@ class Organisation:
             if j == 0:  # each program words its own main purpose
                 text = f"{text} This cohort is for {unit} staff, group {cohort}."
             purpose: dict[str, Any] = {"id": purpose_id, "description": text, "fields": pf}
+            if any(FIELD_BY_ID[f].classification == "special_category" for f in pf
+                   if f in FIELD_BY_ID):
+                purpose["special_category"] = {
+                    "condition": "9(2)(a)" if basis == "consent" else "9(2)(b)",
+                    "law": "Your explicit consent, asked for separately."
+                    if basis == "consent" else "Our duties as an employer under employment "
+                    "and health and safety law.",
+                    **({"uk_schedule_1": "Part 1, paragraph 1 (employment)"}
+                       if basis != "consent" and UK in gdpr else {})}
             if gdpr:
                 purpose["lawful_basis"] = {jid: basis for jid in gdpr}
                 if basis == "legitimate_interests":
@@ -771,9 +794,9 @@ class Organisation:
         for v in chosen:
             recipients.append({"name": v["name"], "kind": "processor", "vendor": v["id"],
                                "purpose": f"Runs the {VENDOR_KINDS[v['_kind']][0].lower()}."})
-            t = self.transfers.get(v["id"])
-            if t and set(t["origin"]) & set(gdpr):
-                transfers.append(t["id"])
+            for t in self.transfers.get(v["id"], []):
+                if set(t["origin"]) & set(gdpr):
+                    transfers.append(t["id"])
         effective = _days(today, rng, -700, -45)
         program: dict[str, Any] = {
             "id": pid, "title": title,
@@ -789,18 +812,21 @@ class Organisation:
                            "from_subject": True, "other_sources": [
                 {"name": "HR system", "description": "Your name, job and team come from the "
                  "HR system."}]},
+            "not_offered_in": {jid: f"The {unit} group has no staff there."
+                               for jid in [*EU_IDS, UK, CA] if jid not in jurs},
             "fields": fields,
             "purposes": purposes,
             "recipients": recipients,
-            "transfers": transfers,
+            "transfers": transfers or {"none": "The data stays in the countries where the "
+                                                "people work, or goes only within the EEA."},
         }
         if uses_consent:
             program["consent"] = {
-                "scope": [kind.consent_scope or "Optional features"],
+                "choices": [{"id": "optional", "scope": kind.consent_scope or "Optional features",
+                             "default": "off", "revocation_effect": "It stops within 24 hours."}],
                 "captured": "You say yes in the app before anything starts.",
                 "revocation_route": "Switch it off in the app settings, or write to the "
                                     "privacy team.",
-                "revocation_effect": "It stops within 24 hours.",
                 "records": "We keep a record of your choice and when you made it.",
             }
         auto: dict[str, Any] = {
@@ -810,6 +836,8 @@ class Organisation:
         if kind.automated:
             auto["logic"] = "A course is given to you when your certificate is about to run out."
             auto["significance"] = "You may be asked to take a course again."
+        elif kind.profiling:
+            auto["significance"] = "It changes which suggestions you see, and nothing else."
         if kind.automated or kind.profiling:
             auto["opt_out"] = "Ask the learning team to check the decision by hand, or to stop " \
                               "using your profile for suggestions."
@@ -866,7 +894,7 @@ class Organisation:
                             for vendor in self.vendors]}
 
     def transfers_file(self) -> dict[str, Any]:
-        return {"transfers": list(self.transfers.values())}
+        return {"transfers": [t for legs in self.transfers.values() for t in legs]}
 
     def checklists(self) -> dict[str, Any]:
         rng = self.rng

@@ -143,7 +143,7 @@ def test_a_changed_notice_without_a_bump_is_not_published(tmp_path: Path) -> Non
     edit(project / "data" / "retention.yaml", "period: 2 years", "period: 3 years")
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert ("data/programs/learning.yaml:26:12: error [notice.version-not-bumped] "
+    assert ("data/programs/learning.yaml:27:12: error [notice.version-not-bumped] "
             "notice.version: the published text of this notice changed but its version is "
             "still 1.0") in result.stderr
     assert ("hint: bump notice.version and add a changelog entry describing the change; then "

@@ -18,6 +18,8 @@ MECHANISM_LABELS = {
                           "protecting personal data to the same standard)",
     m.Mechanism.SCC: "standard contractual clauses",
     m.Mechanism.BCR: "binding corporate rules",
+    m.Mechanism.IDTA: "the UK International Data Transfer Agreement",
+    m.Mechanism.UK_ADDENDUM: "standard contractual clauses with the UK Addendum",
     m.Mechanism.DEROGATION: "a specific exception (derogation) in the law",
 }
 CLASSIFICATION_LABELS = {
@@ -33,6 +35,7 @@ CLASSIFICATION_LABELS = {
     m.Classification.CONSENT_RECORD: "Your consent choices",
     m.Classification.AUDIT_LOG: "Access records",
     m.Classification.SPECIAL_CATEGORY: "Sensitive information",
+    m.Classification.CRIMINAL_OFFENCE: "Criminal offence information",
 }
 
 # Where every page lives. Generated pages never collide with each other by construction;

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -147,8 +148,7 @@ def notice_context(b: PageContext, program: m.Program,
         "ccpa_sensitive": [f for f in fields if f.california_sensitive],
         "in_manager_view": {f.id for f in fields if contextual & set(f.views)},
         "jurisdictions": jurisdictions,
-        "complaints": [(j, authorities.get(j.supervisory_authority)
-                        if isinstance(j.supervisory_authority, str) else j.supervisory_authority)
+        "complaints": [(j, _authority(j.supervisory_authority, authorities))
                        for j in jurisdictions if j.supervisory_authority is not None],
         "purposes": purposes,
         "li_purposes": [p for p in program.purposes if p.legitimate_interest],
@@ -167,6 +167,25 @@ def notice_context(b: PageContext, program: m.Program,
         "dpo": policy.organisation.dpo if isinstance(policy.organisation.dpo, m.Contact)
         else None,
     }
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A complaint authority as the notice shows it: from the catalog, or named by hand."""
+
+    name: str
+    url: str | None = None
+    complaint_url: str | None = None
+    address: str | None = None
+
+
+def _authority(named: str | m.SupervisoryAuthority, catalog: dict[str, Any]) -> Authority:
+    if isinstance(named, str):
+        found = catalog.get(named)
+        if found is None:  # the check reports an unknown id; the page names it as written
+            return Authority(named)
+        return Authority(found.name, found.url, found.complaint_url, found.address)
+    return Authority(named.name, named.url, None, named.address)
 
 
 def _rights_by_regime(policy: Policy, regimes: list[str]) -> list[dict[str, Any]]:

@@ -112,7 +112,8 @@ class SiteBuild:
         self.result: Result | None = None
         self.pages: dict[str, Page] = {}
         self.history: History | None = None
-        self.output_problems = Problems()
+        # the severities setting applies to the output checks too
+        self.output_problems = Problems(overrides=dict(settings.options.severities))
 
     # -------------------------------------------------------------- the data and the pages
     def check(self) -> Result:

@@ -53,9 +53,9 @@ class Collection(Strict):
 
     how: Text
     from_subject: Flag = Field(
-        True, description="true (the default) when any data comes from the person or from observing them (GDPR "
-                    "Art. 13): what they type, and what an app or platform records as they "
-                    "use it.")
+        True, description="true (the default) when any data comes from the person or from "
+                          "observing them (GDPR Art. 13): what they type, and what an app or "
+                          "platform records as they use it.")
     other_sources: declared(list[Source]) | None = Field(
         None, description="Where the rest comes from (GDPR Art. 14), or `{none: why}` when "
                           "everything comes from the person.")
