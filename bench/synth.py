@@ -837,6 +837,7 @@ class Organisation:
             auto["logic"] = "A course is given to you when your certificate is about to run out."
             auto["significance"] = "You may be asked to take a course again."
         elif kind.profiling:
+            auto["logic"] = "Suggestions follow the topics you finish and rate most often."
             auto["significance"] = "It changes which suggestions you see, and nothing else."
         if kind.automated or kind.profiling:
             auto["opt_out"] = "Ask the learning team to check the decision by hand, or to stop " \

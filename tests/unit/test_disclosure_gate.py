@@ -36,6 +36,8 @@ SHARED_RIGHTS = ("rights:\n  how_to_exercise: Write to the privacy team.\n  non_
 GDPR_ONLY_RIGHTS = ("rights:\n  eu_gdpr: {how_to_exercise: Write to us., response_time: One "
                     "month.}\n  uk_gdpr: {how_to_exercise: Write to us., response_time: One "
                     "month.}\n")
+PARTNER = ("  - {name: Partner Academy e.V., kind: third_party, vendor: partner-academy, "
+           "purpose: Runs the safety courses with us.}\n")
 Edit = tuple[str, str, str]
 REMOVE: dict[str, list[Edit]] = {
     "controller": [(ORG, "contact: {name: Front desk, email: hello@example.com}",
@@ -130,15 +132,16 @@ FALSIFY: dict[str, list[Edit]] = {
     "uses_consent": [(PROGRAM, "{de: consent, uk: consent}", "{de: contract, uk: contract}"),
                      REMOVE["withdraw-consent"][0]],
     "has_recipients": [(PROGRAM, "recipients:\n  - {name: Example LMS Ltd, kind: processor, "
-                        "vendor: lms-vendor, purpose: Hosts the platform.}\n",
+                        "vendor: lms-vendor, purpose: Hosts the platform.}\n" + PARTNER,
                         "recipients: {none: No one else receives it.}\n")],
     "has_transfers": [(PROGRAM, "transfers: [lms-us, lms-uk-us]\n",
                        "transfers: {none: It stays in Germany and the UK.}\n")],
     "has_joint_controllers": [(PROGRAM, "joint_controllers:\n  - name: Partner Academy e.V.\n"
-                               "    contact: {name: Partner Academy, email: "
-                               "academy@example.com}\n    essence: We and Partner Academy run "
-                               "the safety courses together; we answer your requests, and the "
-                               "Academy keeps the exam records.\n", "")],
+                               "    vendor: partner-academy\n    contact: {name: Partner "
+                               "Academy, email: academy@example.com}\n    essence: We and "
+                               "Partner Academy run the safety courses together; we answer your "
+                               "requests, and the Academy keeps the exam records.\n", ""),
+                              (PROGRAM, PARTNER, "")],
     "has_automated_decisions": [(PROGRAM, "  exists: true", "  exists: false")],
     "has_profiling": [(PROGRAM, "  profiling: true", "  profiling: false")],
     "sells_or_shares": [(ORG, "sells_or_shares: true", "sells_or_shares: false")],
@@ -221,7 +224,7 @@ def test_a_waiver_needs_a_known_item_and_shows_its_reason(tmp_path: Path) -> Non
     data = mutated(tmp_path, COMPLETE, [(PROGRAM, "  changelog:", waiver)])
     result = pipeline.check(data, OPTIONS, label_base=data.parent)
     assert [p.format_text().split("\n")[0] for p in result.problems] == [
-        "data/programs/learning.yaml:69:14: error [disclosure.unknown-waiver] "
+        "data/programs/learning.yaml:72:14: error [disclosure.unknown-waiver] "
         "notice.waivers[1].item: the waiver names an unknown disclosure 'gdpr.13.2.e.obligation'"
     ]
     decisions = {d.requirement.id: d for d in decide(result.policy,

@@ -18,7 +18,8 @@ def kept_for(rule: m.RetentionRule) -> str:
     """How long, in words: the period, or what ends it when the rule gives criteria."""
     if rule.period:
         return rule.period
-    assert rule.criteria is not None
+    if rule.criteria is None:  # the disclosure gate reports it; nothing to quote
+        return "for a period not yet stated"
     return f"until {rule.criteria.ends_when.rstrip('.')}"
 
 

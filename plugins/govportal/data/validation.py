@@ -40,6 +40,20 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return list(getattr(current, "model_fields", {}))
 
 
+def carried_by(model: type[BaseModel], keys: list[str]) -> list[str]:
+    """The notice evidence topics the key at ``keys`` carries (``x-carries`` metadata, see
+    :func:`govportal.data.model.types.carries`); empty for a key that carries none."""
+    current: Any = model
+    info = None
+    for key in keys:
+        info = getattr(current, "model_fields", {}).get(key) if current is not None else None
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    extra = info.json_schema_extra if info is not None else None
+    return list(extra.get("x-carries", [])) if isinstance(extra, dict) else []
+
+
 def _inner_model(annotation: Any) -> Any:
     import typing
 

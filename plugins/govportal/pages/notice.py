@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -15,8 +15,8 @@ from ..data.placeholders import fill_placeholders, kept_for
 from ..data.policy import Policy
 from ..rules.catalog import load_authorities, load_catalog
 from ..rules.decisions import topic_items
-from ..rules.evidence import rights_for
 from ..rules.facts import facts_for
+from ..rules.rights import rights_for
 from ..rules.standard_wording import Sentence, holds, sentence
 from ..text.safe_markdown import markdown_block, markdown_inline
 from .context import PageContext
@@ -94,8 +94,9 @@ class NoticeWording:
         found = sentence(self.policy.organisation, wording_id)
         if not holds(found.wording, self.facts, regime) or found.omitted is not None:
             return Markup("")
-        self.used.setdefault(wording_id, found)
-        return Markup(markdown_inline(fill_placeholders(found.text, self.policy)))
+        text = fill_placeholders(found.text, self.policy)
+        self.used.setdefault(wording_id, replace(found, text=text))
+        return Markup(markdown_inline(text))
 
     def shorts(self, ids: list[str]) -> list[str]:
         """The short forms ("see", "correct", "object") of the sentences among ``ids`` that

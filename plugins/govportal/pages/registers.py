@@ -76,7 +76,7 @@ def coverage(b: PageContext) -> Page:
     firsts = {item: next(iter(cells.values())) for item, cells in by_item.items()}
     return Page(COVERAGE, "Disclosure coverage", b.render(
         "coverage.md.j2", programs=b.policy.programs, by_item=dict(by_item),
-        firsts=firsts, rows=rows), "owners/Registers")
+        firsts=firsts, rows=rows, wording=b.wording_used), "owners/Registers")
 
 
 def coverage_rows(policy: Policy) -> list[dict[str, Any]]:

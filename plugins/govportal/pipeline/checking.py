@@ -7,7 +7,9 @@ could reuse it.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,10 +17,13 @@ from pathlib import Path
 
 from ..changes import control
 from ..changes.lock import open_lock
+from ..data import model as m
 from ..data.loader import load_policy
 from ..data.policy import Policy
+from ..data.validation import carried_by
 from ..problems import Problems
 from ..rules import registry
+from ..rules.catalog import load_catalog
 from ..rules.registry import Options
 from .rendering import notice_texts
 from .settings import Project
@@ -38,7 +43,47 @@ def check(data_dir: Path, options: Options | None = None,
     with collector_paused():
         policy = load_policy(Path(data_dir), problems, label_base=label_base)
         registry.run_rules(policy, options, problems)
+    name_blocked_disclosures(problems)
     return Result(policy, problems)
+
+
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def name_blocked_disclosures(problems: Problems) -> None:
+    """A missing required key that carries a notice disclosure names the disclosures it
+    blocks, so a policy owner sees what the missing key costs the notice."""
+    by_topic: dict[str, list[str]] = {}
+    for item in load_catalog().items:
+        by_topic.setdefault(item.evidence_topic, []).append(item.id)
+    for index, problem in enumerate(problems.items):
+        if problem.rule != "schema.missing" or not problem.location.path:
+            continue
+        model = _model_of(problem.location.file)
+        if model is None:
+            continue
+        keys = _KEY.findall(re.sub(r"\[[0-9]+\]", "", problem.location.path))
+        topics = carried_by(model, keys)
+        if not topics:
+            continue
+        if "scope" in topics:
+            needs = "every disclosure of the regimes it decides"
+        elif "section" in topics:
+            needs = "the organisation's own notice requirements"
+        else:
+            items = [i for t in topics for i in by_topic.get(t, [])]
+            if not items:
+                continue
+            needs = ", ".join(items[:6]) + (" …" if len(items) > 6 else "")
+        problems.items[index] = dataclasses.replace(
+            problem, message=f"{problem.message}; the notice needs it for {needs}")
+
+
+def _model_of(label: str) -> type[m.Strict] | None:
+    parts = label.split("/")
+    if len(parts) >= 2 and parts[-2] == m.PROGRAMS_DIR:
+        return m.Program
+    return m.SINGLE_FILES.get(parts[-1])
 
 
 @contextmanager

@@ -12,41 +12,16 @@ is a gap too.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..data import model as m
 from ..data.policy import Policy
-from .facts import ORG, PROGRAM, NoticeFacts, facts_for
+from .facts import ORG, PROGRAM, facts_for
+from .gap import Ask, Gap
+from .rights import ccpa_detail as _ccpa_detail
+from .rights import rights as _rights
 from .standard_wording import omitted_for
 
 __all__ = ["GUARANTEED", "ORG", "PROGRAM", "TOPICS", "Gap", "gap"]
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Where the missing text belongs: in the organisation file or the program's file."""
-
-    owner: str  # ORG or PROGRAM
-    path: tuple[str | int, ...]
-    detail: str
-
-
-@dataclass(frozen=True)
-class Ask:
-    """What a topic check is given: the policy, the program, its facts and the regime."""
-
-    policy: Policy
-    program: m.Program
-    facts: NoticeFacts
-    regime: str
-
-    @property
-    def jurisdictions(self) -> tuple[m.Jurisdiction, ...]:
-        return self.facts.jurisdictions_in(self.regime)
-
-    @property
-    def org(self) -> m.Organisation:
-        return self.policy.organisation
 
 
 def _reachable(contact: m.Contact | None) -> bool:
@@ -152,6 +127,8 @@ def _data_categories(a: Ask) -> Gap | None:
 
 
 def _ccpa_categories(a: Ask) -> Gap | None:
+    if not a.facts.fields:
+        return Gap(PROGRAM, ("fields",), "the program lists no known fields")
     for f in a.facts.fields:
         if not f.ccpa_category:
             return Gap(PROGRAM, ("fields", a.program.fields.index(f.id)),
@@ -184,7 +161,7 @@ def _ccpa_retention(a: Ask) -> Gap | None:
             return Gap(PROGRAM, ("fields", a.program.fields.index(bare[0])),
                        f"the California category '{category}' has no retention period or "
                        f"criteria for {', '.join(bare)}")
-    return None
+    return _unstated_period(a)
 
 
 def _sources(a: Ask) -> Gap | None:
@@ -221,35 +198,17 @@ def _retention(a: Ask) -> Gap | None:
         if not rules and f in known:
             return Gap(PROGRAM, ("fields", a.program.fields.index(f)),
                        f"no retention rule covers field '{f}'")
+    return _unstated_period(a)
+
+
+def _unstated_period(a: Ask) -> Gap | None:
+    schedule = a.policy.retention.rules if a.policy.retention else []
+    for r in a.policy.program_rules(a.program):
+        if r.period is None and r.criteria is None:
+            return Gap("retention", ("rules", schedule.index(r)),
+                       f"the retention rule '{r.id}' gives neither a period nor the criteria "
+                       "that decide it (period or criteria)")
     return None
-
-
-def rights_for(org: m.Organisation, regime: str) -> m.Rights | None:
-    """How people exercise their rights under ``regime`` (a shared answer counts for all)."""
-    rights = org.rights
-    if isinstance(rights, m.RightsByRegime):
-        return getattr(rights, regime, None)
-    return rights
-
-
-def _rights(a: Ask) -> Gap | None:
-    if rights_for(a.org, a.regime) is None:
-        path: tuple[str | int, ...] = ("rights",) if a.org.rights is not None else ()
-        return Gap(ORG, path, f"the organisation does not say how people exercise their "
-                   f"rights under {a.regime} (rights)")
-    return None
-
-
-def _ccpa_detail(attr: str, what: str) -> Callable[[Ask], Gap | None]:
-    def check(a: Ask) -> Gap | None:
-        rights = rights_for(a.org, "ccpa")
-        if rights is None:
-            return _rights(a)
-        if not getattr(rights, attr):
-            return Gap(ORG, ("rights",), f"the rights section does not say {what} "
-                       f"(rights.{attr})")
-        return None
-    return check
 
 
 def _withdraw_consent(a: Ask) -> Gap | None:
@@ -286,10 +245,13 @@ def _automated_decisions(a: Ask) -> Gap | None:
 
 def _profiling(a: Ask) -> Gap | None:
     ad = a.program.automated_decisions
-    if ad.profiling and not ad.significance:
+    missing = [name for name in ("logic", "significance") if not getattr(ad, name)]
+    if ad.profiling and missing:
+        what = {"logic": "how it works", "significance": "what it leads to"}
         return Gap(PROGRAM, ("automated_decisions",),
-                   "people are profiled but the notice does not say what it leads to "
-                   "(automated_decisions.significance)")
+                   f"people are profiled but the notice does not say "
+                   f"{' or '.join(what[x] for x in missing)} (automated_decisions."
+                   f"{', '.join(missing)})")
     return None
 
 

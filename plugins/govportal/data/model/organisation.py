@@ -23,6 +23,7 @@ from .types import (
     Strict,
     Text,
     Url,
+    carries,
     declared,
 )
 
@@ -47,13 +48,15 @@ class Jurisdiction(Strict):
     country: CountryCode = Field(
         description="ISO 3166 code, e.g. DE, GB, US-CA (quote nothing: NO stays Norway).")
     regimes: list[Regime] = Field(
+        default_factory=list, json_schema_extra=carries("scope"),
         description="The privacy laws that protect the people here (eu_gdpr, uk_gdpr, ccpa). "
                     "The check holds them to the country: every EU or EEA country has "
                     "eu_gdpr, the United Kingdom uk_gdpr, California ccpa.")
     supervisory_authority: Id | SupervisoryAuthority | None = Field(
-        None, description="Where people here can complain: an id from the portal's catalog "
-                          "of supervisory authorities (e.g. gb-ico, ie-dpc, de-be-blnbdi), or "
-                          "a name and address for an authority the catalog does not list.")
+        None, json_schema_extra=carries("complaint"),
+        description="Where people here can complain: an id from the portal's catalog "
+                    "of supervisory authorities (e.g. gb-ico, ie-dpc, de-be-blnbdi), or "
+                    "a name and address for an authority the catalog does not list.")
 
 
 class Establishment(Strict):
@@ -72,14 +75,17 @@ class Rights(Strict):
     """How people exercise their rights. Which rights they have comes from the disclosure
     catalog, per regime and lawful basis; the data says how to use them."""
 
-    how_to_exercise: Text
-    response_time: ShortText
+    how_to_exercise: Text = Field(json_schema_extra=carries("rights", "ccpa-rights"))
+    response_time: ShortText = Field(json_schema_extra=carries("rights", "ccpa-rights"))
     verification: Text | None = Field(
-        None, description="How a request is checked to come from the person (California).")
+        None, json_schema_extra=carries("ccpa-verification"),
+        description="How a request is checked to come from the person (California).")
     authorized_agent: Text | None = Field(
-        None, description="How someone else may ask on the person's behalf (California).")
+        None, json_schema_extra=carries("ccpa-agent"),
+        description="How someone else may ask on the person's behalf (California).")
     non_retaliation: Text | None = Field(
-        None, description="That using a right never counts against the person (California).")
+        None, json_schema_extra=carries("ccpa-non-retaliation"),
+        description="That using a right never counts against the person (California).")
 
 
 class RightsByRegime(Strict):
@@ -132,42 +138,52 @@ class Organisation(Strict):
     name: ShortText
     legal_name: ShortText
     address: Text | None = Field(
-        None, description="The controller's postal address. Not required by itself: the "
-                          "law asks for contact details, which an e-mail address or a web "
-                          "form also gives.")
-    contact: Contact
+        None, json_schema_extra=carries("controller"),
+        description="The controller's postal address. Not required by itself: the "
+                    "law asks for contact details, which an e-mail address or a web "
+                    "form also gives.")
+    contact: Contact = Field(json_schema_extra=carries("controller"))
     website: Url | None = None
     privacy_policy_url: Url | None = Field(
-        None, description="Where the full privacy policy is published.")
-    privacy_contact: Contact
+        None, json_schema_extra=carries("privacy-policy", "opt-out-link"),
+        description="Where the full privacy policy is published.")
+    privacy_contact: Contact = Field(json_schema_extra=carries("objection"))
     establishments: list[Establishment] | None = Field(
-        None, min_length=1,
+        None, min_length=1, json_schema_extra=carries("representative", "uk-representative"),
         description="Where the organisation is established. Decides the competent authority "
                     "and whether an EU or UK representative is needed.")
     staff_processing_personal_data: StrictInt | None = Field(
-        None, ge=0,
+        None, ge=0, json_schema_extra=carries("dpo"),
         description="How many people routinely work with personal data by computer (in "
                     "Germany, 20 or more make a data protection officer mandatory, BDSG "
                     "38(1)).")
     dpo: declared(Contact) | None = Field(
-        None, description="The data protection officer, or `{none: why}` when none is "
-                          "designated.")
+        None, json_schema_extra=carries("dpo"),
+        description="The data protection officer, or `{none: why}` when none is "
+                    "designated.")
     eu_representative: Contact | None = Field(
-        None, description="Representative in the EU (GDPR Art. 27), needed when the "
-                          "organisation has no establishment in the EU.")
+        None, json_schema_extra=carries("representative"),
+        description="Representative in the EU (GDPR Art. 27), needed when the "
+                    "organisation has no establishment in the EU.")
     uk_representative: Contact | None = Field(
-        None, description="Representative in the UK (UK GDPR Art. 27), needed when the "
-                          "organisation has no establishment in the UK.")
+        None, json_schema_extra=carries("uk-representative"),
+        description="Representative in the UK (UK GDPR Art. 27), needed when the "
+                    "organisation has no establishment in the UK.")
     escalation_contact: Contact
-    rights: RightsHandling | None = None
+    rights: RightsHandling | None = Field(
+        None, json_schema_extra=carries("rights", "ccpa-rights"),
+        description="How people exercise their rights: one answer for every regime, or one "
+                    "per regime (eu_gdpr, uk_gdpr, ccpa).")
     jurisdictions: list[Jurisdiction] = Field(min_length=1)
     governance: Governance = Field(default_factory=Governance)
     sells_or_shares: Flag | None = Field(
-        None, description="Whether personal information is sold or shared (CCPA sense); "
+        None, json_schema_extra=carries("sold-or-shared"),
+        description="Whether personal information is sold or shared (CCPA sense); "
                           "stated once here when any jurisdiction is in California.")
     appropriate_policy_document: declared(ShortText) | None = Field(
-        None, description="UK: the reference of the appropriate policy document that DPA "
-                          "2018 Schedule 1 asks for special-category data, or `{none: why}`.")
+        None, json_schema_extra=carries("uk-special-category"),
+        description="UK: the reference of the appropriate policy document that DPA "
+                    "2018 Schedule 1 asks for special-category data, or `{none: why}`.")
     wording: dict[ShortText, Text | WordingOmission] = Field(
         default_factory=dict,
         description="Your own text for a sentence of the portal's standard wording, by its "

@@ -22,6 +22,7 @@ from .types import (
     ShortText,
     Strict,
     Text,
+    carries,
     declared,
 )
 
@@ -57,7 +58,8 @@ class Collection(Strict):
                           "observing them (GDPR Art. 13): what they type, and what an app or "
                           "platform records as they use it.")
     other_sources: declared(list[Source]) | None = Field(
-        None, description="Where the rest comes from (GDPR Art. 14), or `{none: why}` when "
+        None, json_schema_extra=carries("sources"),
+        description="Where the rest comes from (GDPR Art. 14), or `{none: why}` when "
                           "everything comes from the person.")
 
     @property
@@ -104,13 +106,14 @@ class CriminalOffenceBasis(Strict):
 class Purpose(Strict):
     id: Id
     description: Text
-    fields: list[Id] = Field(min_length=1)
+    fields: list[Id] = Field(min_length=1, json_schema_extra=carries("ccpa-purposes"))
     lawful_basis: dict[Id, LawfulBasis | list[LawfulBasis]] = Field(
-        default_factory=dict,
+        default_factory=dict, json_schema_extra=carries("purposes"),
         description="Per jurisdiction id: the GDPR lawful basis, or a list when the purpose "
                     "rests on several.")
     legitimate_interest: Text | None = Field(
-        None, description="The interest pursued, where a basis is legitimate_interests: what "
+        None, json_schema_extra=carries("legitimate-interests"),
+        description="The interest pursued, where a basis is legitimate_interests: what "
                           "it achieves and for whom, not the purpose again.")
     balancing_test: ShortText | None = Field(None, description="Reference to the LIA record.")
     consent_justification: Text | None = None
@@ -119,9 +122,11 @@ class Purpose(Strict):
         description="For a basis other than legitimate interests, what it rests on (the law "
                     "for legal_obligation, the contract for contract).")
     special_category: SpecialCategoryCondition | None = Field(
-        None, description="Needed when the purpose uses a special_category field.")
+        None, json_schema_extra=carries("special-category", "uk-special-category"),
+        description="Needed when the purpose uses a special_category field.")
     criminal_offence: CriminalOffenceBasis | None = Field(
-        None, description="Needed when the purpose uses a criminal_offence field.")
+        None, json_schema_extra=carries("criminal-offence", "uk-criminal-offence"),
+        description="Needed when the purpose uses a criminal_offence field.")
 
     def bases_in(self, jurisdiction: str) -> tuple[LawfulBasis, ...]:
         """The lawful bases the purpose gives for one jurisdiction (none when not given)."""
@@ -180,13 +185,18 @@ class Consent(Strict):
 
 
 class AutomatedDecisions(Strict):
-    exists: Flag = Field(description="Whether decisions with legal or similar effect are made "
+    exists: Flag = Field(json_schema_extra=carries("automated-decisions"),
+                         description="Whether decisions with legal or similar effect are made "
                                      "by a computer alone (GDPR Art. 22).")
-    profiling: Flag = Field(description="Whether people are profiled (evaluated or predicted "
+    profiling: Flag = Field(json_schema_extra=carries("profiling"),
+                            description="Whether people are profiled (evaluated or predicted "
                                         "by a computer), even with a person deciding.")
     statement: Text
-    logic: Text | None = None
-    significance: Text | None = None
+    logic: Text | None = Field(None, json_schema_extra=carries("automated-decisions"),
+                               description="How the decisions are made, in plain words.")
+    significance: Text | None = Field(
+        None, json_schema_extra=carries("automated-decisions", "profiling"),
+        description="What the decisions or the profiling lead to for the person.")
     opt_out: Text | None = None
 
 
@@ -228,10 +238,12 @@ class Notice(Strict):
     effective: Date
     first_layer: FirstLayer
     obligation: Text | None = Field(
-        None, description="Whether providing the data is required, and why."
+        None, json_schema_extra=carries("obligation"),
+        description="Whether providing the data is required, and why."
     )
     sections: dict[Id, Text] = Field(
-        default_factory=dict, description="Extra sections required by the organisation."
+        default_factory=dict, json_schema_extra=carries("section"),
+        description="Extra sections required by the organisation."
     )
     waivers: list[Waiver] = Field(default_factory=list)
     changelog: list[ChangelogEntry] = Field(min_length=1)
@@ -303,24 +315,27 @@ class Program(Strict):
     summary: Text
     owner: Owner
     next_review: Date
-    data_subjects: list[DataSubjects] = Field(min_length=1)
+    data_subjects: list[DataSubjects] = Field(min_length=1, json_schema_extra=carries("scope"))
     collection: Collection
-    fields: list[Id] = Field(default_factory=list)
+    fields: list[Id] = Field(default_factory=list,
+                             json_schema_extra=carries("data-categories", "retention"))
     purposes: list[Purpose] = Field(min_length=1)
     not_offered_in: dict[Id, Text] = Field(
-        default_factory=dict,
+        default_factory=dict, json_schema_extra=carries("scope"),
         description="The organisation's jurisdictions where the program is not offered, each "
                     "with the reason: every jurisdiction is either served or listed here.")
     recipients: declared(list[Recipient]) | None = Field(
-        None, description="Who receives the data, or `{none: why}` when no one does.")
+        None, json_schema_extra=carries("recipients"),
+        description="Who receives the data, or `{none: why}` when no one does.")
     transfers: declared(list[Id]) | None = Field(
-        None, description="Transfer ids from transfers.yaml, or `{none: why}` when all data "
+        None, json_schema_extra=carries("transfers"),
+        description="Transfer ids from transfers.yaml, or `{none: why}` when all data "
                           "stays where the people are (or in countries needing no transfer "
                           "tool).")
     joint_controllers: list[JointController] = Field(
-        default_factory=list,
+        default_factory=list, json_schema_extra=carries("joint-controllers"),
         description="Organisations that decide with you why and how the data is used.")
-    consent: Consent | None = None
+    consent: Consent | None = Field(None, json_schema_extra=carries("withdraw-consent"))
     automated_decisions: AutomatedDecisions
     analytics: Analytics | None = None
     participation: Participation | None = Field(

@@ -20,6 +20,7 @@ from .types import (
     ShortText,
     Strict,
     Text,
+    carries,
     period_days,
 )
 
@@ -48,19 +49,22 @@ class DataField(Strict):
     id: Id
     label: ShortText
     description: Text
-    classification: Classification
+    classification: Classification = Field(
+        json_schema_extra=carries("data-categories", "special-category", "criminal-offence"))
     high_risk: Flag = False
     pseudonymised: Flag = False
     raw_detail: Flag = Field(
         False, description="Raw timestamps or item-by-item answers (audit view only)."
     )
     ccpa_category: ShortText | None = Field(
-        None, description="The statutory category name used in California notices."
+        None, json_schema_extra=carries("ccpa-categories"),
+        description="The statutory category name used in California notices."
     )
     ccpa_sensitive: Flag | None = Field(
-        None, description="California: whether it is sensitive personal information (Civ. "
-                          "Code 1798.140(ae)). Unset: sensitive when classified "
-                          "special_category.")
+        None, json_schema_extra=carries("ccpa-categories"),
+        description="California: whether it is sensitive personal information (Civ. "
+                    "Code 1798.140(ae)). Unset: sensitive when classified "
+                    "special_category.")
     views: list[Id] = Field(default_factory=list, description="Role views that may show it.")
 
     @property
@@ -150,15 +154,18 @@ class RetentionRule(Strict):
     id: Id
     record_type: ShortText
     kind: RecordKind
-    fields: list[Id] = Field(default_factory=list)
+    fields: list[Id] = Field(default_factory=list,
+                             json_schema_extra=carries("retention", "ccpa-retention"))
     programs: list[Id] = Field(
         default_factory=list, description="Limit the rule to these programs (empty: all)."
     )
     period: Period | None = Field(
-        None, description="How long, e.g. '90 days'; or give `criteria` instead.")
+        None, json_schema_extra=carries("retention"),
+        description="How long, e.g. '90 days'; or give `criteria` instead.")
     criteria: RetentionCriteria | None = Field(
-        None, description="When a fixed period is not possible: what decides how long, and "
-                          "what ends it (GDPR Art. 13(2)(a)).")
+        None, json_schema_extra=carries("retention"),
+        description="When a fixed period is not possible: what decides how long, and "
+                    "what ends it (GDPR Art. 13(2)(a)).")
     trigger: ShortText = Field(description="The event the period runs from.")
     disposal: Disposal
     automated: Flag = True
@@ -173,10 +180,10 @@ class RetentionRule(Strict):
 
 
     @model_validator(mode="after")
-    def _period_or_criteria(self) -> RetentionRule:
-        if (self.period is None) == (self.criteria is None):
+    def _not_both(self) -> RetentionRule:
+        if self.period is not None and self.criteria is not None:
             raise ValueError("give a `period` (e.g. '90 days') or `criteria` (with "
-                             "`ends_when`), exactly one of them")
+                             "`ends_when`), not both")
         return self
 
     @property

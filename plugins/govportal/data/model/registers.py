@@ -23,6 +23,7 @@ from .types import (
     ShortText,
     Strict,
     Text,
+    carries,
 )
 
 # --------------------------------------------------------------------------- vendors, transfers
@@ -58,7 +59,7 @@ class VendorRole(enum.StrEnum):
 class Vendor(Strict):
     id: Id
     name: ShortText
-    role: VendorRole
+    role: VendorRole = Field(json_schema_extra=carries("joint-controllers"))
     services: list[ShortText] = Field(min_length=1)
     personal_data: Flag = True
     locations: list[ShortText] = Field(min_length=1)
@@ -86,19 +87,22 @@ class Mechanism(enum.StrEnum):
 class Transfer(Strict):
     id: Id
     vendor: Id
-    origin: list[Id] = Field(min_length=1, description="Jurisdiction ids the data leaves.")
+    origin: list[Id] = Field(min_length=1, json_schema_extra=carries("transfers"),
+                             description="Jurisdiction ids the data leaves.")
     destination: ShortText = Field(description="Country the data goes to, as a name.")
     mechanism: Mechanism | None = Field(
-        None, description="What protects the data there: adequacy, scc (EU standard clauses), "
-                          "uk_addendum or idta (UK tools), bcr, derogation. Left out, the "
-                          "notice cannot say, and the check reports it.")
+        None, json_schema_extra=carries("transfers"),
+        description="What protects the data there: adequacy, scc (EU standard clauses), "
+                    "uk_addendum or idta (UK tools), bcr, derogation. Left out, the "
+                    "notice cannot say, and the check reports it.")
     data: Text
     derogation_reason: Text | None = None
     dpf_certified: Flag = Field(
         False, description="For the United States: the importer is certified under the DPF."
     )
     tia_date: Date | None = Field(None, description="Transfer-impact assessment date.")
-    safeguards_copy: Text | None = Field(None, description="How a person gets a copy.")
+    safeguards_copy: Text | None = Field(None, json_schema_extra=carries("transfers"),
+                                         description="How a person gets a copy.")
 
 
 class TransferRegister(Strict):

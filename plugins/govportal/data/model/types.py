@@ -83,6 +83,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
 
 
+# --------------------------------------------------------------------------- disclosures
+
+
+def carries(*topics: str) -> dict[str, Any]:
+    """Field metadata: the notice evidence topics (``govportal.rules.evidence``) this key
+    carries, or ``scope`` for a key that decides which disclosures apply. The check names the
+    disclosures a missing or broken key blocks, the JSON Schema shows them to editors, and a
+    test deletes every such key from the sample data to prove the gate notices."""
+    return {"x-carries": list(topics)}
+
+
 # --------------------------------------------------------------------------- declarations
 
 

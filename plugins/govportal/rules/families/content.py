@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from ...data import model as m
 from ...problems import Severity
 from ...text.readability import measure
 from ...text.safe_markdown import plain
+from ..catalog import load_wording
 from ..registry import Context, Finding, rule
+from ..standard_wording import unknown_overrides
 from ..wording import restates, stand_in_text
 from .markup import strings
 
@@ -95,3 +98,21 @@ def restates_purpose(ctx: Context) -> Iterator[Finding]:
                                                                     "legitimate_interest"),
                               "say what the processing achieves, for whom, and why it "
                               "outweighs the intrusion")
+
+
+@rule("wording.unknown-id", needs=("organisation",))
+def unknown_wording(ctx: Context) -> Iterator[Finding]:
+    """An organisation's own wording replaces a sentence of the standard wording that
+    exists (the coverage page lists each notice's sentences with their ids).
+
+    Passing: `wording: {complaint.tell-us-first: Tell the Privacy Team first.}`
+    Failing: `wording: {complaint.tell-us: …}` (no such sentence: the override would be
+    silently ignored).
+    """
+    known = sorted(load_wording().by_id)
+    for key in unknown_overrides(ctx.policy.organisation):
+        guess = difflib.get_close_matches(key, known, n=1)
+        yield Finding(f"'{key}' is not a sentence of the standard wording",
+                      ctx.at(ctx.file_of("organisation"), "wording", key, key=True),
+                      f"did you mean '{guess[0]}'?" if guess else
+                      "use an id the coverage page lists under 'Wording the portal adds'")

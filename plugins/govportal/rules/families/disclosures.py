@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...problems import Severity
 from ..catalog import load_catalog
 from ..decisions import Status, decide
-from ..evidence import ORG, gap
+from ..evidence import PROGRAM, gap
 from ..registry import Context, Finding, rule
 
 _NEEDS = ("organisation", "inventory", "retention")
@@ -24,8 +24,8 @@ def _missing(ctx: Context, severity: str) -> Iterator[Finding]:
             found = gap(req.id, req.evidence_topic, req.regime, policy, program)
             if found is None:
                 continue
-            where = (ctx.at(ctx.file_of("organisation"), *found.path) if found.owner == ORG
-                     else ctx.program_at(pid, *found.path))
+            where = (ctx.program_at(pid, *found.path) if found.owner == PROGRAM
+                     else ctx.at(ctx.file_of(found.owner), *found.path))
             yield Finding(
                 f"the notice '{pid}' lacks {req.id} ({req.citation}: {req.title.lower()}): "
                 f"{found.detail}", where, req.hint)

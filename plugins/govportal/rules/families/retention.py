@@ -342,3 +342,21 @@ def engagement_ceiling(ctx: Context) -> Iterator[Finding]:
                 ctx.at(ctx.file_of("retention"), "rules", i, "period"),
                 f"shorten the period to {ceiling} days or less, keep only anonymised "
                 "aggregates longer, or say why in `beyond_ceiling_reason`")
+
+
+@rule("retention.period-missing", needs=("retention",))
+def period_missing(ctx: Context) -> Iterator[Finding]:
+    """Every retention rule says how long: a `period`, or the `criteria` that decide it and
+    what ends it. (A rule that a notice quotes is reported by the disclosure gate, naming the
+    notice items it leaves without a period; this rule covers the others.)
+
+    Passing: `- {id: access-logs, kind: audit_log, period: 3 years, …}`
+    Failing: `- {id: access-logs, kind: audit_log, …}` with neither period nor criteria.
+    """
+    quoted = {id(r) for p in ctx.policy.programs.values() for r in ctx.policy.program_rules(p)}
+    for i, r in enumerate(ctx.policy.retention.rules):
+        if r.period is None and r.criteria is None and id(r) not in quoted:
+            yield Finding(f"the retention rule '{r.id}' gives neither a period nor the criteria "
+                          "that decide it", ctx.at(ctx.file_of("retention"), "rules", i),
+                          "add `period:` (e.g. '3 years') or `criteria:` with `text` and "
+                          "`ends_when`")
