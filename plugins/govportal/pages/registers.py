@@ -8,8 +8,15 @@ from collections import defaultdict
 from typing import Any
 
 from ..data import model as m
+from ..data.placeholders import fill_placeholders
 from ..data.policy import Policy
-from ..rules.catalog import breach_timelines_for, load_breach_timelines, load_catalog
+from ..rules.catalog import (
+    breach_timelines_for,
+    load_authorities,
+    load_breach_timelines,
+    load_catalog,
+    load_wording,
+)
 from ..rules.decisions import decide
 from ..rules.families.content import notice_prose
 from ..text.readability import measure
@@ -99,6 +106,8 @@ def coverage_rows(policy: Policy) -> list[dict[str, Any]]:
 def catalog(b: PageContext) -> Page:
     return Page(CATALOG, "Disclosure catalog", b.render(
         "catalog.md.j2", catalog=load_catalog(), timelines=load_breach_timelines(),
+        authorities=load_authorities(),
+        wording=[(w, fill_placeholders(w.text, b.policy)) for w in load_wording().wording],
         requirements=b.policy.requirements.requirements), "owners/Registers")
 
 
