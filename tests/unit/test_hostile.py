@@ -69,6 +69,16 @@ def _missing_programs(data: Path) -> None:
     shutil.rmtree(data / "programs")
 
 
+def _list_item(data: Path, text: str) -> None:
+    """``text`` as the first item of the manager guide's ``may_use`` list."""
+    program = data / "programs" / "learning.yaml"
+    old = "may_use: [Course status]"
+    source = program.read_text(encoding="utf-8")
+    assert old in source
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    program.write_text(source.replace(old, f'may_use: ["{quoted}"]'), encoding="utf-8")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "huge-file": _huge_file,
     "too-many-values": _too_many_values,
@@ -76,6 +86,14 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "text-too-long": _text_too_long,
     "symlink-outside-data": _symlink_outside,
     "missing-programs-folder": _missing_programs,
+    # One text field that would stall or crash the conversion (20,000 characters each).
+    "stall-brackets": lambda data: _list_item(data, "[" * 20_000),
+    "stall-image-links": lambda data: _list_item(data, "[![" * 6_666),
+    "stall-images": lambda data: _list_item(data, "![" * 10_000),
+    "stall-open-links": lambda data: _list_item(data, "[a " * 6_666),
+    "stall-nested-markers": lambda data: _list_item(data, "1. " * 6_666 + "x"),
+    "stall-tags": lambda data: _list_item(data, "<a " * 6_666),
+    "stall-lines": lambda data: _list_item(data, "a\n=\n" * 5_000),
 }
 
 # Cases that are valid data: what YAML 1.1 would have turned into something else stays text.
@@ -152,7 +170,8 @@ def test_hostile_case_reports_exactly(case: Path, tmp_path: Path) -> None:
 
 CLI_CASES = ["python-object-tag", "alias-bomb", "huge-file", "deep-nesting", "utf16-le",
              "invalid-utf8", "symlink-outside-data", "id-parent-dir", "control-character",
-             "syntax-unclosed-quote", "same-url-two-program-files"]
+             "syntax-unclosed-quote", "same-url-two-program-files", "stall-brackets",
+             "stall-nested-markers"]
 
 
 @pytest.mark.parametrize("name", CLI_CASES)

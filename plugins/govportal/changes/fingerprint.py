@@ -32,8 +32,11 @@ def fingerprint(text: str) -> str:
 
 
 def version_key(version: str) -> tuple[int, ...]:
-    """``"1.10"`` sorts after ``"1.9"``; ``"2"`` equals ``"2.0"``."""
-    parts = [int(p) for p in version.split(".") if p.isdigit()]
+    """``"1.10"`` sorts after ``"1.9"``; ``"2"`` equals ``"2.0"``. Only ASCII digits count,
+    at most 18 of them a part (so no text, however long or exotic, makes a number that
+    cannot be compared or built)."""
+    parts = [int(p) for p in version.split(".")
+             if p.isascii() and p.isdigit() and len(p) <= 18]
     while len(parts) > 1 and parts[-1] == 0:
         parts.pop()
     return tuple(parts)

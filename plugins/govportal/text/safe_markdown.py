@@ -22,6 +22,8 @@ from html.parser import HTMLParser
 import markdown as _markdown
 import nh3
 
+from .conversion_budget import over_budget
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "code", "ul", "ol", "li", "a", "blockquote", "abbr",
 }
@@ -75,9 +77,23 @@ def _escape_segment(match: re.Match[str]) -> str:
 
 
 def _convert_block(text: str) -> str:
+    if over_budget(text):
+        return as_text(text)
     _converter.reset()
     rendered = _converter.convert(text)
     return _clean(rendered).replace("\n\n", "\n").strip()
+
+
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+def as_text(text: str) -> str:
+    """``text`` shown as it was written, one paragraph per part between blank lines, with
+    no markup acted on: the rendering of a text too costly to convert (it is refused by
+    ``content.too-complex`` too, see :mod:`.conversion_budget`)."""
+    parts = (" ".join(part.split()) for part in _PARAGRAPHS.split(text))
+    return "\n".join(f"<p>{html.escape(part, quote=False).translate(_SECOND_PASS)}</p>"
+                     for part in parts if part)
 
 
 @_memo
@@ -105,6 +121,8 @@ def markdown_inline(text: str | None) -> str:
 
 
 def _convert_plain(text: str) -> str:
+    if over_budget(text):
+        return " ".join(text.split())
     _converter.reset()
     return html.unescape(nh3.clean(_converter.convert(text), tags=set())).strip()
 
@@ -185,6 +203,8 @@ def removed_markup(text: str | None) -> str | None:
     ``javascript:`` link, an image), described for a policy owner; None when nothing."""
     if not text or ("<" not in text and "](" not in text and "]:" not in text):
         return None
+    if over_budget(text):
+        return None  # never converted, so nothing is removed (content.too-complex says so)
     _converter.reset()
     parser = _Removed()
     parser.feed(_converter.convert(text))
