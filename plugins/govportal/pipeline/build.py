@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from ..changes.control import check_notices, notice_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
-from ..data import schemas
+from ..data import file_policy, schemas
 from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import Page
@@ -239,7 +239,8 @@ class SiteBuild:
                     "finding(s) above): a template or page prints a field reserved for "
                     "`edition: internal`. Nothing may be published from this build.", leaks)
         with self.timings.step("manifest"):
-            manifest.write(site_dir, self.settings.data_dir,
+            sources = self.result.policy.sources if self.result is not None else {}
+            manifest.write(site_dir, file_policy.fingerprint(sources),
                            self.settings.options.today.isoformat(), self.settings.edition)
 
 

@@ -37,7 +37,7 @@ FIRST_LAYER_LINKS = {
 
 # Problems found while reading and validating the data, before any rule runs.
 LOADING = (
-    "data.empty-file", "data.missing-dir", "data.missing-file", "data.symlink",
+    "data.empty-file", "data.missing-dir", "data.missing-file", "data.not-a-file", "data.symlink",
     "data.too-many-files", "data.unknown-file", "data.unreadable",
     "yaml.alias", "yaml.complex-key", "yaml.control-character", "yaml.duplicate-key",
     "yaml.encoding", "yaml.multiple-documents", "yaml.syntax", "yaml.tab-indent", "yaml.tag",
