@@ -1,8 +1,11 @@
-"""The fingerprint of a notice's published wording, and how versions compare.
+"""The fingerprints of a notice's published text, and how versions compare.
 
 "Published text" is the notice Markdown the portal generates with line endings normalised:
 it depends on the data and the templates, not on the theme, the date or the version list
-shown around it.
+shown around it. Two fingerprints are kept of it: :func:`fingerprint` covers every
+character that is published (a tag, an attribute or a blank line that changes the layout
+changes it), :func:`wording_fingerprint` only the words a reader reads, so a correction can
+show that it changed the layout and not the wording.
 """
 
 from __future__ import annotations
@@ -21,13 +24,18 @@ _SPACE = re.compile(r"\s+")
 
 
 def reading_text(text: str) -> str:
-    """What a reader reads: the text without HTML tags and with whitespace collapsed, so a
-    change of markup alone (a class, a data attribute) does not count as a new notice."""
+    """What a reader reads: the text without HTML tags and with whitespace collapsed (a
+    change of markup alone, a class or a blank line, leaves it as it is)."""
     return _SPACE.sub(" ", _TAG.sub(" ", normalise(text))).strip()
 
 
 def fingerprint(text: str) -> str:
-    """The fingerprint of a notice's published wording (see :func:`reading_text`)."""
+    """The fingerprint of a notice's published text: all of it, markup included."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def wording_fingerprint(text: str) -> str:
+    """The fingerprint of a notice's wording alone (see :func:`reading_text`)."""
     return hashlib.sha256(reading_text(text).encode("utf-8")).hexdigest()
 
 

@@ -91,6 +91,7 @@ from .registers import (
 )
 from .types import (
     ID_PATTERN,
+    VERSION_PATTERN,
     Contact,
     Date,
     Email,
@@ -158,6 +159,7 @@ __all__ = [
     "Governance",
     "HrSignoff",
     "ID_PATTERN",
+    "VERSION_PATTERN",
     "Id",
     "IncidentClass",
     "IncidentLevel",

@@ -21,6 +21,9 @@ from pydantic import (
 )
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+# A notice version: up to three numbers of at most six digits ("1", "1.2", "2.0.1"). It
+# names an archived file, so it never holds anything else.
+VERSION_PATTERN = r"^[0-9]{1,6}(?:\.[0-9]{1,6}){0,2}$"
 
 Id = Annotated[
     StrictStr,
