@@ -189,7 +189,8 @@ def parse(raw: bytes, label: str) -> LockFile | LockFileV1 | str:
     try:
         head = _Format.model_validate_json(raw)  # limits nesting and number size
     except ValidationError as exc:
-        return f"the lock file is not valid JSON: {exc.errors(include_url=False)[0]['msg']}"
+        message = exc.errors(include_url=False)[0]["msg"].removeprefix("Invalid JSON: ")
+        return f"the lock file is not valid JSON: {message}"
     try:
         json.loads(raw, object_pairs_hook=_no_duplicates, parse_int=str, parse_float=str,
                    parse_constant=str)
