@@ -124,8 +124,8 @@ def _correction(root: Path) -> None:
     path = root / ARCHIVE / "1.0.md"
     path.write_text(path.read_text(encoding="utf-8").replace("\n\n", "\n\n\n", 1), "utf-8")
     assert cli.main(["lock", "--config", str(root / "mkdocs.yml"), "--data", str(root / "data"),
-                     "--lock", str(root / "notices.lock.json"), "--correct", "learning", "1.0", "--reason", "A blank line was missing."]
-                    ) == 0
+                     "--lock", str(root / "notices.lock.json"), "--correct", "learning", "1.0",
+                     "--reason", "A blank line was missing."]) == 0
 
 
 def _correction_removed(root: Path) -> None:
