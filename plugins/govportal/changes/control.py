@@ -29,6 +29,7 @@ from ..data.file_policy import Refusal
 from ..data.policy import Policy
 from ..pages.page import Page
 from ..problems import Location, Problems
+from ..text.archived_markup import archive_markup_problem
 from ..text.conversion_budget import over_budget
 from .archive import Archive
 from .facts import differences, facts_of
@@ -82,11 +83,18 @@ def _check_archive(lock: Lock, archive: Archive, policy: Policy, problems: Probl
                              "published", Location(label),
                              "restore the file from git history: archived notices change "
                              "only by a recorded correction (`govportal lock --correct`)")
+            elif over_budget(text):
+                problems.add("notice.archive-too-complex", f"the archived text is too "
+                             f"costly to publish: {over_budget(text)}", Location(label),
+                             "restore the file from git history")
             else:
-                found = over_budget(text)
-                if found:
-                    problems.add("notice.archive-too-complex", f"the archived text is too "
-                                 f"costly to publish: {found}", Location(label),
+                foreign = archive_markup_problem(text)
+                if foreign is not None:
+                    what, line = foreign
+                    problems.add("notice.archive-unsafe-markup", f"the archived text of "
+                                 f"notice '{pid}' version {version} holds {what}, which the "
+                                 "notice templates never write and is never published",
+                                 Location(label, line, 1 if line else 0),
                                  "restore the file from git history")
 
 

@@ -30,6 +30,7 @@ from ..problems import Problems
 from ..publish import edition_scan, exports, manifest
 from ..publish.gate import check_notice
 from ..rules.registry import Options
+from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
 from .checking import Result, check
 from .rendering import build_pages
@@ -210,6 +211,14 @@ class SiteBuild:
             with self.timings.step("change control"):
                 markdown = self.history.decorate(generated, markdown)
         return generated.meta, title_html(generated.title), markdown
+
+    def page_content(self, src_uri: str, html: str) -> str:
+        """A generated page's HTML as converted: an archived version's is cleaned of any
+        markup its templates never write (the archive is as untrusted as the data)."""
+        page = self.pages.get(src_uri)
+        if page is None or page.meta.get("govportal") != "notice-version":
+            return html
+        return sanitise_archived_html(html)
 
     def check_page(self, output: str, meta: Mapping[str, Any], dest_uri: str) -> None:
         """Check the final HTML of each notice against the disclosures it must show."""

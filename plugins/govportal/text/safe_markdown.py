@@ -52,12 +52,29 @@ def is_plain_text(text: str) -> bool:
             and not _ORDERED_ITEM.match(text))
 
 
+_BROWSER_DROPS = re.compile(r"[\t\n\r]")
+
+
+def leaves_site(url: str) -> bool:
+    """Whether a browser takes ``url``, an address without a scheme, to another host. A
+    browser drops tabs and line breaks anywhere and spaces and control characters at the
+    start, and reads a backslash as a slash: ``//host``, ``/\\host``, ``\\\\host`` and
+    ``/<tab>/host`` all name another host with the page's own scheme."""
+    cleaned = _BROWSER_DROPS.sub("", url).lstrip("".join(map(chr, range(33))))
+    return cleaned.replace("\\", "/").startswith("//")
+
+
+def _site_relative(url: str) -> str | None:
+    return None if leaves_site(url) else url
+
+
 def _clean(fragment: str) -> str:
     cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes={**ALLOWED_ATTRIBUTES, "*": set()},  # no generic title/lang
         url_schemes=URL_SCHEMES,
+        url_relative=_site_relative,  # an address that only looks like the site's is dropped
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
@@ -195,6 +212,10 @@ class _Removed(HTMLParser):
             scheme = _SCHEME.match(_CONTROL.sub("", value or ""))
             if name == "href" and scheme and scheme.group(1).lower() not in URL_SCHEMES:
                 self.found = f"a link to a '{scheme.group(1).lower()}:' address"
+                return
+            if name == "href" and not scheme and leaves_site(value or ""):
+                self.found = ("a link that leaves the site while looking like one of its "
+                              f"addresses ('{(value or '')[:40]}')")
                 return
 
 

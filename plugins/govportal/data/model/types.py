@@ -35,7 +35,11 @@ ShortText = Annotated[StrictStr, StringConstraints(min_length=1, max_length=300)
 Email = Annotated[
     StrictStr, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 ]
-Url = Annotated[StrictStr, StringConstraints(pattern=r"^(https://|/)[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")]
+# An https address, or one of the site's own: a single "/" and then a path character (never
+# "//host" nor "/\\host", which a browser takes to another host).
+URL_PATTERN = (r"^(?:https://[A-Za-z0-9]|/[A-Za-z0-9._~!$&*+,;=:@%-])"
+               r"[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")
+Url = Annotated[StrictStr, StringConstraints(pattern=URL_PATTERN)]
 Flag = StrictBool
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
