@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from govportal.pipeline import checking, settings
 from govportal.changes.fingerprint import fingerprint, wording_fingerprint
 from govportal.changes.lock import load_lock
+from govportal.pipeline import checking, settings
 from govportal.problems import Problems
 from govportal.rules import registry
 from govportal.text.safe_markdown import leaves_site
