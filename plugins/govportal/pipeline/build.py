@@ -177,7 +177,10 @@ class SiteBuild:
     def _add_exports(self, files: SiteFiles, site_url: str, site_name: str) -> None:
         """Publish the machine-readable files (notices.json, retention, ROPA, Atom feed)."""
         assert self.result is not None
-        outputs = exports.all_exports(self.result.policy, self.pages, site_url, site_name)
+        policy, lock = self.result.policy, self.history.lock if self.history else None
+        chains = {pid: entry.chain for pid, program in policy.programs.items()
+                  if lock and (entry := lock.entry(pid, program.notice.version))}
+        outputs = exports.all_exports(policy, self.pages, site_url, site_name, chains)
         _check_paths(list(outputs))
         for path, content in outputs.items():
             if not files.exists(path):

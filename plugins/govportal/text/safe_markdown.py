@@ -85,12 +85,15 @@ def _clean(fragment: str) -> str:
 # Characters the site's Markdown would read in text a second time: links and images (``[``),
 # attribute lists (braces), emphasis, code spans and backslash escapes. Tags stay as they are.
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+# A "|" would end a table cell wherever a value meets a Markdown table (in text or inside a
+# tag's attribute), so it is written as an entity everywhere.
 _SECOND_PASS = str.maketrans({"[": "&#91;", "{": "&#123;", "}": "&#125;", "*": "&#42;",
-                              "_": "&#95;", "`": "&#96;", "\\": "&#92;"})
+                              "_": "&#95;", "`": "&#96;", "\\": "&#92;", "|": "&#124;"})
 
 
 def _escape_segment(match: re.Match[str]) -> str:
-    return match.group(1) or match.group(2).translate(_SECOND_PASS)
+    tag = match.group(1)
+    return tag.replace("|", "&#124;") if tag else match.group(2).translate(_SECOND_PASS)
 
 
 def _convert_block(text: str) -> str:
@@ -154,18 +157,41 @@ def plain(text: str | None) -> str:
     return _convert_plain(text)
 
 
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+
+
+def export_text(text: str | None) -> str:
+    """Plain text for the machine-readable files: no markup, and no tag that a program
+    printing the value as HTML could be given back by decoding an entity. Markup is removed
+    and entities decoded until nothing changes (``&amp;lt;script&amp;gt;`` loses its
+    script too); a text that still holds a tag opening after a few rounds has its angle
+    brackets replaced by the look-alikes ‹ and ›. Whitespace is collapsed."""
+    value = plain(text)
+    for _ in range(4):
+        if "<" not in value and "&" not in value:
+            break
+        cleaned = html.unescape(nh3.clean(value, tags=set(), strip_comments=True,
+                                          clean_content_tags={"script", "style"}))
+        if cleaned == value:
+            break
+        value = cleaned
+    if _TAG_START.search(value):
+        value = value.replace("<", "\u2039").replace(">", "\u203a")
+    return " ".join(value.split())
+
+
 # Ids (``eu_gdpr``) are printed inside code spans and attribute lists, where an entity would
 # show as written: an underscore inside a word (which never starts emphasis) stays.
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "{": "&#123;",
                        "}": "&#125;", "*": "&#42;", "`": "&#96;", "\\": "&#92;", "\n": " ",
-                       "\r": " "})
+                       "\r": " ", "|": "&#124;"})
 _EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 
 
 def escape_text(text: str) -> str:
     """Plain text made inert in Markdown and HTML: no tag, entity, link, image, emphasis or
-    attribute list can start in it, and it stays on one line (no heading, list or fence can
-    begin)."""
+    attribute list can start in it, no table cell can end in it, and it stays on one line
+    (no heading, list or fence can begin)."""
     return _EDGE_UNDERSCORE.sub("&#95;", text.translate(_TEXT))
 
 
