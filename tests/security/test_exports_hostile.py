@@ -17,7 +17,6 @@ import json
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import yaml

@@ -13,7 +13,6 @@ import html
 import re
 import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
