@@ -67,9 +67,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def test_every_row_has_its_header_s_cells(pages: dict[str, str]) -> None:
     broken, tables = [], 0
-    for uri, html in pages.items():
+    for uri, page in pages.items():
         parser = _Tables()
-        parser.feed(html)
+        parser.feed(page)
         for number, rows in enumerate(parser.tables, 1):
             tables += 1
             if rows and any(cells != rows[0] for cells in rows):
