@@ -208,3 +208,19 @@ def test_history_case_reports_exactly(case: Path, published: Path, tmp_path: Pat
         if hint is not None:
             assert hints[actual] == hint, out
     assert code == (1 if expected else 0), out
+
+
+def test_an_archive_folder_that_leads_out_of_the_project_is_refused(
+        published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(published, root, symlinks=True)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(root / "notices-archive", elsewhere)
+    (root / "notices-archive").symlink_to(elsewhere)
+    monkeypatch.chdir(root)
+    code, out = run(root, capsys, "check", "--today", TODAY)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "notices-archive/learning/1.0.md: error [notice.archive-unreadable] notices-archive/ "
+        "is a link to something outside the project folder")

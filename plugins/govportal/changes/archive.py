@@ -21,6 +21,7 @@ class Archive:
 
     root: Path
     label: str  # the folder as shown in problems, e.g. "notices-archive"
+    project: Path | None = None  # the folder the archive must stay inside
     _folder: Folder | None = field(default=None, repr=False)
 
     @property
@@ -37,6 +38,10 @@ class Archive:
 
     def load(self, pid: str, version: str) -> str | Refusal | None:
         """The archived text; None when there is none; a Refusal when it may not be read."""
+        if self.project is not None and Folder(self.project, "").leaves(self.root):
+            return Refusal("notice.archive-unreadable", f"{self.label}/ is a link to something "
+                           "outside the project folder", f"replace the link with the "
+                           f"{self.label}/ folder itself")
         raw = self.folder.read(self.path(pid, version), MAX_BYTES)
         if isinstance(raw, TooLarge):
             return Refusal("notice.archive-unreadable", f"the archived text is {raw.size:,} "
@@ -60,7 +65,8 @@ class Archive:
         """Archive ``text``; False (nothing written) when the file's place is a link that
         leads out of the archive."""
         path = self.path(pid, version)
-        if self.folder.leaves(path):
+        outside = self.project is not None and Folder(self.project, "").leaves(self.root)
+        if outside or self.folder.leaves(path):
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(normalise(text), encoding="utf-8", newline="\n")

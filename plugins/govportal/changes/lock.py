@@ -267,4 +267,4 @@ def open_lock(base: Path, lock_file: str | Path, archive_dir: str | Path,
     lock_path = Path(base) / lock_file
     archive_root = Path(base) / archive_dir
     return (load_lock(lock_path, _label(lock_path, base), problems),
-            Archive(archive_root, _label(archive_root, base)))
+            Archive(archive_root, _label(archive_root, base), Path(base)))
