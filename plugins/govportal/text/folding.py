@@ -14,20 +14,31 @@ import functools
 import re
 import unicodedata
 
-# Characters that render as nothing (Unicode "format" characters and friends).
+# Characters that render as nothing (Unicode "format" characters and friends); the few
+# outside the Basic Multilingual Plane are looked for only in a text that has such
+# characters at all (the common case is several times faster).
 _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]")
+_INVISIBLE_ASTRAL = re.compile("[\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                               "\U000e0000-\U000e0fff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _WORD = re.compile(r"\w+")
+
+
+def _nfkc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize(
+        "NFKC", text)
 
 
 def fold(text: str) -> str:
     """``text`` for comparison: NFKC, invisible characters removed, case folded."""
     if text.isascii():
         return text.lower()
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    return unicodedata.normalize("NFKC", text.casefold())
+    text = _INVISIBLE.sub("", _nfkc(text))
+    if _ASTRAL.search(text):
+        text = _INVISIBLE_ASTRAL.sub("", text)
+    return _nfkc(text.casefold())
 
 
 def collapse(text: str) -> str:
