@@ -18,11 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govportal import cli
 from govportal.changes.fingerprint import fingerprint, wording_fingerprint
 from govportal.changes.lock import load_lock
 from govportal.problems import Problems
+from govportal.text.archived_markup import archive_markup_problem
 from tests.conftest import CASES, copy_case
 from tests.unit.test_hostile import expected_entries, matches
 
@@ -224,3 +227,32 @@ def test_an_archive_folder_that_leads_out_of_the_project_is_refused(
     assert out.splitlines()[0] == (
         "notices-archive/learning/1.0.md: error [notice.archive-unreadable] notices-archive/ "
         "is a link to something outside the project folder")
+
+
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True)
+                     | st.text(max_size=20),
+                     lambda children: st.lists(children, max_size=4)
+                     | st.dictionaries(st.sampled_from(["format", "notices", "learning", "1.0",
+                                                        "sha256", "chain", "retired", "x"]),
+                                       children, max_size=4), max_leaves=20)
+
+
+@settings(max_examples=150, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300) | _json.map(lambda v: json.dumps(v).encode())
+       | _json.map(lambda v: json.dumps({"format": 2, "notices": {"learning": {"1.0": v}}})
+                   .encode()))
+def test_any_lock_file_is_read_or_refused_with_a_problem(tmp_path: Path, raw: bytes) -> None:
+    path = tmp_path / "notices.lock.json"
+    path.write_bytes(raw)
+    problems = Problems()
+    lock = load_lock(path, "notices.lock.json", problems)
+    assert lock.valid or len(problems) > 0
+    assert all(p.rule.startswith("notice.lock-") for p in problems)
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' abc[]()!-#`|\n:{}&;*_")), max_size=400))
+def test_any_archived_text_is_judged_without_an_exception(text: str) -> None:
+    found = archive_markup_problem(text)
+    assert found is None or (found[0] and found[1] >= 0)
