@@ -3,8 +3,10 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# `make check CHECK_FORMAT=github` prints problems as GitHub annotations.
+# `make check CHECK_FORMAT=github` prints problems as GitHub annotations;
+# `make check CHECK_ARGS="--base origin/main"` also compares the notice history with main.
 CHECK_FORMAT ?= text
+CHECK_ARGS ?=
 # Material prints an end-of-life banner on every build; the portal pins MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -23,7 +25,7 @@ serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change
 	$(BIN)/mkdocs serve --strict
 
 check: $(STAMP)  ## validate the data and run every rule, without building
-	$(BIN)/govportal check --format $(CHECK_FORMAT)
+	$(BIN)/govportal check --format $(CHECK_FORMAT) $(CHECK_ARGS)
 
 lint: $(STAMP)  ## ruff, and the import contracts that keep the pipeline's layers
 	$(BIN)/ruff check plugins tests bench

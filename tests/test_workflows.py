@@ -58,3 +58,31 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "no-such-input" in proc.stdout
     assert "github.event.pull_request.title" in proc.stdout  # script injection
+
+
+def _workflow(name: str) -> dict:
+    import yaml
+
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def test_publishing_attests_the_manifest_after_verifying_it() -> None:
+    build = _workflow("publish.yml")["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read", "id-token": "write",
+                                    "attestations": "write"}
+    steps = [s.get("uses", s.get("run", "")) for s in build["steps"]]
+    verify = steps.index(".venv/bin/govportal verify-manifest site")
+    attest = next(i for i, s in enumerate(steps) if s.startswith(
+        "actions/attest-build-provenance@"))
+    upload = next(i for i, s in enumerate(steps) if s.startswith(
+        "actions/upload-pages-artifact@"))
+    assert verify < attest < upload
+    assert build["steps"][attest]["with"] == {"subject-path": "site/govportal-manifest.json"}
+
+
+def test_pull_requests_compare_the_notice_history_with_their_base() -> None:
+    job = _workflow("pr.yml")["jobs"]["check-and-build"]
+    assert job["steps"][0]["with"]["fetch-depth"] == 0
+    check = next(s for s in job["steps"] if "make check" in s.get("run", ""))
+    assert '--base origin/$BASE_REF' in check["run"]
+    assert check["env"] == {"BASE_REF": "${{ github.base_ref }}"}

@@ -1,7 +1,9 @@
 """``govportal``: the policy owners' command line, sharing the plugin's core.
 
     govportal check [--data DIR] [--format text|github|json] [--strict] [--today YYYY-MM-DD]
-    govportal lock [--force]
+                    [--base REF]
+    govportal lock [--force] [--correct PROGRAM VERSION --reason TEXT]
+                   [--retire PROGRAM --reason TEXT]
     govportal schemas [--out DIR] [--check]
     govportal pr-summary --base REF [--head REF] [--out FILE]
     govportal verify-manifest SITE_DIR
@@ -20,7 +22,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .changes import control
+from .changes import control, corrections
 from .changes.lock import Archive, Lock, open_lock
 from .data import schemas
 from .pipeline import settings as project
@@ -68,9 +70,15 @@ def _open_lock(args: argparse.Namespace, settings: project.Project,
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .changes.prsummary import SummaryError
+
     settings = _project(args)
-    result = check_project(settings, _options(args, settings), _data_dir(args, settings),
-                           args.lock, change_control=not args.no_lock)
+    try:
+        result = check_project(settings, _options(args, settings), _data_dir(args, settings),
+                               args.lock, change_control=not args.no_lock, base=args.base)
+    except SummaryError as exc:
+        print(f"govportal check --base: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     problems = result.problems
     if args.format == "github":
         text = problems.format_github()
@@ -95,8 +103,28 @@ def cmd_lock(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_PROBLEMS
     lock, archive = _open_lock(args, settings, result)
-    if not lock.valid:
-        print(result.problems.format_text())
+    try:
+        if lock.legacy is not None:
+            upgraded = corrections.upgrade(lock, archive)
+            lock.save()
+            print(f"upgraded {lock.label} to format 2 ({len(upgraded)} version(s) checked "
+                  "against their archived text)")
+        if not lock.valid:
+            print(result.problems.format_text())
+            return EXIT_PROBLEMS
+        if args.correct:
+            pid, version = args.correct
+            fix = corrections.correct(lock, archive, result.policy, pid, version,
+                                      args.reason or "", options.today)
+            words = "layout only, wording unchanged" if fix.wording_unchanged else (
+                "the wording changed")
+            print(f"corrected {pid} {version} ({words}): {fix.reason}")
+        if args.retire:
+            corrections.retire(lock, result.policy, args.retire, args.reason or "",
+                               options.today)
+            print(f"retired {args.retire}: its published history stays readable")
+    except corrections.HistoryRefused as exc:
+        print(f"govportal lock: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     texts = notice_texts(result.policy, options, settings)
     report = control.update_lock(result.policy, texts, lock, archive, force=args.force)
@@ -106,6 +134,8 @@ def cmd_lock(args: argparse.Namespace) -> int:
         print(f"archived {label}")
     for reason in report.refused:
         print(f"refused {reason}", file=sys.stderr)
+    for pid in report.retired:
+        print(f"{pid} is back: no longer retired")
     if not report.changed and not report.refused:
         print(f"{lock.label} is up to date")
     remaining = Problems(overrides=dict(options.severities))
@@ -187,6 +217,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--lock", help="the notice lock file (default: notices.lock.json)")
     check.add_argument("--no-lock", action="store_true",
                        help="skip the notice change control (versions, lock, changelog)")
+    check.add_argument("--base", metavar="REF",
+                       help="also report every change to notice history since this git ref "
+                            "(in pull requests: the branch merged into)")
     check.set_defaults(func=cmd_check)
 
     lock = sub.add_parser("lock", parents=[common],
@@ -195,6 +228,12 @@ def parser() -> argparse.ArgumentParser:
     lock.add_argument("--lock", help="the notice lock file (default: notices.lock.json)")
     lock.add_argument("--force", action="store_true",
                       help="rewrite a locked version whose text changed (changes history)")
+    lock.add_argument("--correct", nargs=2, metavar=("PROGRAM", "VERSION"),
+                      help="record the edited archived text of an earlier version as a "
+                           "correction (shown on the notice's history page)")
+    lock.add_argument("--retire", metavar="PROGRAM",
+                      help="keep the published history of a removed program as retired")
+    lock.add_argument("--reason", help="why (for --correct and --retire)")
     lock.set_defaults(func=cmd_lock)
 
     schema = sub.add_parser("schemas", parents=[common],

@@ -76,6 +76,9 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         page.meta.setdefault("title", title)
         return markdown
 
+    def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:
+        return self.build.page_content(page.file.src_uri, html)
+
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
         self.build.check_page(output, page.meta, page.file.dest_uri)
         return output
@@ -134,9 +137,7 @@ def _stops() -> Iterator[None]:
 
 
 def _packaged_theme_files(files: Files, config: Any) -> dict[str, str]:
-    """Site path -> source of the static files an installed theme package ships (Material's
-    scripts, styles, fonts), which cannot hold the organisation's data. Files from the
-    project's own ``custom_dir`` or docs are not among them."""
+    """Site path -> source of the files an installed theme ships (not the project's own)."""
     custom = config.theme.custom_dir
     packaged = [os.path.join(d, "") for d in config.theme.dirs if d != custom]
     return {f.dest_uri: f.abs_src_path for f in files

@@ -33,7 +33,10 @@ PAYLOADS = XSS_PAYLOADS + TEMPLATE_PAYLOADS
 # The output gate too: a section whose only text was a script is empty once sanitised, which
 # the gate rightly reports; here only the sanitiser is under test.
 RULES_OFF = ", ".join(f"{rule}: 'off'" for rule in sorted({*registry.all_rules(), *OUTPUT}))
-OPTIONS = f"      today: '2026-11-22'\n      severities: {{{RULES_OFF}}}\n"
+# The internal edition, so the payloads in internal-only fields reach pages too (the public
+# edition's scan would rightly refuse payloads repeated in public and internal fields).
+OPTIONS = (f"      today: '2026-11-22'\n      edition: internal\n"
+           f"      severities: {{{RULES_OFF}}}\n")
 # Tags Markdown writes on its own from text it reads as structure (an empty bold becomes a
 # rule line): harmless, and the sanitiser's allowed tags.
 MARKDOWN_TAGS = {"hr", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}

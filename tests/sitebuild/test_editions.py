@@ -17,6 +17,7 @@ import pytest
 
 from govportal.pages.environment import environment
 from govportal.publish import edition_scan, manifest
+from govportal.text.folding import fold
 from tests.conftest import CASES, make_site, mkdocs_build
 
 BASE = CASES / "valid" / "complete"
@@ -96,29 +97,35 @@ def test_every_internal_field_is_scanned_for(tmp_path: Path) -> None:
     result = pipeline.check(data, registry.Options(), label_base=tmp_path)
     assert not result.problems.errors, result.problems.format_text()
     found = {v.text: v.field for v in edition_scan.internal_values(result.policy)}
-    assert found == {
+    assert found == {fold(k): v for k, v in {
         RISK: "vendors[0].risk_notes", HISTORY: "vendors[0].incident_history",
         EVIDENCE_REF: "vendors[0].security_evidence[0].reference",
         CONTACT_NAME: "contacts[0].name", CONTACT_PHONE: "contacts[0].phone",
         CONTACT_EMAIL: "contacts[0].email", DPIA: "dpia", LAUNCH: "launch_readiness[0].evidence",
-    }
+    }.items()}
 
 
-def test_a_value_also_written_in_a_public_field_is_not_scanned_for(tmp_path: Path) -> None:
+def test_a_public_field_repeating_internal_text_is_a_located_error(tmp_path: Path) -> None:
+    """No silent exemption: the same text in a public field is refused where it is written,
+    unless the data says that detail is public (a contact's ``public`` list)."""
     from govportal import pipeline
     from govportal.rules import registry
 
     data = internal_data(tmp_path)
     edit(data / "incident-response.yaml", f"email: {CONTACT_EMAIL}",
          "email: privacy@example.com")  # the organisation's public privacy contact
-    edit(data / "vendors.yaml", f"risk_notes: '{RISK}'",
-         "risk_notes: 'Ask the Privacy team about this vendor.'")
+    result = pipeline.check(data, registry.Options(), label_base=tmp_path)
+    found = [(p.location.file, p.location.path, p.message) for p in result.problems
+             if p.rule == "edition.internal-text-in-public-field"]
+    assert found == [("data/organisation.yaml", "privacy_contact.email",
+                      "this public text repeats the internal-only field contacts[0].email of "
+                      "data/incident-response.yaml, which the public edition must never show")]
+    edit(data / "incident-response.yaml", "email: privacy@example.com",
+         "email: privacy@example.com, public: [email]")
     result = pipeline.check(data, registry.Options(), label_base=tmp_path)
     assert not result.problems.errors, result.problems.format_text()
-    found = {v.field for v in edition_scan.internal_values(result.policy)}
-    assert "contacts[0].email" not in found  # published as the privacy contact anyway
-    assert "vendors[0].risk_notes" in found  # shares words with public text, not the text
-    assert "contacts[0].name" in found
+    assert "contacts[0].email" not in {v.field for v in edition_scan.internal_values(
+        result.policy)}
 
 
 def test_the_public_edition_holds_no_internal_text(public: Path) -> None:

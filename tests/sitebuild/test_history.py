@@ -4,6 +4,8 @@ build that refuses a changed notice whose version was not bumped."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,9 +175,21 @@ def test_a_removed_program_keeps_its_history(tmp_path: Path) -> None:
         encoding="utf-8")
     assert lock_notices(project).returncode == 0
     (programs / "coaching.yaml").unlink()
+    refused = mkdocs_build(project)
+    assert refused.returncode == 1
+    assert ("error [notice.lock-unknown-program] the lock file records notice 'coaching', "
+            "but there is no program 'coaching' and the notice is not marked retired"
+            ) in refused.stderr
+    retire = subprocess.run(
+        [sys.executable, "-m", "govportal.cli", "lock", "--retire", "coaching", "--reason",
+         "The coaching pilot ended in October."], cwd=project, capture_output=True,
+        text=True, timeout=300)
+    assert retire.returncode == 0, retire.stdout + retire.stderr
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     old = html(project, "notices/coaching/v1.0")
+    assert "This notice is no longer in use:</strong> retired on" in old
+    assert "The coaching pilot ended in October." in html(project, "notices/coaching/changes")
     assert "# Privacy notice: Coaching tips" not in old  # rendered, not raw
     assert "Privacy notice: Coaching tips (version 1.0)" in old
     assert "Read the current notice" not in old

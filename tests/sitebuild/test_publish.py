@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from govportal import cli
+from govportal.data import file_policy
 from govportal.publish import manifest
 from tests.conftest import CASES, lock_notices, make_site
 
@@ -146,8 +147,11 @@ def test_the_manifest_describes_the_build(built: Path) -> None:
     on_disk.pop(manifest.NAME)
     assert {p: e["sha256"] for p, e in listed.items()} == on_disk
     assert all(e["size"] == (built / p).stat().st_size for p, e in listed.items())
-    assert data["files_digest"] == manifest.files_digest(data["files"])
-    assert data["data_fingerprint"] == manifest.data_fingerprint(built.parent / "data")
+    assert data["digest"] == manifest.digest(data)
+    data_dir = built.parent / "data"
+    read = {p.relative_to(data_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in data_dir.rglob("*.yaml")}
+    assert data["data_fingerprint"] == file_policy.fingerprint(read)
     assert data["plugin_version"] and data["build_date"] == "2026-11-18"
     assert data["edition"] == "public"
     assert "search/search_index.json" in listed and "sitemap.xml.gz" in listed
@@ -201,8 +205,24 @@ def test_an_edited_manifest_fails(site: Path, capsys: pytest.CaptureFixture) -> 
     assert "site/index.html is not in the manifest" in out
 
 
+@pytest.mark.parametrize(("field", "value"), [("edition", "internal"),
+                                               ("data_fingerprint", "0" * 64),
+                                               ("build_date", "2027-01-01")])
+def test_the_digest_covers_edition_and_data(site: Path, field: str, value: str,
+                                            capsys: pytest.CaptureFixture) -> None:
+    """Switching a public site's manifest to `internal` (or to other data) fails."""
+    path = site / manifest.NAME
+    data = json.loads(path.read_text("utf-8"))
+    data[field] = value
+    path.write_text(json.dumps(data), "utf-8")
+    code, out = verify(site, capsys)
+    assert code == 1
+    assert "site/govportal-manifest.json: its content does not match its digest" in out
+
+
 @pytest.mark.parametrize("content", ["not json", "[]", '{"generator": "other"}',
-                                     '{"generator": "govportal", "format": 1, "files": [1]}'])
+                                     '{"generator": "govportal", "format": 2, "files": [1]}',
+                                     '{"generator": "govportal", "format": 1, "files": []}'])
 def test_a_broken_manifest_fails_clearly(site: Path, content: str,
                                          capsys: pytest.CaptureFixture) -> None:
     (site / manifest.NAME).write_text(content, "utf-8")

@@ -235,7 +235,8 @@ def test_the_archive_is_checked_against_the_lock(repo: Project) -> None:
     assert repo.check() == (1, [
         "notices-archive/learning/1.0.md: error [notice.archive-mismatch] the archived text of "
         "notice 'learning' version 1.0 differs from what the lock says was published",
-        "    hint: restore the file from git history: archived notices never change",
+        "    hint: restore the file from git history: archived notices change only by a "
+        "recorded correction (`govportal lock --correct`)",
         "1 error, 0 warnings",
     ])
     archived.unlink()
@@ -251,13 +252,15 @@ def test_a_broken_lock_file_is_one_clear_problem(repo: Project) -> None:
     code, lines = repo.check()
     assert code == 1
     assert lines[0].startswith("notices.lock.json: error [notice.lock-invalid] the lock file "
-                               "cannot be read: ")
+                               "is not valid JSON: ")
     assert lines[-1] == "1 error, 0 warnings"
-    (repo.root / "notices.lock.json").write_text('{"notices": {"learning": {"1.0": {}}}}',
+    (repo.root / "notices.lock.json").write_text('{"format": 2, "notices": {"learning": '
+                                                 '{"1.0": {}}}}',
                                                  encoding="utf-8")
     assert repo.check()[1][0].startswith(
         "notices.lock.json: error [notice.lock-invalid] the lock file is not in the expected "
         "shape (notices.learning.1.0.sha256: Field required)")
+    (repo.root / "notices.lock.json").write_text('{"format": 2, "notices": {}}', "utf-8")
 
 
 def test_a_missing_lock_file_means_nothing_is_locked(repo: Project) -> None:
@@ -272,10 +275,12 @@ def test_crlf_checkouts_give_the_same_fingerprint() -> None:
     assert fingerprint.fingerprint("Kept 90 days.") != fingerprint.fingerprint("Kept 180 days.")
 
 
-def test_markup_alone_does_not_change_the_fingerprint() -> None:
+def test_markup_changes_the_fingerprint_but_not_the_wording() -> None:
     plain = "## Retention\n\nKept for 2 years."
     marked = '<section class="x" data-disclosures="a b">\n\n## Retention\n\nKept for 2 years.'
-    assert fingerprint.fingerprint(plain) == fingerprint.fingerprint(marked)
+    assert fingerprint.fingerprint(plain) != fingerprint.fingerprint(marked)
+    assert fingerprint.wording_fingerprint(plain) == fingerprint.wording_fingerprint(marked)
+    assert fingerprint.fingerprint(plain + "\n") != fingerprint.fingerprint(plain)
 
 
 def test_versions_compare_as_numbers() -> None:

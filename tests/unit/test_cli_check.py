@@ -162,3 +162,30 @@ def test_mkdocs_tags_do_not_stop_the_settings_reader(tmp_path: Path) -> None:
     (tmp_path / "broken.yml").write_text("plugins: [\n", encoding="utf-8")
     with pytest.raises(ValueError, match="cannot be read"):
         project.load(tmp_path / "broken.yml")
+
+
+def test_check_refuses_a_templates_dir_that_does_not_exist_as_the_build_does(
+        tmp_path: Path) -> None:
+    copy_case(BASE, None, tmp_path / "data")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - govportal:\n      templates_dir: no-such-folder\n",
+        encoding="utf-8")
+    done = run(tmp_path, "check", "--no-lock", "--today", "2026-11-22")
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "mkdocs.yml:4:1: error [config.templates-dir] templates_dir: 'no-such-folder' is not "
+        "an existing folder (the build refuses it too)",
+        "    hint: create the folder, or remove the option to use the portal's templates",
+        "1 error, 0 warnings"]
+    (tmp_path / "no-such-folder").mkdir()
+    assert run(tmp_path, "check", "--no-lock", "--today", "2026-11-22").returncode == 0
+
+
+def test_check_base_with_an_unknown_ref_is_a_usage_error(tmp_path: Path) -> None:
+    copy_case(BASE, None, tmp_path / "data")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True, timeout=60)
+    assert run(tmp_path, "lock").returncode == 0
+    done = run(tmp_path, "check", "--today", "2026-11-22", "--base", "no-such-branch")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("govportal check --base: 'no-such-branch' is not a commit")

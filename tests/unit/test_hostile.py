@@ -65,8 +65,42 @@ def _symlink_outside(data: Path) -> None:
     os.symlink(secret, data / "vendors.yaml")
 
 
+def _programs_folder_outside(data: Path) -> None:
+    outside = data.parent / "elsewhere"
+    outside.mkdir()
+    (outside / "learning.yaml").write_text("api_token: do-not-publish-me\n", encoding="utf-8")
+    shutil.rmtree(data / "programs")
+    os.symlink(outside, data / "programs")
+
+
+def _dangling_link_outside(data: Path) -> None:
+    (data / "vendors.yaml").unlink()
+    os.symlink(data.parent / "no-such-file-anywhere.yaml", data / "vendors.yaml")
+
+
+def _pipe_as_data_file(data: Path) -> None:
+    (data / "vendors.yaml").unlink()
+    os.mkfifo(data / "vendors.yaml")
+
+
+def _hidden_special_files(data: Path) -> None:
+    os.symlink("/dev/zero", data / ".zeros")
+    os.mkfifo(data / "programs" / ".pipe.yaml")
+    os.symlink(data.parent / "outside.yaml", data / "programs" / ".hidden-link.yaml")
+
+
 def _missing_programs(data: Path) -> None:
     shutil.rmtree(data / "programs")
+
+
+def _list_item(data: Path, text: str) -> None:
+    """``text`` as the first item of the manager guide's ``may_use`` list."""
+    program = data / "programs" / "learning.yaml"
+    old = "may_use: [Course status]"
+    source = program.read_text(encoding="utf-8")
+    assert old in source
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    program.write_text(source.replace(old, f'may_use: ["{quoted}"]'), encoding="utf-8")
 
 
 GENERATORS: dict[str, Callable[[Path], None]] = {
@@ -76,6 +110,18 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "text-too-long": _text_too_long,
     "symlink-outside-data": _symlink_outside,
     "missing-programs-folder": _missing_programs,
+    "symlink-programs-folder": _programs_folder_outside,
+    "symlink-dangling-outside": _dangling_link_outside,
+    "pipe-as-data-file": _pipe_as_data_file,
+    "hidden-special-files": _hidden_special_files,
+    # One text field that would stall or crash the conversion (20,000 characters each).
+    "stall-brackets": lambda data: _list_item(data, "[" * 20_000),
+    "stall-image-links": lambda data: _list_item(data, "[![" * 6_666),
+    "stall-images": lambda data: _list_item(data, "![" * 10_000),
+    "stall-open-links": lambda data: _list_item(data, "[a " * 6_666),
+    "stall-nested-markers": lambda data: _list_item(data, "1. " * 6_666 + "x"),
+    "stall-tags": lambda data: _list_item(data, "<a " * 6_666),
+    "stall-lines": lambda data: _list_item(data, "a\n=\n" * 5_000),
 }
 
 # Cases that are valid data: what YAML 1.1 would have turned into something else stays text.
@@ -86,6 +132,8 @@ VALUES: dict[str, Callable[[Policy], object]] = {
     "sexagesimal-text-stays": lambda p: p.playbook.tabletop.cadence,
     "template-injection": lambda p: (p.programs["learning"].summary,
                                      p.programs["learning"].manager_guide.ask),
+    # Hidden files are neither checked nor read (nor part of the data fingerprint).
+    "hidden-special-files": lambda p: sorted(p.sources),
 }
 EXPECTED_VALUES: dict[str, object] = {
     "norway-country": [("de", "DE"), ("no", "NO")],
@@ -94,6 +142,10 @@ EXPECTED_VALUES: dict[str, object] = {
     "sexagesimal-text-stays": "1:30",
     "template-injection": ("{{ 7*7 }} {{ config.__class__ }}",
                            "{% raw %}{% for x in range(9) %}{% endraw %}"),
+    "hidden-special-files": ["checklists.yaml", "clauses.yaml", "incident-response.yaml",
+                             "inventory.yaml", "mistakes.yaml", "organisation.yaml",
+                             "programs/learning.yaml", "retention.yaml", "roles.yaml",
+                             "vendors.yaml"],
 }
 
 
@@ -152,7 +204,8 @@ def test_hostile_case_reports_exactly(case: Path, tmp_path: Path) -> None:
 
 CLI_CASES = ["python-object-tag", "alias-bomb", "huge-file", "deep-nesting", "utf16-le",
              "invalid-utf8", "symlink-outside-data", "id-parent-dir", "control-character",
-             "syntax-unclosed-quote", "same-url-two-program-files"]
+             "syntax-unclosed-quote", "same-url-two-program-files", "stall-brackets",
+             "stall-nested-markers", "symlink-programs-folder", "pipe-as-data-file"]
 
 
 @pytest.mark.parametrize("name", CLI_CASES)

@@ -148,8 +148,8 @@ def test_data_text_cannot_ping_or_inject(repo: Path) -> None:
          'name: "Coaching <img src=x> @everyone [x](https://evil.example)",')
     result = summary(repo, "--base", "HEAD")
     line = next(x for x in result.stdout.splitlines() if x.startswith("- New recipient"))
-    assert line == ("- New recipient: Coaching \\<img src=x\\> \\@everyone \\[x\\](https://evil"
-                    ".example) (material)")
+    # The recorded facts are plain text: the tag and the link are gone, the rest escaped.
+    assert line == "- New recipient: Coaching \\@everyone x (material)"
 
 
 def test_out_file_and_a_bad_ref(repo: Path, tmp_path: Path) -> None:

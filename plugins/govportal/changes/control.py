@@ -25,12 +25,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..data import model as m
+from ..data.file_policy import Refusal
 from ..data.policy import Policy
 from ..pages.page import Page
 from ..problems import Location, Problems
+from ..text.archived_markup import archive_markup_problem
+from ..text.conversion_budget import over_budget
 from .archive import Archive
 from .facts import differences, facts_of
-from .fingerprint import fingerprint, normalise, version_key
+from .fingerprint import fingerprint, normalise, version_key, wording_fingerprint
 from .lock import LOCK_HINT, Lock, LockedVersion
 
 
@@ -47,27 +50,59 @@ def check_notices(policy: Policy, texts: dict[str, str], lock: Lock, archive: Ar
     and the archive, and add every change-control problem found."""
     if not lock.valid:
         return
-    _check_archive(lock, archive, problems)
+    current = {pid: fingerprint(text) for pid, text in texts.items()}
+    _check_archive(lock, archive, policy, current, problems)
     for pid, program in policy.programs.items():
         if pid in texts:
             _check_program(policy, program, texts[pid], lock, problems)
 
 
-def _check_archive(lock: Lock, archive: Archive, problems: Problems) -> None:
+def _check_archive(lock: Lock, archive: Archive, policy: Policy, current: dict[str, str],
+                   problems: Problems) -> None:
+    """Each archived text against the lock, and held to the notice templates' markup
+    (``current``: program id → fingerprint of its notice as rendered now; an archived text
+    that is exactly that was made by the portal's own sanitising pipeline)."""
     for pid in sorted(lock.notices):
+        if pid not in policy.programs and pid not in lock.retired:
+            problems.add("notice.lock-unknown-program", f"the lock file records notice "
+                         f"'{pid}', but there is no program '{pid}' and the notice is not "
+                         "marked retired", lock.line_of(pid),
+                         f"restore data/programs/{pid}.yaml, or keep its history as a "
+                         f"retired notice: `govportal lock --retire {pid} --reason '…'`")
+            continue
         for version in lock.versions(pid):
-            text = archive.read(pid, version)
+            text = archive.load(pid, version)
             label = archive.label_of(pid, version)
+            entry = lock.notices[pid][version]
             if text is None:
                 problems.add("notice.archive-missing", f"the published text of notice "
                              f"'{pid}' version {version} is not archived", Location(label),
                              "restore the file from git history; `govportal lock` writes it "
                              "again only while it is the current version")
-            elif fingerprint(text) != lock.notices[pid][version].sha256:
+            elif isinstance(text, Refusal):
+                problems.add(text.rule, text.message, Location(label), text.hint)
+            elif (fingerprint(text), wording_fingerprint(text)) != (entry.sha256,
+                                                                      entry.wording):
                 problems.add("notice.archive-mismatch", f"the archived text of notice "
                              f"'{pid}' version {version} differs from what the lock says was "
                              "published", Location(label),
-                             "restore the file from git history: archived notices never change")
+                             "restore the file from git history: archived notices change "
+                             "only by a recorded correction (`govportal lock --correct`)")
+            elif current.get(pid) == entry.sha256:
+                continue  # the portal's own rendering of the data, as checked now
+            elif over_budget(text):
+                problems.add("notice.archive-too-complex", f"the archived text is too "
+                             f"costly to publish: {over_budget(text)}", Location(label),
+                             "restore the file from git history")
+            else:
+                foreign = archive_markup_problem(text)
+                if foreign is not None:
+                    what, line = foreign
+                    problems.add("notice.archive-unsafe-markup", f"the archived text of "
+                                 f"notice '{pid}' version {version} holds {what}, which the "
+                                 "notice templates never write and is never published",
+                                 Location(label, line, 1 if line else 0),
+                                 "restore the file from git history")
 
 
 def _check_program(policy: Policy, program: m.Program, text: str, lock: Lock,
@@ -147,10 +182,11 @@ class LockReport:
     locked: list[str] = field(default_factory=list)  # "learning 1.1"
     archived: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)  # programs back from retirement
 
     @property
     def changed(self) -> bool:
-        return bool(self.locked or self.archived)
+        return bool(self.locked or self.archived or self.retired)
 
 
 def update_lock(policy: Policy, texts: dict[str, str], lock: Lock, archive: Archive,
@@ -165,6 +201,8 @@ def update_lock(policy: Policy, texts: dict[str, str], lock: Lock, archive: Arch
         version = program.notice.version
         text = normalise(texts[pid])
         digest = fingerprint(text)
+        if lock.retired.pop(pid, None) is not None:  # a program that is back
+            report.retired.append(pid)
         name = f"{pid} {version}"
         existing = lock.entry(pid, version)
         locked = lock.versions(pid)
@@ -183,13 +221,16 @@ def update_lock(policy: Policy, texts: dict[str, str], lock: Lock, archive: Arch
         stored = next((v for v in locked if version_key(v) == version_key(version)), version)
         if not same:
             lock.notices.setdefault(pid, {})[stored] = LockedVersion(
-                sha256=digest, effective=program.notice.effective,
-                facts=facts_of(policy, program))
+                sha256=digest, wording=wording_fingerprint(text),
+                effective=program.notice.effective, facts=facts_of(policy, program))
             report.locked.append(name)
         if archive.read(pid, stored) != text:
-            archive.write(pid, stored, text)
-            report.archived.append(archive.label_of(pid, stored))
-    if report.locked or not lock.path.exists():
+            if archive.write(pid, stored, text):
+                report.archived.append(archive.label_of(pid, stored))
+            else:
+                report.refused.append(f"{name}: {archive.label_of(pid, stored)} is a link "
+                                      f"out of {archive.label}/; replace it with a folder")
+    if report.locked or report.retired or not lock.path.exists():
         lock.save()
     return report
 

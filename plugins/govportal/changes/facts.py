@@ -12,7 +12,7 @@ from ..data import model as m
 from ..data.placeholders import kept_for
 from ..data.policy import Policy
 from ..pages.labels import CLASSIFICATION_LABELS
-from ..text.safe_markdown import plain
+from ..text.safe_markdown import export_text
 
 
 class _Model(BaseModel):
@@ -48,13 +48,17 @@ def facts_of(policy: Policy, program: m.Program) -> Facts:
     """The material facts of a program's notice as the data says now."""
     fields = policy.fields_by_id
     transfers = policy.transfers_by_id
+    text = export_text  # the lock file is a machine-readable file too: plain text only
     return Facts(
-        purposes={p.id: plain(p.description) for p in program.purposes},
-        recipients=sorted({r.name for r in program.recipient_list}),
-        transfers={t: transfers[t].destination for t in program.transfer_ids if t in transfers},
-        fields={f: FieldFact(label=fields[f].label, category=fields[f].classification.value)
+        purposes={p.id: text(p.description) for p in program.purposes},
+        recipients=sorted({text(r.name) for r in program.recipient_list}),
+        transfers={t: text(transfers[t].destination) for t in program.transfer_ids
+                   if t in transfers},
+        fields={f: FieldFact(label=text(fields[f].label),
+                             category=fields[f].classification.value)
                 for f in program.fields if f in fields},
-        retention={r.id: RetentionFact(record=r.record_type, period=kept_for(r), days=r.days)
+        retention={r.id: RetentionFact(record=text(r.record_type), period=text(kept_for(r)),
+                                       days=r.days)
                    for r in policy.program_rules(program)},
     )
 

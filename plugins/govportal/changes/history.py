@@ -5,7 +5,9 @@ from its archived text. ``notices/<program>/changes/`` tells employees, newest f
 each version changed: the changelog summary, whether the change was material, and the
 differences computed from the data ("Engagement logs kept 180 days instead of 90 days").
 The current notice gets a list of its versions and, for ``material_banner_days`` after a
-material version takes effect, a banner pointing at what changed.
+material version takes effect, a banner pointing at what changed. A version whose archived
+text was corrected says so, with the date and the reason, on both pages; a retired
+notice's pages say when and why it was retired.
 
 None of this is part of the notice's fingerprint: the list and the banner are added around
 the published text, never inside it.
@@ -28,7 +30,7 @@ from .archive import Archive
 from .control import changelog_entry
 from .facts import Difference, differences
 from .fingerprint import version_key
-from .lock import Lock
+from .lock import Correction, Lock
 
 
 def version_uri(pid: str, version: str) -> str:
@@ -55,6 +57,7 @@ class Version:
     differences: list[Difference] = field(default_factory=list)
     first: bool = False
     current: bool = False
+    corrections: list[Correction] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -118,7 +121,7 @@ class History:
                 version_key(program.notice.version) == version_key(name))
             out.append(Version(pid, name, locked.effective, following,
                                found[1] if found else None, diffs, first=i == 0,
-                               current=current))
+                               current=current, corrections=list(locked.corrections)))
         return out[::-1]
 
     def title(self, pid: str) -> str:
@@ -156,7 +159,8 @@ class History:
                     self.env.get_template("notice-version.md.j2").render(
                         heading=Markup(heading[2:].strip()),  # published Markdown, as it is
                         body=Markup(relink(body, pid, known)),
-                        item=item, pid=pid, has_current=current),
+                        item=item, pid=pid, has_current=current,
+                        retired=self.lock.retired.get(pid) if not current else None),
                     "employees",
                     {"govportal": "notice-version", "program_id": pid,
                      "notice_version": item.version, "search": {"exclude": True}},
@@ -164,7 +168,8 @@ class History:
             pages.append(Page(
                 changes_uri(pid), f"What changed: {self.title(pid)}",
                 self.env.get_template("notice-changes.md.j2").render(
-                    title=self.title(pid), versions=versions, pid=pid, has_current=current),
+                    title=self.title(pid), versions=versions, pid=pid, has_current=current,
+                    retired=self.lock.retired.get(pid) if not current else None),
                 "employees", {"govportal": "notice-changes", "program_id": pid},
                 in_nav=False))
         return pages

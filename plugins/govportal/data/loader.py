@@ -9,6 +9,7 @@ and column.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,10 @@ from pydantic import BaseModel
 
 from ..problems import Location, Problems
 from . import model as m
+from .file_policy import Folder, Refusal, TooLarge
 from .policy import _ALL_ATTRS, Policy
 from .validation import validate
-from .yaml_reader import load_bytes
+from .yaml_reader import MAX_BYTES, load_bytes
 
 MAX_FILES = 5_000
 
@@ -41,10 +43,11 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
                      "create it, or point the plugin's `data_dir` option at your data")
         return policy
 
+    folder = policy.folder = Folder(data_dir, "the data folder")
     known = set(m.SINGLE_FILES) | {m.PROGRAMS_DIR}
-    for entry in sorted(data_dir.iterdir()):
+    for entry in folder.listing(data_dir):
         name = entry.name
-        if name.startswith(".") or name in known:
+        if name in known:
             continue
         label = _label(entry, base)
         guess = difflib.get_close_matches(name, sorted(known), n=1)
@@ -56,7 +59,7 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
     for name, model in m.SINGLE_FILES.items():
         path = data_dir / name
         label = _label(path, base)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             if name not in m.OPTIONAL_FILES:
                 problems.add("data.missing-file", f"the required data file '{name}' is missing",
                              Location(label), f"create {label} (see the README's data guide)")
@@ -67,15 +70,20 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
             policy.files[_ALL_ATTRS[name]] = label
 
     programs_dir = data_dir / m.PROGRAMS_DIR
+    refused = folder.refusal(programs_dir, "folder")
+    if refused is not None:
+        problems.add(refused.rule, refused.message, Location(_label(programs_dir, base)),
+                     refused.hint)
+        return policy
     if not programs_dir.is_dir():
         problems.add("data.missing-file", "the 'programs' folder is missing",
                      Location(_label(programs_dir, base)),
                      "create data/programs/ with one YAML file per program")
         return policy
-    files = sorted(p for p in programs_dir.iterdir() if not p.name.startswith("."))
+    files = folder.listing(programs_dir)
     for path in files[:MAX_FILES]:
         label = _label(path, base)
-        if path.is_dir() or path.suffix not in (".yaml", ".yml"):
+        if folder.is_dir(path) or path.suffix not in (".yaml", ".yml"):
             problems.add("data.unknown-file", f"'{path.name}' is not a program file",
                          Location(label), "programs/ holds only <program-id>.yaml files")
             continue
@@ -102,17 +110,19 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
 
 def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems,
               policy: Policy) -> Any:
-    if _escapes(path, policy.root):
-        problems.add("data.symlink", "the file is a link to something outside the data folder",
-                     Location(label), "replace the link with the file itself: the build reads "
-                     "only what is in the data folder")
+    raw = policy.folder.read(path, MAX_BYTES)
+    if isinstance(raw, Refusal):
+        problems.add(raw.rule, raw.message, Location(label), raw.hint)
         return None
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.add("data.unreadable", f"the file cannot be read: {exc.strerror}",
-                     Location(label), "check the file's permissions")
+    if isinstance(raw, TooLarge):
+        problems.add("yaml.too-large", f"the file is {raw.size:,} bytes; the limit is "
+                     f"{MAX_BYTES:,}", Location(label, 1, 1), "split the data into smaller files")
         return None
+    if raw is None:
+        problems.add("data.unreadable", "the file cannot be read: it disappeared while the "
+                     "data was read", Location(label), "run the check again")
+        return None
+    policy.sources[path.relative_to(policy.root).as_posix()] = hashlib.sha256(raw).hexdigest()
     doc = load_bytes(raw, label, problems)
     policy.documents[label] = doc
     if not doc.ok:
@@ -123,18 +133,3 @@ def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems
                      f"{m.SCHEMA_NAMES.get(model, 'program')}.schema.json)")
         return None
     return validate(doc, model, problems)
-
-
-def _escapes(path: Path, root: Path) -> bool:
-    """True when ``path`` is a symbolic link that leads out of the data folder (a pull
-    request could otherwise publish, or quote in error messages, any file of the build
-    machine)."""
-    if not path.is_symlink():
-        return False
-    try:
-        path.resolve(strict=True).relative_to(root.resolve())
-    except (OSError, ValueError, RuntimeError):
-        return True
-    return False
-
-

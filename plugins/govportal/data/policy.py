@@ -38,6 +38,10 @@ class Policy:
     program_files: dict[str, str] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # model attribute -> file label
+    # The SHA-256 of every file read, by its path inside the data folder (the manifest's
+    # data fingerprint is made from these: it covers exactly what the check and build read).
+    sources: dict[str, str] = field(default_factory=dict, repr=False)
+    folder: Any = field(default=None, repr=False)  # the data folder's file_policy.Folder
 
     @property
     def complete(self) -> bool:

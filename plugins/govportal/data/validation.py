@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..problems import Location, Problems
 from . import model as m
+from .model.types import URL_PATTERN
 from .positions import Document, format_path
 from .positions import Path as YPath
 
@@ -67,7 +68,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 # The tags of the model's discriminated unions appear in error paths, not in the data.
-_UNION_TAGS = m.DECLARED_TAGS | {"shared", "by-regime"}
+_UNION_TAGS = m.DECLARED_TAGS | {"shared", "by-regime", "authority-id", "authority-named"}
 
 _HINTS = {
     "missing": "add it",
@@ -141,9 +142,9 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
 _PATTERN_NAMES = {
     m.ID_PATTERN: "a valid id",
     r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$": "a valid e-mail address",
-    r"^(https://|/)[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$": "a valid https:// or site address",
+    URL_PATTERN: "an https:// address or a site address (one '/' and then a path)",
     r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$": "an ISO 3166 country code such as DE or US-CA",
-    r"^[0-9]+(\.[0-9]+){0,2}$": "a version number such as \"1.2\"",
+    m.VERSION_PATTERN: "a version number such as \"1.2\"",
 }
 _SHOWN_MAX = 60
 
@@ -171,7 +172,8 @@ def _pattern_hint(loc: YPath) -> str:
     if last == "email":
         return "write an e-mail address like privacy@example.com"
     if last in ("url", "website", "privacy_policy_url"):
-        return "write an https:// address"
+        return ("write an https:// address, or a site address that starts with a single / "
+                "(never //host or /\\host, which lead to another site)")
     if last == "version":
         return 'write the version in quotes, e.g. "1.2"'
     return ""

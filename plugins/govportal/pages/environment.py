@@ -59,7 +59,7 @@ def _finalize(value: Any) -> Any:
 
 
 def _attr(text: Any) -> str:
-    return jinja2.filters.do_forceescape(plain(str(text)))
+    return Markup(str(jinja2.filters.do_forceescape(plain(str(text)))).replace("|", "&#124;"))
 
 
 class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from ..changes.control import check_notices, notice_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
-from ..data import schemas
+from ..data import file_policy, schemas
 from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import Page
@@ -30,6 +30,7 @@ from ..problems import Problems
 from ..publish import edition_scan, exports, manifest
 from ..publish.gate import check_notice
 from ..rules.registry import Options
+from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
 from .checking import Result, check
 from .rendering import build_pages
@@ -177,7 +178,10 @@ class SiteBuild:
     def _add_exports(self, files: SiteFiles, site_url: str, site_name: str) -> None:
         """Publish the machine-readable files (notices.json, retention, ROPA, Atom feed)."""
         assert self.result is not None
-        outputs = exports.all_exports(self.result.policy, self.pages, site_url, site_name)
+        policy, lock = self.result.policy, self.history.lock if self.history else None
+        chains = {pid: entry.chain for pid, program in policy.programs.items()
+                  if lock and (entry := lock.entry(pid, program.notice.version))}
+        outputs = exports.all_exports(policy, self.pages, site_url, site_name, chains)
         _check_paths(list(outputs))
         for path, content in outputs.items():
             if not files.exists(path):
@@ -212,6 +216,14 @@ class SiteBuild:
                 markdown = self.history.decorate(generated, markdown)
         return generated.meta, title_html(generated.title), markdown
 
+    def page_content(self, src_uri: str, html: str) -> str:
+        """A generated page's HTML as converted: an archived version's is cleaned of any
+        markup its templates never write (the archive is as untrusted as the data)."""
+        page = self.pages.get(src_uri)
+        if page is None or page.meta.get("govportal") != "notice-version":
+            return html
+        return sanitise_archived_html(html)
+
     def check_page(self, output: str, meta: Mapping[str, Any], dest_uri: str) -> None:
         """Check the final HTML of each notice against the disclosures it must show."""
         pid = meta.get("program_id") if meta.get("govportal") == "notice" else None
@@ -240,7 +252,8 @@ class SiteBuild:
                     "finding(s) above): a template or page prints a field reserved for "
                     "`edition: internal`. Nothing may be published from this build.", leaks)
         with self.timings.step("manifest"):
-            manifest.write(site_dir, self.settings.data_dir,
+            sources = self.result.policy.sources if self.result is not None else {}
+            manifest.write(site_dir, file_policy.fingerprint(sources),
                            self.settings.options.today.isoformat(), self.settings.edition)
 
 

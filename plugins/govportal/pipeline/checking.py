@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..changes import control
+from ..changes import baseline, control
 from ..changes.lock import open_lock
 from ..data import model as m
 from ..data.loader import load_policy
 from ..data.policy import Policy
 from ..data.validation import carried_by
-from ..problems import Problems
+from ..problems import Location, Problems
 from ..rules import registry
 from ..rules.catalog import load_catalog
 from ..rules.registry import Options
@@ -105,15 +105,37 @@ def collector_paused() -> Iterator[None]:
 
 def check_project(settings: Project, options: Options,
                   data_dir: Path | None = None, lock_file: str | None = None,
-                  change_control: bool = True) -> Result:
-    """Everything ``govportal check`` checks, without printing: load and validate the data,
-    run every rule, then (when the data has no error) compare the notices with the lock.
+                  change_control: bool = True, base: str | None = None) -> Result:
+    """Everything ``govportal check`` checks, without printing: the settings the build
+    would refuse, load and validate the data, run every rule, then (when the data has no
+    error) compare the notices with the lock, and the lock with the lock at git ref ``base``
+    (raises :class:`~govportal.changes.prsummary.SummaryError` when that ref cannot be
+    read).
 
     The benchmark calls this to time the check in-process."""
     result = check(data_dir or settings.data, options, label_base=settings.root)
+    settings_problems(settings, result.problems)
     if change_control and not result.problems.errors and result.policy.complete:
         lock, archive = open_lock(settings.root, lock_file or settings.lock_file,
                                   settings.archive_dir, result.problems)
         control.check_notices(result.policy, notice_texts(result.policy, options, settings), lock,
                               archive, result.problems)
+        if base is not None and lock.valid:
+            old, base_text = baseline.read_base(base, lock.path, archive.root)
+            if old is not None:
+                baseline.compare(old, lock, base_text, base, result.problems)
     return result
+
+
+def settings_problems(settings: Project, problems: Problems) -> None:
+    """What in ``mkdocs.yml``'s plugin options the build would refuse (it checks them
+    before reading any data): a ``templates_dir`` that is not a folder."""
+    if settings.templates_dir and not (settings.templates and settings.templates.is_dir()):
+        config = settings.root / "mkdocs.yml"
+        line = next((n for n, text in enumerate(
+            config.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+            if "templates_dir:" in text), 0) if config.is_file() else 0
+        problems.add("config.templates-dir", f"templates_dir: '{settings.templates_dir}' is "
+                     "not an existing folder (the build refuses it too)",
+                     Location("mkdocs.yml", line, 1 if line else 0),
+                     "create the folder, or remove the option to use the portal's templates")

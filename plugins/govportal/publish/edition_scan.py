@@ -17,20 +17,20 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..data.internal_fields import internal_fields
 from ..data.policy import Policy
 from ..pages.page import INTERNAL_PAGES
+from ..text.folding import collapse, fold, inner_words
 from ..text.safe_markdown import plain
+from .site_texts import Unreadable, texts_of
 
 EDITIONS = ("public", "internal")
 MIN_LENGTH = 12  # shorter values (a first name, "yes") would match by chance
 _WORD = re.compile(r"\w+")
-TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".csv", ".txt", ".md", ".js", ".atom",
-                 ".rss", ".svg", ".css", ".yaml", ".yml", ".map"}
-
 
 @dataclass(frozen=True)
 class Internal:
@@ -54,67 +54,19 @@ class Internal:
         return out
 
 
-def _internal_paths(policy: Policy) -> Iterator[tuple[str, tuple[str | int, ...], Any]]:
-    """(file, path, value) of every internal-only field that has a value."""
-    if policy.vendors is not None:
-        label = policy.files.get("vendors", "data/vendors.yaml")
-        for i, vendor in enumerate(policy.vendors.vendors):
-            yield label, ("vendors", i, "risk_notes"), vendor.risk_notes
-            yield label, ("vendors", i, "incident_history"), vendor.incident_history
-            for j, evidence in enumerate(vendor.security_evidence):
-                yield label, ("vendors", i, "security_evidence", j, "reference"), \
-                    evidence.reference
-    if policy.playbook is not None:
-        label = policy.files.get("playbook", "data/incident-response.yaml")
-        for i, contact in enumerate(policy.playbook.contacts):
-            for key in ("name", "phone", "email"):
-                yield label, ("contacts", i, key), getattr(contact, key)
-    for pid, program in policy.programs.items():
-        label = policy.program_files[pid]
-        yield label, ("dpia",), program.dpia
-        if program.analytics is not None:
-            yield label, ("analytics", "dpia"), program.analytics.dpia
-        for i, answer in enumerate(program.launch_readiness):
-            yield label, ("launch_readiness", i, "evidence"), answer.evidence
-
-
-def _public_strings(policy: Policy, internal: set[tuple[str, tuple]]) -> list[str]:
-    """Every other text of the data (what may be public), as plain text."""
-    out: list[str] = []
-
-    def walk(value: Any, label: str, path: tuple) -> None:
-        if isinstance(value, str):
-            if (label, path) not in internal:
-                out.append(normalise(plain(value)))
-        elif isinstance(value, dict):
-            for key, child in value.items():
-                walk(child, label, (*path, key))
-        elif isinstance(value, list):
-            for index, child in enumerate(value):
-                walk(child, label, (*path, index))
-
-    for label, doc in policy.documents.items():
-        walk(doc.data, label, ())
-    return out
-
-
 def normalise(text: str) -> str:
-    return " ".join(text.split())
+    return collapse(text)
 
 
 def internal_values(policy: Policy) -> list[Internal]:
-    """The internal-only texts worth scanning for: long enough to be telling, and not also
-    written in a public field (an e-mail address used for a public contact too)."""
-    found = [(label, path, value) for label, path, value in _internal_paths(policy)
+    """The internal-only texts worth scanning for (long enough to be telling), folded as
+    every text the scan reads is (:func:`~govportal.text.folding.fold`). A public field that
+    repeats one is refused by the rule ``edition.internal-text-in-public-field``: no value
+    is left out of the scan because public data happens to hold it too."""
+    found = [(label, path, value) for label, path, value in internal_fields(policy)
              if isinstance(value, str) and value]
-    keys = {(label, path) for label, path, _ in found}
-    values = [item for item in (Internal(normalise(plain(v)), label, path)
-                                for label, path, v in found) if len(item.text) >= MIN_LENGTH]
-    scanner = LeakScanner(values)
-    public: set[Internal] = set()
-    for text in _chunks(iter(_public_strings(policy, keys))):
-        public.update(scanner.find(_text_reading(text)))
-    return [value for value in values if value not in public]
+    values = [Internal(collapse(fold(plain(v))), label, path) for label, path, v in found]
+    return [item for item in values if len(item.text) >= MIN_LENGTH]
 
 
 # A tag, a comment, a doctype or a processing instruction, with quoted attribute values read
@@ -155,25 +107,33 @@ class Reading:
 
 
 def read_site_file(path: Path) -> list[Reading]:
-    """The texts of a site file, each whole (a value is found inside one of them).
+    """The texts of a site file, each whole (a value is found inside one of them), folded
+    (:func:`~govportal.text.folding.fold`: case, Unicode forms, invisible characters).
 
-    HTML: the page with entities decoded, and its text. JSON: its strings (keys and values),
-    decoded, and their text when they hold markup, a few at a time with a separator no value
-    can straddle (see :func:`_chunks`). Any other file, or JSON that does not parse: the
-    raw text and its decoded entities.
-    Whitespace is collapsed later, and only where a value may be held."""
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix in (".html", ".htm", ".svg", ".xml"):
-        return [_html_reading(raw)]
-    if path.suffix == ".json":
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            pass
-        else:
-            return [_html_reading(chunk) if "<" in chunk else _text_reading(html.unescape(chunk))
-                    for chunk in _chunks(_json_strings(data))]
-    return [_text_reading(raw, html.unescape(raw))]
+    Every kind of file is read (:mod:`.site_texts`: compressed files and archives expanded,
+    PDFs' text extracted). HTML: the page with entities decoded, and its text. JSON: its
+    strings (keys and values), decoded, and their text when they hold markup, a few at a
+    time with a separator no value can straddle (see :func:`_chunks`). Any other text, or
+    JSON that does not parse: the raw text and its decoded entities.
+    Whitespace is collapsed later, and only where a value may be held. Raises
+    :class:`~.site_texts.Unreadable` for a file that cannot be expanded or parsed."""
+    readings: list[Reading] = []
+    for style, text in texts_of(path.name, path.read_bytes()):
+        if style == "html":
+            readings.append(_html_reading(text))
+            continue
+        if style == "json":
+            try:
+                data = json.loads(text)
+            except ValueError:
+                pass
+            else:
+                readings += [_html_reading(chunk) if "<" in chunk else
+                             _text_reading(html.unescape(chunk))
+                             for chunk in _chunks(_json_strings(data))]
+                continue
+        readings.append(_text_reading(text, html.unescape(text)))
+    return readings
 
 
 SEPARATOR = "\x00\n"  # between strings read together: no value holds it, no tag spans it
@@ -201,12 +161,12 @@ def _html_reading(text: str) -> Reading:
     comments), and the text alone read two ways, a tag as nothing and as a space, so that a
     value split by markup is found either way. The words of the second reading are all in
     the first (a tag only ever separates text), so it is made only when needed."""
-    return Reading([html.unescape(text), _html_text(text, "")],
-                   lambda: [_html_text(text, " ")])
+    return Reading([fold(html.unescape(text)), fold(_html_text(text, ""))],
+                   lambda: [fold(_html_text(text, " "))])
 
 
 def _text_reading(*views: str) -> Reading:
-    return Reading(list(views))
+    return Reading([fold(v) for v in views])
 
 
 def readable_text(path: Path) -> str:
@@ -238,12 +198,16 @@ def find_leaks(site: Path, policy: Policy, use_directory_urls: bool = True,
         if rel in pages:
             leaks.append(f"{rel} is an internal-only page")
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            continue
         source = (theme_copies or {}).get(rel)
         if source is not None and filecmp.cmp(path, source, shallow=False):
             continue
-        found = {v for reading in read_site_file(path) for v in scanner.find(reading)}
+        try:
+            readings = read_site_file(path)
+        except Unreadable as exc:
+            leaks.append(f"{rel} cannot be read by the edition scan ({exc}): a public site "
+                         "holds only files the scan can read")
+            continue
+        found = {v for reading in readings for v in scanner.find(reading)}
         for value in sorted(found, key=scanner.order.__getitem__):
             leaks.append(f"{rel} contains the internal-only field {value.field} of "
                          f"{value.file} ({_quote(value.text)})")
@@ -295,14 +259,6 @@ class LeakScanner:
         text = "\n".join(normalise(v) for v in reading.views)
         held = {t for t in {v.text for v in candidates} if t in text}  # each text once
         return sorted((v for v in candidates if v.text in held), key=self.order.__getitem__)
-
-
-@cache
-def inner_words(text: str) -> frozenset[str]:
-    """The words of ``text`` that neither start nor end it. Wherever ``text`` appears, these
-    are whole words (its first and last may be glued to neighbouring letters)."""
-    return frozenset(m.group() for m in _WORD.finditer(text)
-                     if m.start() > 0 and m.end() < len(text))
 
 
 def group_by_key_word(values: list[Internal]) -> dict[str, list[Internal]]:

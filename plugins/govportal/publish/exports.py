@@ -9,6 +9,12 @@
 
 Everything is derived from the data and the rendered notice text, never from the clock, so
 two builds of the same commit give the same bytes.
+
+Every text in them is plain text (:func:`~govportal.text.safe_markdown.export_text`): no
+markup, and no entity that decodes into a tag, so a system that shows a title as HTML shows
+text. CSV cells that a spreadsheet would read as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return, also after spaces) are prefixed with ``'`` and
+every cell is quoted, as the OWASP guidance on CSV injection asks.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 from xml.sax.saxutils import escape
 
 from ..changes.fingerprint import fingerprint
@@ -24,7 +31,7 @@ from ..data.placeholders import kept_for, period_text
 from ..data.policy import Policy
 from ..pages.page import Page, notice_uri
 from ..pages.registers import coverage_rows
-from ..text.safe_markdown import plain
+from ..text.safe_markdown import export_text, plain
 
 
 def content_hash(markdown: str) -> str:
@@ -37,7 +44,20 @@ def notice_url(pid: str, site_url: str = "") -> str:
     return (site_url.rstrip("/") + "/" + path) if site_url else path
 
 
-def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "") -> str:
+def plain_values(value: Any) -> Any:
+    """``value`` with every text in it made plain text for export (numbers, booleans and
+    None as they are)."""
+    if isinstance(value, str):
+        return export_text(value)
+    if isinstance(value, dict):
+        return {k: plain_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_values(v) for v in value]
+    return value
+
+
+def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "",
+                 chains: dict[str, str] | None = None) -> str:
     notices = []
     for pid, program in policy.programs.items():
         page = pages[notice_uri(pid)]
@@ -48,6 +68,7 @@ def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "") -> 
             "effective": program.notice.effective.isoformat(),
             "url": notice_url(pid, site_url),
             "content_hash": content_hash(page.markdown),
+            "history_chain": (chains or {}).get(pid),
             "status": program.status.value,
             "changelog": [
                 {"version": c.version, "date": c.date.isoformat(), "material": c.material,
@@ -55,7 +76,7 @@ def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "") -> 
                 for c in program.notice.changelog
             ],
         })
-    return json.dumps({"notices": notices}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps({"notices": plain_values(notices)}, indent=2, ensure_ascii=False) + "\n"
 
 
 RETENTION_COLUMNS = ["id", "record_type", "kind", "period", "period_days", "trigger",
@@ -80,17 +101,35 @@ def _retention_rows(policy: Policy) -> list[dict[str, object]]:
 
 
 def retention_json(policy: Policy) -> str:
-    return json.dumps({"rules": _retention_rows(policy)}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps({"rules": plain_values(_retention_rows(policy))}, indent=2,
+                      ensure_ascii=False) + "\n"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell: plain text, lists joined with "; ", booleans as true/false, and a
+    text a spreadsheet would run as a formula made inert with a leading ``'``."""
+    if isinstance(value, list):
+        value = "; ".join(export_text(str(v)) for v in value)
+    elif value is True or value is False:
+        value = "true" if value else "false"
+    elif not isinstance(value, int | float):
+        value = export_text(str(value)) if value is not None else ""
+    text = str(value)
+    if isinstance(value, str) and text.lstrip(" ").startswith(FORMULA_STARTS):
+        text = "'" + text
+    return text
 
 
 def _csv(columns: list[str], rows: list[dict[str, object]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n",
+                            quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else
-                         ("true" if v is True else "false" if v is False else v)
-                         for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     return out.getvalue()
 
 
@@ -154,22 +193,22 @@ def notices_atom(policy: Policy, site_url: str = "", site_name: str = "") -> str
     updated = entries[0][0].isoformat() if entries else "1970-01-01"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom">',
-           f"  <title>{escape(site_name or org.name)}: privacy notice changes</title>",
+           f"  <title>{escape(export_text(site_name or org.name))}: privacy notice changes</title>",
            f"  <id>tag:{escape(domain)},2000:notices</id>",
            f"  <updated>{updated}T00:00:00Z</updated>",
-           f"  <author><name>{escape(org.privacy_contact.name)}</name></author>",
+           f"  <author><name>{escape(export_text(org.privacy_contact.name))}</name></author>",
            f'  <link rel="self" href="{escape(base)}notices.atom"/>']
     for date, pid, program, change in entries:
         material = " (material change)" if change.material else ""
         out += [
             "  <entry>",
-            f"    <title>{escape(program.title)}: version {escape(change.version)}"
+            f"    <title>{escape(export_text(program.title))}: version {escape(change.version)}"
             f"{material}</title>",
             f"    <id>tag:{escape(domain)},{date.isoformat()}:notice/{pid}/"
             f"{escape(change.version)}</id>",
             f"    <updated>{date.isoformat()}T00:00:00Z</updated>",
             f'    <link href="{escape(notice_url(pid, site_url))}"/>',
-            f"    <summary>{escape(plain(change.summary))}</summary>",
+            f"    <summary>{escape(export_text(change.summary))}</summary>",
             "  </entry>",
         ]
     out.append("</feed>")
@@ -179,15 +218,17 @@ def notices_atom(policy: Policy, site_url: str = "", site_name: str = "") -> str
 def coverage_json(policy: Policy) -> str:
     """Notices × requirements, one row per line: it grows with every program times every
     requirement, so it is written with the fast (compact) JSON encoder, row by row."""
-    rows = ",\n".join(json.dumps(row, ensure_ascii=False) for row in coverage_rows(policy))
+    rows = ",\n".join(json.dumps(plain_values(row), ensure_ascii=False)
+                       for row in coverage_rows(policy))
     return '{"coverage": [\n' + rows + "\n]}\n"
 
 
 def all_exports(policy: Policy, pages: dict[str, Page], site_url: str = "",
-                site_name: str = "") -> dict[str, str]:
-    """Every machine-readable file: site path → content."""
+                site_name: str = "", chains: dict[str, str] | None = None) -> dict[str, str]:
+    """Every machine-readable file: site path → content. ``chains``: program id → the hash
+    chain of its current notice version in the lock file."""
     return {
-        "notices.json": notices_json(policy, pages, site_url),
+        "notices.json": notices_json(policy, pages, site_url, chains),
         "retention.json": retention_json(policy),
         "retention.csv": retention_csv(policy),
         "ropa.csv": ropa_csv(policy),

@@ -2,10 +2,16 @@
 
 After every build the plugin writes ``govportal-manifest.json`` into the site root: every
 file of the site with its SHA-256 and size, a fingerprint of the policy data it was built
-from, the plugin version, the build date and the edition, and a digest over the file list.
-:func:`verify` checks a site against its manifest; publishing refuses a site that does not
-verify, so a site built without the plugin (a generator that ignores unknown plugins
-silently) or changed after the build is never put live.
+from (exactly the files the check read, see :mod:`govportal.data.file_policy`), the plugin
+version, the build date and the edition, and one digest over all of it. :func:`verify`
+checks a site against its manifest; publishing refuses a site that does not verify, so a
+site built without the plugin (a generator that ignores unknown plugins silently) or changed
+after the build is never put live.
+
+The manifest proves that a site is whole, not where it came from: anyone who edits a site
+can write a new manifest with this module. Where a site came from is proven by the
+publishing workflow's build-provenance attestation of the manifest (README, "Publishing
+safely"), which only GitHub's signing service can issue for the workflow run.
 
 Everything in the manifest follows from the commit and the build date: two builds of the same
 commit with the same ``SOURCE_DATE_EPOCH`` write the same manifest.
@@ -22,7 +28,7 @@ from typing import Any
 from .. import __version__
 
 NAME = "govportal-manifest.json"
-FORMAT = 1
+FORMAT = 2
 GENERATOR = "govportal"
 _HEX = re.compile(r"[0-9a-f]{64}")
 
@@ -51,40 +57,31 @@ def file_entries(site: Path) -> list[dict[str, Any]]:
     return entries
 
 
-def files_digest(entries: list[dict[str, Any]]) -> str:
-    canonical = json.dumps(entries, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+def digest(manifest: dict[str, Any]) -> str:
+    """SHA-256 over every field of the manifest but the digest itself (edition, data
+    fingerprint, build date and plugin version included, not only the file list)."""
+    body = {k: v for k, v in manifest.items() if k != "digest"}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
 
-def data_fingerprint(data_dir: Path) -> str:
-    """SHA-256 over every data file's path and content, in path order (length-prefixed, so
-    no two different folders give the same bytes)."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(data_dir).as_posix().encode("utf-8")
-        content = path.read_bytes()
-        digest.update(len(rel).to_bytes(8, "big") + rel)
-        digest.update(len(content).to_bytes(8, "big") + content)
-    return digest.hexdigest()
-
-
-def build(site: Path, data_dir: Path, build_date: str, edition: str) -> dict[str, Any]:
-    entries = file_entries(site)
-    return {
+def build(site: Path, data_fingerprint: str, build_date: str, edition: str) -> dict[str, Any]:
+    manifest: dict[str, Any] = {
         "format": FORMAT,
         "generator": GENERATOR,
         "plugin_version": __version__,
         "build_date": build_date,
         "edition": edition,
-        "data_fingerprint": data_fingerprint(data_dir),
-        "files": entries,
-        "files_digest": files_digest(entries),
+        "data_fingerprint": data_fingerprint,
+        "files": file_entries(site),
     }
+    manifest["digest"] = digest(manifest)
+    return manifest
 
 
-def write(site: Path, data_dir: Path, build_date: str, edition: str) -> dict[str, Any]:
+def write(site: Path, data_fingerprint: str, build_date: str, edition: str) -> dict[str, Any]:
     """Write the manifest of ``site`` (call it last: it lists what is there now)."""
-    manifest = build(site, data_dir, build_date, edition)
+    manifest = build(site, data_fingerprint, build_date, edition)
     (site / NAME).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
                              encoding="utf-8")
     return manifest
@@ -130,9 +127,10 @@ def verify(site: Path) -> list[str]:
     listed = {e["path"]: e for e in manifest["files"]}
     if len(listed) != len(manifest["files"]):
         problems.append(f"{label}/{NAME} lists a file twice")
-    if files_digest(manifest["files"]) != manifest.get("files_digest"):
-        problems.append(f"{label}/{NAME}: the file list does not match its digest (the "
-                        "manifest was edited)")
+    if digest(manifest) != manifest.get("digest"):
+        problems.append(f"{label}/{NAME}: its content does not match its digest (the "
+                        "manifest was edited: its file list, edition, data fingerprint, date "
+                        "or version)")
     present = {p.relative_to(site).as_posix(): p for p in site_files(site)}
     present.pop(NAME, None)
     for rel in sorted(set(present) - set(listed)):

@@ -23,9 +23,26 @@ CHANGE_CONTROL: dict[str, str] = {
     "notice.material-not-marked": "A material change (new purpose, recipient, transfer or "
                                   "kind of information, or a longer retention period) is "
                                   "marked `material: true` in the changelog.",
-    "notice.lock-invalid": "The lock file is valid JSON of the expected shape.",
+    "notice.lock-invalid": "The lock file is valid JSON of the expected shape, within its "
+                           "size and nesting limits, with no key twice.",
+    "notice.lock-outdated": "The lock file is in the current format (`govportal lock` "
+                            "upgrades it).",
+    "notice.lock-tampered": "Every lock entry matches its hash chain (only `govportal lock` "
+                            "writes the lock).",
+    "notice.lock-unknown-program": "Every notice in the lock file is a program of the data "
+                                   "or is marked retired.",
     "notice.archive-missing": "Every locked version's published text is archived.",
-    "notice.archive-mismatch": "An archived notice matches the fingerprint in the lock.",
+    "notice.archive-unreadable": "An archived text is a UTF-8 file inside the archive, "
+                                 "within its size limit.",
+    "notice.archive-mismatch": "An archived notice matches the fingerprints in the lock.",
+    "notice.archive-too-complex": "An archived notice converts in time linear in its length.",
+    "notice.archive-unsafe-markup": "An archived notice holds only the markup the portal's "
+                                    "notice templates write.",
+    "notice.history-removed": "With `--base`: no published version or notice is removed.",
+    "notice.history-changed": "With `--base`: a published version changes only by a recorded "
+                              "correction, and never its date or facts.",
+    "notice.history-inserted": "With `--base`: a new version comes after the newest "
+                               "published one.",
 }
 
 # Advisory checks of the short version: each names what it needs to link to.
@@ -37,13 +54,13 @@ FIRST_LAYER_LINKS = {
 
 # Problems found while reading and validating the data, before any rule runs.
 LOADING = (
-    "data.empty-file", "data.missing-dir", "data.missing-file", "data.symlink",
+    "data.empty-file", "data.missing-dir", "data.missing-file", "data.not-a-file", "data.symlink",
     "data.too-many-files", "data.unknown-file", "data.unreadable",
     "yaml.alias", "yaml.complex-key", "yaml.control-character", "yaml.duplicate-key",
     "yaml.encoding", "yaml.multiple-documents", "yaml.syntax", "yaml.tab-indent", "yaml.tag",
     "yaml.too-deep", "yaml.too-large",
     "schema.missing", "schema.type", "schema.unknown-key", "schema.value",
-    "program.id-matches-file",
+    "program.id-matches-file", "config.templates-dir",
 )
 # Problems found in the published pages.
 OUTPUT = ("disclosure.not-rendered", *FIRST_LAYER_LINKS)

@@ -81,7 +81,8 @@ REGISTRY: dict[str, Rule] = {}
 # registers its rules on import.
 FAMILIES_PACKAGE = __name__.rsplit(".", 1)[0] + ".families"
 FAMILIES = ("references", "consent", "views", "retention", "analytics", "vendors", "transfers",
-            "incident", "review", "launch", "declarations", "disclosures", "content", "markup")
+            "incident", "review", "launch", "declarations", "disclosures", "content", "markup",
+            "editions")
 
 
 def rule(rule_id: str, *, severity: Severity = Severity.ERROR,

@@ -22,6 +22,8 @@ from html.parser import HTMLParser
 import markdown as _markdown
 import nh3
 
+from .conversion_budget import over_budget
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "code", "ul", "ol", "li", "a", "blockquote", "abbr",
 }
@@ -50,12 +52,29 @@ def is_plain_text(text: str) -> bool:
             and not _ORDERED_ITEM.match(text))
 
 
+_BROWSER_DROPS = re.compile(r"[\t\n\r]")
+
+
+def leaves_site(url: str) -> bool:
+    """Whether a browser takes ``url``, an address without a scheme, to another host. A
+    browser drops tabs and line breaks anywhere and spaces and control characters at the
+    start, and reads a backslash as a slash: ``//host``, ``/\\host``, ``\\\\host`` and
+    ``/<tab>/host`` all name another host with the page's own scheme."""
+    cleaned = _BROWSER_DROPS.sub("", url).lstrip("".join(map(chr, range(33))))
+    return cleaned.replace("\\", "/").startswith("//")
+
+
+def _site_relative(url: str) -> str | None:
+    return None if leaves_site(url) else url
+
+
 def _clean(fragment: str) -> str:
     cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes={**ALLOWED_ATTRIBUTES, "*": set()},  # no generic title/lang
         url_schemes=URL_SCHEMES,
+        url_relative=_site_relative,  # an address that only looks like the site's is dropped
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
@@ -66,18 +85,35 @@ def _clean(fragment: str) -> str:
 # Characters the site's Markdown would read in text a second time: links and images (``[``),
 # attribute lists (braces), emphasis, code spans and backslash escapes. Tags stay as they are.
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+# A "|" would end a table cell wherever a value meets a Markdown table (in text or inside a
+# tag's attribute), so it is written as an entity everywhere.
 _SECOND_PASS = str.maketrans({"[": "&#91;", "{": "&#123;", "}": "&#125;", "*": "&#42;",
-                              "_": "&#95;", "`": "&#96;", "\\": "&#92;"})
+                              "_": "&#95;", "`": "&#96;", "\\": "&#92;", "|": "&#124;"})
 
 
 def _escape_segment(match: re.Match[str]) -> str:
-    return match.group(1) or match.group(2).translate(_SECOND_PASS)
+    tag = match.group(1)
+    return tag.replace("|", "&#124;") if tag else match.group(2).translate(_SECOND_PASS)
 
 
 def _convert_block(text: str) -> str:
+    if over_budget(text):
+        return as_text(text)
     _converter.reset()
     rendered = _converter.convert(text)
     return _clean(rendered).replace("\n\n", "\n").strip()
+
+
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+def as_text(text: str) -> str:
+    """``text`` shown as it was written, one paragraph per part between blank lines, with
+    no markup acted on: the rendering of a text too costly to convert (it is refused by
+    ``content.too-complex`` too, see :mod:`.conversion_budget`)."""
+    parts = (" ".join(part.split()) for part in _PARAGRAPHS.split(text))
+    return "\n".join(f"<p>{html.escape(part, quote=False).translate(_SECOND_PASS)}</p>"
+                     for part in parts if part)
 
 
 @_memo
@@ -105,6 +141,8 @@ def markdown_inline(text: str | None) -> str:
 
 
 def _convert_plain(text: str) -> str:
+    if over_budget(text):
+        return " ".join(text.split())
     _converter.reset()
     return html.unescape(nh3.clean(_converter.convert(text), tags=set())).strip()
 
@@ -119,18 +157,41 @@ def plain(text: str | None) -> str:
     return _convert_plain(text)
 
 
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+
+
+def export_text(text: str | None) -> str:
+    """Plain text for the machine-readable files: no markup, and no tag that a program
+    printing the value as HTML could be given back by decoding an entity. Markup is removed
+    and entities decoded until nothing changes (``&amp;lt;script&amp;gt;`` loses its
+    script too); a text that still holds a tag opening after a few rounds has its angle
+    brackets replaced by the look-alikes ‹ and ›. Whitespace is collapsed."""
+    value = plain(text)
+    for _ in range(4):
+        if "<" not in value and "&" not in value:
+            break
+        cleaned = html.unescape(nh3.clean(value, tags=set(), strip_comments=True,
+                                          clean_content_tags={"script", "style"}))
+        if cleaned == value:
+            break
+        value = cleaned
+    if _TAG_START.search(value):
+        value = value.replace("<", "\u2039").replace(">", "\u203a")
+    return " ".join(value.split())
+
+
 # Ids (``eu_gdpr``) are printed inside code spans and attribute lists, where an entity would
 # show as written: an underscore inside a word (which never starts emphasis) stays.
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "{": "&#123;",
                        "}": "&#125;", "*": "&#42;", "`": "&#96;", "\\": "&#92;", "\n": " ",
-                       "\r": " "})
+                       "\r": " ", "|": "&#124;"})
 _EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 
 
 def escape_text(text: str) -> str:
     """Plain text made inert in Markdown and HTML: no tag, entity, link, image, emphasis or
-    attribute list can start in it, and it stays on one line (no heading, list or fence can
-    begin)."""
+    attribute list can start in it, no table cell can end in it, and it stays on one line
+    (no heading, list or fence can begin)."""
     return _EDGE_UNDERSCORE.sub("&#95;", text.translate(_TEXT))
 
 
@@ -178,6 +239,10 @@ class _Removed(HTMLParser):
             if name == "href" and scheme and scheme.group(1).lower() not in URL_SCHEMES:
                 self.found = f"a link to a '{scheme.group(1).lower()}:' address"
                 return
+            if name == "href" and not scheme and leaves_site(value or ""):
+                self.found = ("a link that leaves the site while looking like one of its "
+                              f"addresses ('{(value or '')[:40]}')")
+                return
 
 
 def removed_markup(text: str | None) -> str | None:
@@ -185,6 +250,8 @@ def removed_markup(text: str | None) -> str | None:
     ``javascript:`` link, an image), described for a policy owner; None when nothing."""
     if not text or ("<" not in text and "](" not in text and "]:" not in text):
         return None
+    if over_budget(text):
+        return None  # never converted, so nothing is removed (content.too-complex says so)
     _converter.reset()
     parser = _Removed()
     parser.feed(_converter.convert(text))

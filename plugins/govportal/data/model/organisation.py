@@ -42,6 +42,12 @@ class SupervisoryAuthority(Strict):
 CountryCode = Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")]
 
 
+AuthorityRef = Annotated[
+    Annotated[Id, Tag("authority-id")] | Annotated[SupervisoryAuthority, Tag("authority-named")],
+    Discriminator(lambda v: "authority-id" if isinstance(v, str) else "authority-named"),
+]
+
+
 class Jurisdiction(Strict):
     id: Id
     name: ShortText
@@ -52,7 +58,7 @@ class Jurisdiction(Strict):
         description="The privacy laws that protect the people here (eu_gdpr, uk_gdpr, ccpa). "
                     "The check holds them to the country: every EU or EEA country has "
                     "eu_gdpr, the United Kingdom uk_gdpr, California ccpa.")
-    supervisory_authority: Id | SupervisoryAuthority | None = Field(
+    supervisory_authority: AuthorityRef | None = Field(
         None, json_schema_extra=carries("complaint"),
         description="Where people here can complain: an id from the portal's catalog "
                     "of supervisory authorities (e.g. gb-ico, ie-dpc, de-be-blnbdi), or "

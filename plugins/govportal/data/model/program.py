@@ -13,6 +13,7 @@ from pydantic import (
 )
 
 from .types import (
+    VERSION_PATTERN,
     Contact,
     Date,
     Flag,
@@ -232,7 +233,7 @@ class FirstLayer(Strict):
 
 
 class Notice(Strict):
-    version: Annotated[StrictStr, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+){0,2}$")] = Field(
+    version: Annotated[StrictStr, StringConstraints(pattern=VERSION_PATTERN)] = Field(
         description="Quote it: version: \"1.2\"."
     )
     effective: Date

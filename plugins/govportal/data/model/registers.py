@@ -197,11 +197,22 @@ class Phase(Strict):
     steps: list[Text] = Field(min_length=1)
 
 
+class ContactDetail(enum.StrEnum):
+    NAME = "name"
+    PHONE = "phone"
+    EMAIL = "email"
+
+
 class InternalContact(Strict):
     role: ShortText
     name: ShortText
     phone: ShortText | None = None
     email: Email | None = None
+    public: list[ContactDetail] = Field(
+        default_factory=list,
+        description="Details of this contact that are published anyway (a team address, the "
+                    "DPO's name): they are not internal-only, so public fields may repeat "
+                    "them. Every other detail is shown only in the internal edition.")
 
 
 class Tabletop(Strict):

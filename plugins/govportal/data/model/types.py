@@ -23,6 +23,9 @@ from pydantic import (
 )
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+# A notice version: up to three numbers of at most six digits ("1", "1.2", "2.0.1"). It
+# names an archived file, so it never holds anything else.
+VERSION_PATTERN = r"^[0-9]{1,6}(?:\.[0-9]{1,6}){0,2}$"
 
 Id = Annotated[
     StrictStr,
@@ -34,7 +37,11 @@ ShortText = Annotated[StrictStr, StringConstraints(min_length=1, max_length=300)
 Email = Annotated[
     StrictStr, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 ]
-Url = Annotated[StrictStr, StringConstraints(pattern=r"^(https://|/)[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")]
+# An https address, or one of the site's own: a single "/" and then a path character (never
+# "//host" nor "/\\host", which a browser takes to another host).
+URL_PATTERN = (r"^(?:https://[A-Za-z0-9]|/[A-Za-z0-9._~!$&*+,;=:@%-])"
+               r"[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")
+Url = Annotated[StrictStr, StringConstraints(pattern=URL_PATTERN)]
 Flag = StrictBool
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ...text.conversion_budget import over_budget
 from ...text.safe_markdown import removed_markup
 from ..registry import Context, Finding, rule
 
@@ -41,3 +42,25 @@ def unsafe_markup(ctx: Context) -> Iterator[Finding]:
                     ctx.at(label, *path),
                     "write plain Markdown: raw HTML, scripts, event handlers, images and "
                     "links other than https:, http: and mailto: are removed from every page")
+
+
+@rule("content.too-complex")
+def too_complex(ctx: Context) -> Iterator[Finding]:
+    """Data text converts to a page in time that grows with its length, not faster.
+
+    A text whose shape would make the Markdown conversion slow or recurse without end
+    (thousands of `[` or `<` in one paragraph, hundreds of lines without a blank line,
+    lists nested more than eight deep) is refused here and never converted: the build
+    would otherwise stall on it.
+    Passing: `summary: See [the policy](https://example.com) and [the FAQ](/faq/).`
+    Failing: a list item holding 20,000 `[`, or `1. 1. 1. 1. 1. 1. 1. 1. 1. text`.
+    """
+    for label, doc in sorted(ctx.policy.documents.items()):
+        for path, text in strings(doc.data):
+            found = over_budget(text)
+            if found:
+                yield Finding(
+                    f"the text is too costly to publish: {found}",
+                    ctx.at(label, *path),
+                    "split it into shorter texts, put blank lines between its paragraphs, "
+                    "or write brackets and angle brackets only where they make a link")

@@ -1,0 +1,96 @@
+"""Rules that keep the public edition's promise: internal-only text stays internal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ...data.internal_fields import internal_fields
+from ...text.folding import collapse, fold, inner_words
+from ...text.safe_markdown import plain
+from ..registry import Context, Finding, rule
+
+MIN_LENGTH = 12  # shorter values (a first name, "yes") would match by chance
+
+
+def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    stack: list[tuple[tuple, Any]] = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, str):
+            yield where, item
+        elif isinstance(item, dict):
+            stack.extend(((*where, k), v) for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend(((*where, i), v) for i, v in reversed(list(enumerate(item))))
+
+
+def _field(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+@rule("edition.internal-text-in-public-field")
+def internal_text_in_public_field(ctx: Context) -> Iterator[Finding]:
+    """A public field never repeats the text of an internal-only field.
+
+    Internal-only fields (vendors' risk notes, incident history and evidence references, the
+    incident playbook's contacts, DPIA references and launch-readiness evidence) appear only
+    in `edition: internal`. The same text written in a public field would be published with
+    it, so it is refused here, compared without regard to case, invisible characters or
+    full-width letters; texts shorter than 12 characters are not compared.
+    Passing: `risk_notes: Residual risk accepted by the CISO.` and a public summary that says
+    nothing of it.
+    Failing: a vendor's public `services` repeating `Residual risk accepted by the CISO`.
+    """
+    values: dict[str, list[tuple[str, tuple]]] = {}
+    internal: set[tuple[str, tuple]] = set()
+    for label, path, value in internal_fields(ctx.policy):
+        internal.add((label, path))
+        if isinstance(value, str):
+            text = collapse(fold(plain(value)))
+            if len(text) >= MIN_LENGTH:
+                values.setdefault(text, []).append((label, path))
+    if not values:
+        return
+    by_word: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    for text in values:
+        for word in inner_words(text):
+            counts[word] = counts.get(word, 0) + 1
+    unanchored = []
+    for text in values:
+        words = inner_words(text)
+        if words:
+            by_word.setdefault(min(words, key=lambda w: (counts[w], -len(w), w)), []).append(
+                text)
+        else:
+            unanchored.append(text)
+    loaded = set(ctx.policy.files.values()) | set(ctx.policy.program_files.values())
+    for label, doc in sorted(ctx.policy.documents.items()):
+        if label not in loaded:  # a file refused as a whole (a second file of one program)
+            continue
+        for path, raw in _strings(doc.data):
+            if (label, path) in internal or len(raw) < MIN_LENGTH:
+                continue
+            public = collapse(fold(plain(raw)))
+            candidates = [t for w in _words(public) & by_word.keys() for t in by_word[w]]
+            for text in sorted(set(candidates) | set(unanchored)):
+                if text in public:
+                    source, where = values[text][0]
+                    yield Finding(
+                        f"this public text repeats the internal-only field {_field(where)} "
+                        f"of {source}, which the public edition must never show",
+                        ctx.at(label, *path),
+                        "remove the internal text from this field (it would be published), "
+                        "or from the internal field if it is not internal after all")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text))
