@@ -102,6 +102,7 @@ REMOVE: dict[str, list[Edit]] = {
                    "")],
     "objection": [(ORG, "privacy_contact: {name: Privacy team, email: privacy@example.com}",
                    "privacy_contact: {name: Privacy team}")],
+    "sold-or-shared": [(ORG, "sells_or_shares: true\n", "")],
     "opt-out-link": [(ORG, "privacy_policy_url: https://example.com/privacy\n", "")],
     "privacy-policy": [(ORG, "privacy_policy_url: https://example.com/privacy\n", "")],
     "joint-controllers": [("vendors.yaml", "    name: Example LMS Ltd\n    role: processor",

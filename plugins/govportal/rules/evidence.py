@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..data import model as m
 from ..data.policy import Policy
-from .facts import ORG, PROGRAM, NoticeFacts, facts_for
+from .facts import ORG, PROGRAM, NoticeFacts, Undecided, facts_for
 from .standard_wording import omitted_for
 
 __all__ = ["GUARANTEED", "ORG", "PROGRAM", "TOPICS", "Gap", "gap"]
@@ -299,6 +299,15 @@ def _objection(a: Ask) -> Gap | None:
     return None
 
 
+def _sold_or_shared(a: Ask) -> Gap | None:
+    # The statement is the declaration itself: without it the notice says nothing either
+    # way (declaration.missing names only the items the declaration switches on or off).
+    if isinstance(a.facts.verdict("sells_or_shares", a.regime), Undecided):
+        return Gap(ORG, (), "the organisation does not say whether personal information is "
+                   "sold or shared (sells_or_shares)")
+    return None
+
+
 def _privacy_policy(a: Ask) -> Gap | None:
     if not a.org.privacy_policy_url:
         return Gap(ORG, (), "the organisation has no privacy_policy_url")
@@ -315,10 +324,6 @@ def _joint_controllers(a: Ask) -> Gap | None:
             return Gap(PROGRAM, ("recipients", i),
                        f"'{vendor.name}' is a joint controller but the program gives no "
                        "essence of the arrangement (joint_controllers)")
-    return None
-
-
-def _always(a: Ask) -> Gap | None:
     return None
 
 
@@ -353,17 +358,16 @@ TOPICS: dict[str, Callable[[Ask], Gap | None]] = {
     "automated-decisions": _automated_decisions,
     "profiling": _profiling,
     "objection": _objection,
-    "sold-or-shared": _always,  # decided by the sells_or_shares declaration itself
+    "sold-or-shared": _sold_or_shared,
     "opt-out-link": _privacy_policy,
     "privacy-policy": _privacy_policy,
     "joint-controllers": _joint_controllers,
 }
 
-# Topics whose text the schema or a declaration itself carries whenever the item applies: a
-# gap there is impossible by construction (the schema or `declaration.missing` reports the
-# missing key first). Sources and recipients apply only when listed, and each entry must
-# have a name and a description or purpose; whether they sell is a declaration.
-GUARANTEED = frozenset({"sold-or-shared", "sources", "recipients"})
+# Topics whose text the schema itself carries whenever the item applies: a gap there is
+# impossible by construction. Sources and recipients apply only when listed, and each entry
+# must have a name and a description or purpose.
+GUARANTEED = frozenset({"sources", "recipients"})
 
 
 def gap(item_id: str, topic: str, regime: str, policy: Policy,
