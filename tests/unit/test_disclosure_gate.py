@@ -92,10 +92,8 @@ REMOVE: dict[str, list[Edit]] = {
                           "within 24 hours.\"}\n  captured: In the app before the first "
                           "reminder.\n  revocation_route: Switch reminders off in the app "
                           "settings.\n", "")],
-    "complaint": [(ORG, "    regimes: [eu_gdpr]\n    supervisory_authority: de-be-blnbdi\n",
-                   "    regimes: [eu_gdpr]\n")],
-    "uk.13.2.d.complaint_ico": [(ORG, "    supervisory_authority: gb-ico\n", "")],
-    "uk.14.2.e.complaint_ico": [(ORG, "    supervisory_authority: gb-ico\n", "")],
+    "complaint": [(ORG, "sells_or_shares: true\n", "sells_or_shares: true\nwording: "
+                   "{complaint.right: {omit: Not in our notice.}}\n")],
     "obligation": [(PROGRAM, "  obligation: Completing courses is part of your role; the "
                     "status is recorded automatically.\n", "")],
     "automated-decisions": [(PROGRAM, "  logic: Courses are assigned when a certificate is "
@@ -104,6 +102,7 @@ REMOVE: dict[str, list[Edit]] = {
                    "")],
     "objection": [(ORG, "privacy_contact: {name: Privacy team, email: privacy@example.com}",
                    "privacy_contact: {name: Privacy team}")],
+    "sold-or-shared": [(ORG, "sells_or_shares: true\n", "")],
     "opt-out-link": [(ORG, "privacy_policy_url: https://example.com/privacy\n", "")],
     "privacy-policy": [(ORG, "privacy_policy_url: https://example.com/privacy\n", "")],
     "joint-controllers": [("vendors.yaml", "    name: Example LMS Ltd\n    role: processor",

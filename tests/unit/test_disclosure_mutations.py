@@ -34,7 +34,8 @@ BASES = {"sample": ROOT / "data", "complete": CASES / "valid" / "complete"}
 OPTIONS = registry.Options(today=dt.date(2026, 12, 1))
 # Rules that report a missing statement or a fact the law decides from.
 DECLARATION_RULES = {"declaration.missing", "jurisdiction.regime-mismatch",
-                     "organisation.dpo-required", "authority.not-competent"}
+                     "organisation.dpo-required", "authority.not-competent",
+                     "authority.unnamed"}
 ITEM_IDS = re.compile("|".join(re.escape(i.id) for i in load_catalog().items))
 ORG_REQUIREMENT = re.compile(r"\blacks org\.[a-z0-9.-]+ \(")
 # Keys whose absence is the cautious answer, so deleting them cannot hide a disclosure.

@@ -15,11 +15,12 @@ from collections.abc import Callable
 
 from ..data import model as m
 from ..data.policy import Policy
-from .facts import ORG, PROGRAM, facts_for
+from .facts import ORG, PROGRAM, Undecided, facts_for
 from .gap import Ask, Gap
 from .rights import ccpa_detail as _ccpa_detail
 from .rights import rights as _rights
 from .standard_wording import omitted_for
+from .wording import circular_end
 
 __all__ = ["GUARANTEED", "ORG", "PROGRAM", "TOPICS", "Gap", "gap"]
 
@@ -62,6 +63,14 @@ def _purposes(a: Ask) -> Gap | None:
         if missing:
             return Gap(PROGRAM, ("purposes", i, "lawful_basis"),
                        f"purpose '{purpose.id}' has no lawful basis for {', '.join(missing)}")
+        several = {b for j in a.jurisdictions if len(purpose.bases_in(j.id)) > 1
+                   for b in purpose.bases_in(j.id)}
+        unexplained = sorted(b.value for b in several - {m.LawfulBasis.LEGITIMATE_INTERESTS}
+                             if b not in purpose.basis_reasons)
+        if unexplained:
+            return Gap(PROGRAM, ("purposes", i, "lawful_basis"),
+                       f"purpose '{purpose.id}' rests on several bases without saying what "
+                       f"{', '.join(unexplained)} covers (basis_reasons)")
     return None
 
 
@@ -208,6 +217,10 @@ def _unstated_period(a: Ask) -> Gap | None:
             return Gap("retention", ("rules", schedule.index(r)),
                        f"the retention rule '{r.id}' gives neither a period nor the criteria "
                        "that decide it (period or criteria)")
+        if r.criteria is not None and circular_end(r.criteria.ends_when):
+            return Gap("retention", ("rules", schedule.index(r), "criteria", "ends_when"),
+                       f"the retention rule '{r.id}' says only that records are kept while "
+                       "they are needed: the criteria must say what ends the period")
     return None
 
 
@@ -219,11 +232,9 @@ def _withdraw_consent(a: Ask) -> Gap | None:
 
 
 def _complaint(a: Ask) -> Gap | None:
-    jurisdictions = a.org.jurisdictions
-    for j in a.jurisdictions:
-        if j.supervisory_authority is None:
-            return Gap(ORG, ("jurisdictions", jurisdictions.index(j)),
-                       f"jurisdiction '{j.id}' names no supervisory authority")
+    # The law asks for the right to complain (the standard sentence complaint.right, whose
+    # omission gap() reports); naming the authority is good practice (authority.unnamed),
+    # and a named one must be competent (authority.not-competent).
     return None
 
 
@@ -261,6 +272,15 @@ def _objection(a: Ask) -> Gap | None:
     return None
 
 
+def _sold_or_shared(a: Ask) -> Gap | None:
+    # The statement is the declaration itself: without it the notice says nothing either
+    # way (declaration.missing names only the items the declaration switches on or off).
+    if isinstance(a.facts.verdict("sells_or_shares", a.regime), Undecided):
+        return Gap(ORG, (), "the organisation does not say whether personal information is "
+                   "sold or shared (sells_or_shares)")
+    return None
+
+
 def _privacy_policy(a: Ask) -> Gap | None:
     if not a.org.privacy_policy_url:
         return Gap(ORG, (), "the organisation has no privacy_policy_url")
@@ -277,10 +297,6 @@ def _joint_controllers(a: Ask) -> Gap | None:
             return Gap(PROGRAM, ("recipients", i),
                        f"'{vendor.name}' is a joint controller but the program gives no "
                        "essence of the arrangement (joint_controllers)")
-    return None
-
-
-def _always(a: Ask) -> Gap | None:
     return None
 
 
@@ -315,17 +331,16 @@ TOPICS: dict[str, Callable[[Ask], Gap | None]] = {
     "automated-decisions": _automated_decisions,
     "profiling": _profiling,
     "objection": _objection,
-    "sold-or-shared": _always,  # decided by the sells_or_shares declaration itself
+    "sold-or-shared": _sold_or_shared,
     "opt-out-link": _privacy_policy,
     "privacy-policy": _privacy_policy,
     "joint-controllers": _joint_controllers,
 }
 
-# Topics whose text the schema or a declaration itself carries whenever the item applies: a
-# gap there is impossible by construction (the schema or `declaration.missing` reports the
-# missing key first). Sources and recipients apply only when listed, and each entry must
-# have a name and a description or purpose; whether they sell is a declaration.
-GUARANTEED = frozenset({"sold-or-shared", "sources", "recipients"})
+# Topics whose text the schema itself carries whenever the item applies: a gap there is
+# impossible by construction. Sources and recipients apply only when listed, and each entry
+# must have a name and a description or purpose.
+GUARANTEED = frozenset({"sources", "recipients"})
 
 
 def gap(item_id: str, topic: str, regime: str, policy: Policy,

@@ -163,3 +163,19 @@ def restates(text: str, other: str) -> bool:
     already in ``other`` (e.g. a legitimate interest that repeats its purpose)."""
     words = content_words(text)
     return bool(words) and words <= content_words(other)
+
+
+# An end of retention that only restates necessity: it says nothing a reader can check.
+_CIRCULAR = re.compile(
+    r"\b(?:no longer (?:need\w*|necessary|required|useful|relevant)|"
+    r"purposes?\b[^.;]{0,40}?\b(?:fulfilled|achieved|served|completed|over)|"
+    r"as long as (?:necessary|needed|required)|(?:when|once) (?:it is|they are|"
+    r"we are|the data is) (?:done|finished)|(?:necessary|needed|required) for the purposes?)\b",
+    re.I)
+
+
+def circular_end(text: str) -> bool:
+    """Whether the end of a retention period is only "when it is no longer needed" (no
+    event, date or decision a reader could recognise)."""
+    norm = _normal(text)
+    return bool(_CIRCULAR.search(norm)) and len(norm.split()) <= 12

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...data import model as m
+from ...problems import Severity
 from ..catalog import load_authorities
 from ..decisions import Status, decide
 from ..facts import ORG, Undecided
@@ -185,3 +186,26 @@ def dpo_required(ctx: Context) -> Iterator[Finding]:
         yield Finding("a German controller must designate a data protection officer: "
                       + " and ".join(reasons) + " (BDSG 38(1))", ctx.at(label, "dpo"),
                       "designate one and give `dpo:` a name and contact details")
+
+
+@rule("authority.unnamed", severity=Severity.WARNING, needs=("organisation",))
+def authority_unnamed(ctx: Context) -> Iterator[Finding]:
+    """A jurisdiction protected by the GDPR or the UK GDPR names the authority people there
+    can complain to. The law asks the notice for the right to complain (GDPR Art. 13(2)(d),
+    which the portal's standard wording states); naming the competent authority with its
+    address is good practice, so this is a warning.
+
+    Passing: `{id: ie, country: IE, regimes: [eu_gdpr], supervisory_authority: ie-dpc}`
+    Failing: `{id: ie, country: IE, regimes: [eu_gdpr]}`
+    """
+    for i, j in enumerate(ctx.policy.organisation.jurisdictions):
+        gdpr = {r.value for r in j.regimes} & {"eu_gdpr", "uk_gdpr"}
+        if gdpr and j.supervisory_authority is None:
+            competent = load_authorities().competent(j.country, _main_region(
+                ctx.policy.organisation, j.id) if j.country == "DE" else None)
+            yield Finding(f"jurisdiction '{j.id}' names no authority to complain to; its "
+                          "notices state the right to complain but not where",
+                          ctx.at(ctx.file_of("organisation"), "jurisdictions", i),
+                          f"add `supervisory_authority: {competent[0].id}`" if len(competent)
+                          == 1 else "add `supervisory_authority:` with the competent "
+                          "authority's catalog id")

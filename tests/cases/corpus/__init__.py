@@ -1,0 +1,1 @@
+"""The corpus of real published notices the disclosure gate is measured on."""
