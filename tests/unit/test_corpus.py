@@ -142,3 +142,5 @@ def test_the_results_file_is_current() -> None:
     cases = [case(p) for p in CASES]
     assert measure.RESULTS.read_text(encoding="utf-8") == measure.render(cases), (
         "RESULTS.md is stale: run .venv/bin/python -m tests.cases.corpus.measure")
+    assert measure.MEASURED.read_text(encoding="utf-8") == measure.summary(cases), (
+        "the catalog's measured.yaml is stale: run .venv/bin/python -m tests.cases.corpus.measure")

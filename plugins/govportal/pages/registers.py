@@ -15,6 +15,7 @@ from ..rules.catalog import (
     load_authorities,
     load_breach_timelines,
     load_catalog,
+    load_measured,
     load_wording,
 )
 from ..rules.decisions import decide
@@ -106,7 +107,7 @@ def coverage_rows(policy: Policy) -> list[dict[str, Any]]:
 def catalog(b: PageContext) -> Page:
     return Page(CATALOG, "Disclosure catalog", b.render(
         "catalog.md.j2", catalog=load_catalog(), timelines=load_breach_timelines(),
-        authorities=load_authorities(),
+        authorities=load_authorities(), measured=load_measured(),
         wording=[(w, fill_placeholders(w.text, b.policy)) for w in load_wording().wording],
         requirements=b.policy.requirements.requirements), "owners/Registers")
 

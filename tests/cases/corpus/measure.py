@@ -36,6 +36,7 @@ from govportal.rules.decisions import Status, decide
 CORPUS = Path(__file__).resolve().parent
 COMMON = CORPUS / "_common"
 RESULTS = CORPUS / "RESULTS.md"
+MEASURED = (CORPUS.parents[2] / "plugins" / "govportal" / "rules" / "catalog" / "measured.yaml")
 TODAY = dt.date(2026, 11, 22)
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 
@@ -348,20 +349,47 @@ def render(cases: list[Case]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _figures(reading: set, gate: set, borderline: set) -> dict[str, int]:
+    found = gate & reading
+    border = (gate - reading) & borderline
+    return {"reading": len(reading), "reported": len(gate), "found": len(found),
+            "missed": len(reading - gate), "false_alarms": len(gate - reading - borderline),
+            "borderline": len(border)}
+
+
+def summary(cases: list[Case]) -> str:
+    """The overall figures as YAML, shipped beside the catalog for its published page."""
+    reading = {(c.name, i) for c in cases for i in c.reading}
+    gate = {(c.name, i) for c in cases for i in c.gate}
+    border = {(c.name, i) for c in cases for i in c.borderline}
+    g_reading = {(c.name, *gap_key(i)) for c in cases for i in c.reading}
+    g_gate = {(c.name, *gap_key(i)) for c in cases for i in c.gate}
+    g_border = {(c.name, *gap_key(i)) for c in cases for i in c.borderline} - g_reading
+    data = {"as_of": TODAY.isoformat(), "notices": [c.name for c in cases],
+            "items": _figures(reading, gate, border),
+            "gaps": _figures(g_reading, g_gate, g_border)}
+    head = ("# Written by `python -m tests.cases.corpus.measure` from tests/cases/corpus: how "
+            "the gate does\n# on real published notices (the disclosure catalog page shows "
+            "it). Do not edit by hand.\n")
+    return head + yaml.safe_dump(data, sort_keys=False)
+
+
 def load_all() -> list[Case]:
     return [load(case) for case in CASES]
 
 
 def main(argv: list[str]) -> int:
-    text = render(load_all())
+    cases = load_all()
+    outputs = {RESULTS: render(cases), MEASURED: summary(cases)}
     if "--check" in argv:
-        current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-        if current != text:
-            print(f"{RESULTS.name} is stale: run python -m tests.cases.corpus.measure")
-            return 1
-        return 0
-    RESULTS.write_text(text, encoding="utf-8")
-    print(f"wrote {RESULTS}")
+        stale = [p.name for p, text in outputs.items()
+                 if (p.read_text(encoding="utf-8") if p.exists() else "") != text]
+        for name in stale:
+            print(f"{name} is stale: run python -m tests.cases.corpus.measure")
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

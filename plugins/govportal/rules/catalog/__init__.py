@@ -15,7 +15,16 @@ from importlib import resources
 
 import yaml
 
-from .models import Adequacy, Authorities, BreachTimeline, Catalog, Ropa, Wording, _BreachFile
+from .models import (
+    Adequacy,
+    Authorities,
+    BreachTimeline,
+    Catalog,
+    Measured,
+    Ropa,
+    Wording,
+    _BreachFile,
+)
 
 
 def _read(name: str) -> object:
@@ -63,3 +72,9 @@ def load_wording() -> Wording:
     if stray:
         raise ValueError(f"wording.yaml names unknown catalog items: {stray}")
     return wording
+
+
+@cache
+def load_measured() -> Measured:
+    """How the gate did on the corpus of real notices (written by the corpus measurement)."""
+    return Measured.model_validate(_read("measured.yaml"))

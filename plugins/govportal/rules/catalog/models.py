@@ -293,3 +293,35 @@ class Wording(_Strict):
     @property
     def by_id(self) -> dict[str, StandardWording]:
         return {w.id: w for w in self.wording}
+
+
+class Figures(_Strict):
+    reading: int
+    reported: int
+    found: int
+    missed: int
+    false_alarms: int
+    borderline: int
+
+    def share(self, part: int, whole: int) -> str:
+        return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "n/a"
+
+    @property
+    def recall(self) -> str:
+        return self.share(self.found, self.reading)
+
+    @property
+    def precision(self) -> str:
+        return self.share(self.found, self.reported)
+
+    @property
+    def precision_firm(self) -> str:
+        """Precision with the reading's borderline calls left out of the reports."""
+        return self.share(self.found, self.reported - self.borderline)
+
+
+class Measured(_Strict):
+    as_of: dt.date
+    notices: tuple[str, ...]
+    items: Figures
+    gaps: Figures
