@@ -1,6 +1,7 @@
 """``govportal``: the policy owners' command line, sharing the plugin's core.
 
     govportal check [--data DIR] [--format text|github|json] [--strict] [--today YYYY-MM-DD]
+                    [--all]
     govportal lock [--force]
     govportal schemas [--out DIR] [--check]
     govportal pr-summary --base REF [--head REF] [--out FILE]
@@ -79,9 +80,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(problems.summary(), file=sys.stderr)
     elif args.format == "json":
         print(problems.format_json())
+    elif not len(problems):
+        print("no problems found: " + problems.summary())
     else:
-        print(problems.format_text() if len(problems) else "no problems found: "
-              + problems.summary())
+        print(problems.format_text(followers=args.all))
+        hidden = len(problems.followers())
+        if hidden and not args.all:  # remarks on stderr: stdout is the result
+            what = "the problem that only follows" if hidden == 1 else (
+                f"the {hidden} problems that only follow")
+            print(f"`govportal check --all` also lists {what} from these", file=sys.stderr)
     return EXIT_PROBLEMS if problems.failed(strict=args.strict) else EXIT_OK
 
 
@@ -187,6 +194,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--lock", help="the notice lock file (default: notices.lock.json)")
     check.add_argument("--no-lock", action="store_true",
                        help="skip the notice change control (versions, lock, changelog)")
+    check.add_argument("--all", action="store_true",
+                       help="also list the problems that only follow from another (text "
+                            "format)")
     check.set_defaults(func=cmd_check)
 
     lock = sub.add_parser("lock", parents=[common],

@@ -38,6 +38,8 @@ class Policy:
     program_files: dict[str, str] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # model attribute -> file label
+    # Ids declared by files that did not load (read as written): kind -> id -> file label.
+    unloaded: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
