@@ -2,6 +2,7 @@
 
     govportal check [--data DIR] [--format text|github|json] [--strict] [--today YYYY-MM-DD]
                     [--all]
+    govportal explain [RULE-ID]
     govportal lock [--force]
     govportal schemas [--out DIR] [--check]
     govportal pr-summary --base REF [--head REF] [--out FILE]
@@ -89,7 +90,23 @@ def cmd_check(args: argparse.Namespace) -> int:
             what = "the problem that only follows" if hidden == 1 else (
                 f"the {hidden} problems that only follow")
             print(f"`govportal check --all` also lists {what} from these", file=sys.stderr)
+        print("`govportal explain RULE-ID` says what a rule asks, with examples",
+              file=sys.stderr)
     return EXIT_PROBLEMS if problems.failed(strict=args.strict) else EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .pages import explain
+
+    if args.rule_id is None:
+        sys.stdout.write(explain.listing())
+        return EXIT_OK
+    text = explain.explain(args.rule_id, _options(args, _project(args)).severities)
+    if text is None:
+        print(f"govportal explain: {explain.unknown(args.rule_id)}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(text)
+    return EXIT_OK
 
 
 def cmd_lock(args: argparse.Namespace) -> int:
@@ -198,6 +215,13 @@ def parser() -> argparse.ArgumentParser:
                        help="also list the problems that only follow from another (text "
                             "format)")
     check.set_defaults(func=cmd_check)
+
+    explain = sub.add_parser("explain", parents=[common],
+                             help="what a rule asks, with a passing and a failing example")
+    explain.add_argument("rule_id", metavar="RULE-ID", nargs="?",
+                         help="a rule id as problems show it, e.g. ids.unknown-reference "
+                              "(without one: every rule id)")
+    explain.set_defaults(func=cmd_explain)
 
     lock = sub.add_parser("lock", parents=[common],
                           help="record the current notice versions in the lock file")

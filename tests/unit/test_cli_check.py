@@ -68,7 +68,7 @@ def valid(tmp_path: Path) -> Path:
     return tmp_path
 
 
-EXPLAIN = ""
+EXPLAIN = "`govportal explain RULE-ID` says what a rule asks, with examples\n"
 
 
 def test_text_format(broken: Path) -> None:

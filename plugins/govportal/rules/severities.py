@@ -30,4 +30,4 @@ def unknown_message(unknown: list[str]) -> str:
         guess = did_you_mean(rule_id, known)
         named.append(f"{rule_id} ({guess})" if guess else rule_id)
     return (f"severities names unknown rule ids: {', '.join(named)} (the rules reference "
-            "page, /registers/rules/, lists the rules)")
+            "page, /registers/rules/, lists the rules; `govportal explain` too)")
