@@ -5,7 +5,8 @@
     govportal explain [RULE-ID]
     govportal lock [--force]
     govportal schemas [--out DIR] [--check]
-    govportal pr-summary --base REF [--head REF] [--out FILE]
+    govportal pr-summary --base REF [--head REF] [--head-name TEXT] [--out FILE]
+    govportal pr-comment FILE [--pr NUMBER]
     govportal verify-manifest SITE_DIR
 
 Settings (data folder, templates, lock file, rule options) come from the ``govportal``
@@ -18,6 +19,7 @@ the build (stale schemas, a refused lock); 2 the command itself was used wrongly
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -164,7 +166,8 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
 
     settings = _project(args)
     try:
-        text = prsummary.summarise(_data_dir(args, settings).resolve(), args.base, args.head)
+        text = prsummary.summarise(_data_dir(args, settings).resolve(), args.base, args.head,
+                                   args.head_name)
     except prsummary.SummaryError as exc:
         print(f"govportal pr-summary: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -172,6 +175,25 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_pr_comment(args: argparse.Namespace) -> int:
+    from .changes import prcomment
+
+    try:
+        summary = Path(args.file).read_text(encoding="utf-8")
+    except OSError as exc:
+        print(f"govportal pr-comment: {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    number = args.pr if args.pr is not None else prcomment.pull_request_number(os.environ)
+    try:
+        outcome = prcomment.publish(summary, number)
+    except prcomment.CommentError as exc:
+        print(f"govportal pr-comment: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in outcome.lines:
+        print(line)
     return EXIT_OK
 
 
@@ -243,8 +265,18 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("--base", required=True, help="the git ref to compare with")
     summary.add_argument("--head", help="the git ref to compare (default: the working tree)")
     summary.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
+    summary.add_argument("--head-name", help="what the summary calls the head (default: the "
+                                             "ref and its commit, or the working tree)")
     summary.add_argument("--out", help="write the Markdown to this file instead of stdout")
     summary.set_defaults(func=cmd_pr_summary)
+
+    comment = sub.add_parser("pr-comment",
+                             help="post a pr-summary as the pull request's one sticky comment "
+                                  "(GitHub Actions), else write it to the job summary")
+    comment.add_argument("file", metavar="FILE", help="the Markdown pr-summary wrote")
+    comment.add_argument("--pr", type=int, help="the pull request's number (default: from "
+                                                "the event of the run)")
+    comment.set_defaults(func=cmd_pr_comment)
 
     verify = sub.add_parser("verify-manifest",
                             help="check a built site against its govportal-manifest.json")
