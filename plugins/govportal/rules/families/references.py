@@ -187,11 +187,14 @@ def unknown_references(ctx: Context) -> Iterator[Finding]:
     Passing: a program lists `fields: [quiz-score]` and inventory.yaml defines `quiz-score`.
     Failing: `fields: [quiz-scores]` when only `quiz-score` exists.
     """
-    refs = list(_references(ctx))
+    refs = list(_references(ctx))  # keeps every list of known ids alive: id() is unique
     sets: dict[int, set[str]] = {}
     unknown: dict[tuple[str, str], list[tuple[str, tuple]]] = {}
     for label, path, value, what, known in refs:
-        if value in sets.setdefault(id(known), set(known)):
+        ids = sets.get(id(known))
+        if ids is None:
+            ids = sets[id(known)] = set(known)
+        if value in ids:
             continue
         unknown.setdefault((what, value), []).append((label, path))
         elsewhere = ctx.policy.unloaded.get(what, {}).get(value)
