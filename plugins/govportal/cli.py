@@ -1,11 +1,13 @@
 """``govportal``: the policy owners' command line, sharing the plugin's core.
 
     govportal check [--data DIR] [--format text|github|json] [--strict] [--today YYYY-MM-DD]
-                    [--base REF]
+                    [--base REF] [--all]
+    govportal explain [RULE-ID]
     govportal lock [--force] [--correct PROGRAM VERSION --reason TEXT]
                    [--retire PROGRAM --reason TEXT]
     govportal schemas [--out DIR] [--check]
-    govportal pr-summary --base REF [--head REF] [--out FILE]
+    govportal pr-summary --base REF [--head REF] [--head-name TEXT] [--out FILE]
+    govportal pr-comment FILE [--pr NUMBER]
     govportal verify-manifest SITE_DIR
 
 Settings (data folder, templates, lock file, rule options) come from the ``govportal``
@@ -18,6 +20,7 @@ the build (stale schemas, a refused lock); 2 the command itself was used wrongly
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -87,10 +90,32 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(problems.summary(), file=sys.stderr)
     elif args.format == "json":
         print(problems.format_json())
+    elif not len(problems):
+        print("no problems found: " + problems.summary())
     else:
-        print(problems.format_text() if len(problems) else "no problems found: "
-              + problems.summary())
+        print(problems.format_text(followers=args.all))
+        hidden = len(problems.followers())
+        if hidden and not args.all:  # remarks on stderr: stdout is the result
+            what = "the problem that only follows" if hidden == 1 else (
+                f"the {hidden} problems that only follow")
+            print(f"`govportal check --all` also lists {what} from these", file=sys.stderr)
+        print("`govportal explain RULE-ID` says what a rule asks, with examples",
+              file=sys.stderr)
     return EXIT_PROBLEMS if problems.failed(strict=args.strict) else EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .pages import explain
+
+    if args.rule_id is None:
+        sys.stdout.write(explain.listing())
+        return EXIT_OK
+    text = explain.explain(args.rule_id, _options(args, _project(args)).severities)
+    if text is None:
+        print(f"govportal explain: {explain.unknown(args.rule_id)}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(text)
+    return EXIT_OK
 
 
 def cmd_lock(args: argparse.Namespace) -> int:
@@ -170,7 +195,8 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
 
     settings = _project(args)
     try:
-        text = prsummary.summarise(_data_dir(args, settings).resolve(), args.base, args.head)
+        text = prsummary.summarise(_data_dir(args, settings).resolve(), args.base, args.head,
+                                   args.head_name)
     except prsummary.SummaryError as exc:
         print(f"govportal pr-summary: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -178,6 +204,25 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_pr_comment(args: argparse.Namespace) -> int:
+    from .changes import prcomment
+
+    try:
+        summary = Path(args.file).read_text(encoding="utf-8")
+    except OSError as exc:
+        print(f"govportal pr-comment: {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    number = args.pr if args.pr is not None else prcomment.pull_request_number(os.environ)
+    try:
+        outcome = prcomment.publish(summary, number)
+    except prcomment.CommentError as exc:
+        print(f"govportal pr-comment: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in outcome.lines:
+        print(line)
     return EXIT_OK
 
 
@@ -220,7 +265,17 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--base", metavar="REF",
                        help="also report every change to notice history since this git ref "
                             "(in pull requests: the branch merged into)")
+    check.add_argument("--all", action="store_true",
+                       help="also list the problems that only follow from another (text "
+                            "format)")
     check.set_defaults(func=cmd_check)
+
+    explain = sub.add_parser("explain", parents=[common],
+                             help="what a rule asks, with a passing and a failing example")
+    explain.add_argument("rule_id", metavar="RULE-ID", nargs="?",
+                         help="a rule id as problems show it, e.g. ids.unknown-reference "
+                              "(without one: every rule id)")
+    explain.set_defaults(func=cmd_explain)
 
     lock = sub.add_parser("lock", parents=[common],
                           help="record the current notice versions in the lock file")
@@ -248,8 +303,18 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("--base", required=True, help="the git ref to compare with")
     summary.add_argument("--head", help="the git ref to compare (default: the working tree)")
     summary.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
+    summary.add_argument("--head-name", help="what the summary calls the head (default: the "
+                                             "ref and its commit, or the working tree)")
     summary.add_argument("--out", help="write the Markdown to this file instead of stdout")
     summary.set_defaults(func=cmd_pr_summary)
+
+    comment = sub.add_parser("pr-comment",
+                             help="post a pr-summary as the pull request's one sticky comment "
+                                  "(GitHub Actions), else write it to the job summary")
+    comment.add_argument("file", metavar="FILE", help="the Markdown pr-summary wrote")
+    comment.add_argument("--pr", type=int, help="the pull request's number (default: from "
+                                                "the event of the run)")
+    comment.set_defaults(func=cmd_pr_comment)
 
     verify = sub.add_parser("verify-manifest",
                             help="check a built site against its govportal-manifest.json")

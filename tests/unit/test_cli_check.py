@@ -17,30 +17,33 @@ BASE = CASES / "valid" / "minimal"
 BROKEN = CASES / "invalid" / "unknown-key" / "data"
 
 TEXT = """\
+data/programs/learning.yaml:4:1: error [schema.unknown-key] summray: unknown key 'summray' (hides 1 problem that follows from it)
+    hint: did you mean 'summary'? ('summary' is required, and missing here)
+1 error, 0 warnings
+"""  # noqa: E501
+
+# --all lists, after the summary, what follows from the listed problems.
+TEXT_ALL = TEXT + """\
+
+1 problem that only follows from the ones above (fixed with them):
 data/programs/learning.yaml:1:1: error [schema.missing] summary: the required key 'summary' is missing
     hint: add `summary:` to the mapping that starts here
-data/programs/learning.yaml:4:1: error [schema.unknown-key] summray: unknown key 'summray'
-    hint: did you mean 'summary'?
-2 errors, 0 warnings
+    follows from: data/programs/learning.yaml:4:1: [schema.unknown-key] summray
 """  # noqa: E501
 
 GITHUB = """\
-::error file=data/programs/learning.yaml,line=1,col=1,title=schema.missing::summary: the required key 'summary' is missing Hint: add `summary:` to the mapping that starts here
-::error file=data/programs/learning.yaml,line=4,col=1,title=schema.unknown-key::summray: unknown key 'summray' Hint: did you mean 'summary'?
+::error file=data/programs/learning.yaml,line=4,col=1,title=schema.unknown-key::summray: unknown key 'summray' (hides 1 problem that follows from it) Hint: did you mean 'summary'? ('summary' is required, and missing here)
 """  # noqa: E501
 
 JSON = {
-    "errors": 2,
+    "errors": 1,
     "warnings": 0,
     "problems": [
-        {"rule": "schema.missing", "message": "the required key 'summary' is missing",
-         "location": {"file": "data/programs/learning.yaml", "line": 1, "column": 1,
-                      "path": "summary"},
-         "hint": "add `summary:` to the mapping that starts here", "severity": "error"},
         {"rule": "schema.unknown-key", "message": "unknown key 'summray'",
          "location": {"file": "data/programs/learning.yaml", "line": 4, "column": 1,
                       "path": "summray"},
-         "hint": "did you mean 'summary'?", "severity": "error"},
+         "hint": "did you mean 'summary'? ('summary' is required, and missing here)",
+         "severity": "error", "hides": 1},
     ],
 }
 
@@ -65,15 +68,25 @@ def valid(tmp_path: Path) -> Path:
     return tmp_path
 
 
+EXPLAIN = "`govportal explain RULE-ID` says what a rule asks, with examples\n"
+
+
 def test_text_format(broken: Path) -> None:
     result = run(broken, "check", "--today", "2026-11-22")
-    assert (result.returncode, result.stdout, result.stderr) == (1, TEXT, "")
+    assert (result.returncode, result.stdout, result.stderr) == (1, TEXT, (
+        "`govportal check --all` also lists the problem that only follows from these\n"
+        + EXPLAIN))
+
+
+def test_all_lists_what_follows(broken: Path) -> None:
+    result = run(broken, "check", "--today", "2026-11-22", "--all")
+    assert (result.returncode, result.stdout, result.stderr) == (1, TEXT_ALL, EXPLAIN)
 
 
 def test_github_format(broken: Path) -> None:
     result = run(broken, "check", "--today", "2026-11-22", "--format", "github")
     assert (result.returncode, result.stdout) == (1, GITHUB)
-    assert result.stderr == "2 errors, 0 warnings\n"
+    assert result.stderr == "1 error, 0 warnings\n"
 
 
 def test_json_format(broken: Path) -> None:
@@ -93,7 +106,7 @@ def test_warnings_fail_only_when_strict(broken: Path) -> None:
     lower = ["--severity", "schema.missing=warning", "--severity", "schema.unknown-key=warning"]
     relaxed = run(broken, "check", "--today", "2026-11-22", *lower)
     assert relaxed.returncode == 0
-    assert relaxed.stdout.splitlines()[-1] == "0 errors, 2 warnings"
+    assert relaxed.stdout.splitlines()[-1] == "0 errors, 1 warning"
     assert "warning [schema.unknown-key]" in relaxed.stdout
     assert run(broken, "check", "--today", "2026-11-22", "--strict", *lower).returncode == 1
 
@@ -139,7 +152,8 @@ def test_in_process_entry(broken: Path, monkeypatch: pytest.MonkeyPatch,
 
     settings = project.load(broken / "mkdocs.yml")
     result = cli.check_project(settings, registry.Options())
-    assert [p.rule for p in result.problems] == ["schema.missing", "schema.unknown-key"]
+    assert [p.rule for p in result.problems] == ["schema.unknown-key"]
+    assert [p.rule for p, _ in result.problems.followers()] == ["schema.missing"]
 
 
 def test_mkdocs_tags_do_not_stop_the_settings_reader(tmp_path: Path) -> None:

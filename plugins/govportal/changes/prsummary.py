@@ -220,19 +220,23 @@ def _load(path: Path, label_base: Path, name: str, notes: list[str]) -> Policy:
     return policy
 
 
-def summarise(data_dir: Path, base: str, head: str | None = None) -> str:
+def summarise(data_dir: Path, base: str, head: str | None = None,
+              head_name: str | None = None) -> str:
     """Markdown of what changes between the data at ``base`` and at ``head`` (the working
-    tree when None). Raises SummaryError when git or a ref cannot be read."""
+    tree when None), the head called ``head_name`` when given (CI: "this pull request").
+    Raises SummaryError when git or a ref cannot be read."""
     root = repository_root(data_dir)
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="govportal-") as tmp:
         base_dir = export(base, data_dir, Path(tmp) / "base")
         base_name = f"`{describe(base, root)}`"
         if head is None:
-            head_dir, head_base, head_name = data_dir, data_dir.parent, "the working tree"
+            head_dir, head_base, named = data_dir, data_dir.parent, "the working tree"
         else:
             head_dir = export(head, data_dir, Path(tmp) / "head")
-            head_base, head_name = head_dir.parent, f"`{describe(head, root)}`"
+            head_base, named = head_dir.parent, f"`{describe(head, root)}`"
+        if head_name:
+            named = _escape(head_name)
         before = _load(base_dir, base_dir.parent, base_name, notes)
-        after = _load(head_dir, head_base, head_name, notes)
-        return to_markdown(compare(before, after), base_name, head_name, notes)
+        after = _load(head_dir, head_base, named, notes)
+        return to_markdown(compare(before, after), base_name, named, notes)

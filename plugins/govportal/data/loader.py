@@ -8,7 +8,6 @@ and column.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,10 @@ from pydantic import BaseModel
 
 from ..problems import Location, Problems
 from . import model as m
+from .declarations import declared_ids, program_ids
 from .file_policy import Folder, Refusal, TooLarge
 from .policy import _ALL_ATTRS, Policy
+from .suggestions import did_you_mean
 from .validation import validate
 from .yaml_reader import MAX_BYTES, load_bytes
 
@@ -50,8 +51,7 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
         if name in known:
             continue
         label = _label(entry, base)
-        guess = difflib.get_close_matches(name, sorted(known), n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else (
+        hint = did_you_mean(name, sorted(known)) or (
             "data/ holds only: " + ", ".join(sorted(known)))
         problems.add("data.unknown-file", f"'{name}' is not a known data file",
                      Location(label), hint)
@@ -64,10 +64,13 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
                 problems.add("data.missing-file", f"the required data file '{name}' is missing",
                              Location(label), f"create {label} (see the README's data guide)")
             continue
+        mark = problems.mark()
         value = _load_one(path, label, model, problems, policy)
         if value is not None:
             setattr(policy, _ALL_ATTRS[name], value)
             policy.files[_ALL_ATTRS[name]] = label
+        else:
+            _not_loaded(policy, problems, mark, label, declared_ids(name, _parsed(policy, label)))
 
     programs_dir = data_dir / m.PROGRAMS_DIR
     refused = folder.refusal(programs_dir, "folder")
@@ -87,14 +90,19 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
             problems.add("data.unknown-file", f"'{path.name}' is not a program file",
                          Location(label), "programs/ holds only <program-id>.yaml files")
             continue
+        mark = problems.mark()
         program = _load_one(path, label, m.Program, problems, policy)
         if program is None:
+            _not_loaded(policy, problems, mark, label,
+                        program_ids(path.stem, _parsed(policy, label)))
             continue
-        if program.id != path.stem:
+        if program.id != path.stem:  # references by the file's name follow from this one
             problems.add("program.id-matches-file",
                          f"the program id '{program.id}' differs from its file name "
                          f"'{path.name}'", policy.where(label, ("id",)),
-                         f"rename the file to {program.id}.yaml or set `id: {path.stem}`")
+                         f"rename the file to {program.id}.yaml or set `id: {path.stem}`",
+                         causes=[("program", path.stem)])
+            policy.unloaded.setdefault("program", {}).setdefault(path.stem, label)
         if program.id in policy.programs:
             problems.add("ids.duplicate", f"the program id '{program.id}' is used twice "
                          f"(also in {policy.program_files[program.id]})",
@@ -106,6 +114,20 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
         problems.add("data.too-many-files", f"programs/ holds more than {MAX_FILES} files",
                      Location(_label(programs_dir, base)), "remove stray files")
     return policy
+
+
+def _parsed(policy: Policy, label: str) -> Any:
+    doc = policy.documents.get(label)
+    return doc.data if doc is not None and doc.ok else None
+
+
+def _not_loaded(policy: Policy, problems: Problems, mark: int, label: str,
+                ids: set[tuple[str, ...]]) -> None:
+    """A file that did not load still declares its ids: references to them are not
+    "unknown", they follow from the file's own problems (its first error is their root)."""
+    for kind, name in sorted(ids):
+        policy.unloaded.setdefault(kind, {}).setdefault(name, label)
+    problems.add_causes(mark, ids)
 
 
 def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems,

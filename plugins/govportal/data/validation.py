@@ -1,12 +1,14 @@
 """A parsed YAML document checked against its model: every pydantic error a located problem.
 
-Unknown keys get a "did you mean"; patterns get a plain name ("a valid id", "an ISO 3166
-country code"); long values are shortened when quoted.
+Unknown keys, enum values, yes/no values and ids get a "did you mean" (from
+:mod:`.suggestions`); a required key missing because it was misspelt is not reported apart:
+it follows from the unknown key, which says so. Patterns get a plain name ("a valid id", "an
+ISO 3166 country code"); long values are shortened when quoted.
 """
 
 from __future__ import annotations
 
-import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -16,6 +18,7 @@ from . import model as m
 from .model.types import URL_PATTERN
 from .positions import Document, format_path
 from .positions import Path as YPath
+from .suggestions import as_id, closest, did_you_mean
 
 
 def validate(doc: Document, model: type[BaseModel], problems: Problems) -> Any:
@@ -23,9 +26,70 @@ def validate(doc: Document, model: type[BaseModel], problems: Problems) -> Any:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            _report(doc, model, error, problems)
+        errors = _one_per_union(_with_data_paths(exc.errors(include_url=False), doc.data))
+        missing = {_loc(e) for e in errors if e["type"] == "missing"}
+        for error in errors:
+            _report(doc, model, error, problems, missing)
         return None
+
+
+def _loc(error: dict[str, Any]) -> YPath:
+    """The error's path in the data (set by :func:`_with_data_paths`)."""
+    return error["data_loc"]
+
+
+def _with_data_paths(errors: list[dict[str, Any]], data: Any) -> list[dict[str, Any]]:
+    """Each error with ``data_loc``, its path in the data: the model's union tags
+    (``named``, or pydantic's type names such as ``list[str-enum[LawfulBasis]]``) are not
+    part of it. A part is kept when the data holds it there, or when it cannot be a tag.
+
+    >>> [_with_data_paths([{"loc": ("b", "list[x]")}], {"b": "y"})[0]["data_loc"]]
+    [('b',)]
+    >>> [_with_data_paths([{"loc": ("[",)}], {"[": None})[0]["data_loc"]]
+    [('[',)]
+    """
+    for error in errors:
+        path: list[str | int] = []
+        current = data
+        for part in error["loc"]:
+            if isinstance(part, int):
+                path.append(part)
+                current = current[part] if isinstance(current, list) and \
+                    -len(current) <= part < len(current) else None
+            elif isinstance(current, dict) and part in current:
+                path.append(part)
+                current = current[part]
+            elif isinstance(part, str) and part not in _UNION_TAGS and "[" not in part:
+                path.append(part)  # a key the data lacks (a missing or unknown key)
+                current = None
+        error["data_loc"] = tuple(path)
+    return errors
+
+
+_SHAPE_ERRORS = frozenset({"list_type", "dict_type", "model_type", "string_type"})
+
+
+def _one_per_union(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One error per value a union rejected: pydantic reports each branch that failed, e.g.
+    for ``legitimat_interests`` both "should be a list" (the list branch) and "should be
+    'consent', …" (the single value branch). The branch that had the right shape says
+    what is wrong; the others only say that the value is not of their shape.
+
+    >>> one = {"type": "enum", "loc": ("b", "str-enum[B]"), "input": "x"}
+    >>> other = {"type": "list_type", "loc": ("b", "list[str-enum[B]]"), "input": "x"}
+    >>> [e["type"] for e in _one_per_union(_with_data_paths([other, one], {"b": "x"}))]
+    ['enum']
+    """
+    by_value: dict[YPath, list[dict[str, Any]]] = {}
+    for error in errors:
+        if len(_loc(error)) < len(error["loc"]):  # inside a union
+            by_value.setdefault(_loc(error), []).append(error)
+    dropped: set[int] = set()
+    for group in by_value.values():
+        shaped = [e for e in group if e["type"] not in _SHAPE_ERRORS]
+        if shaped and len(group) > 1:
+            dropped |= {id(e) for e in group if e["type"] in _SHAPE_ERRORS}
+    return [e for e in errors if id(e) not in dropped]
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -91,24 +155,28 @@ _HINTS = {
 
 
 def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
-            problems: Problems) -> None:
-    loc: YPath = tuple(p for p in error["loc"]
-                       if isinstance(p, (str, int)) and p not in _UNION_TAGS)
+            problems: Problems, missing: set[YPath]) -> None:
+    loc = _loc(error)
     kind = error["type"]
     if kind == "extra_forbidden":
         key = loc[-1]
         choices = _fields_at(model, loc[:-1])
-        guess = difflib.get_close_matches(str(key), choices, n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'?" if guess else (
+        guess = closest(str(key), choices)
+        hint = f"did you mean '{guess}'?" if guess else (
             "allowed keys here: " + ", ".join(choices) if choices else "remove it")
+        causes = []
+        if guess is not None and (*loc[:-1], guess) in missing:  # `sumary:` for `summary:`
+            hint += f" ('{guess}' is required, and missing here)"
+            causes = [_missing_key(doc, (*loc[:-1], guess))]
         problems.add("schema.unknown-key", f"unknown key '{key}'",
-                     doc.location(loc, key=True), hint)
+                     doc.location(loc, key=True), hint, causes=causes)
         return
     if kind == "missing":
         parent = doc.location(loc[:-1])
         where = Location(parent.file, parent.line, parent.column, format_path(loc))
         problems.add("schema.missing", f"the required key '{loc[-1]}' is missing", where,
-                     f"add `{loc[-1]}:` to the mapping that starts here")
+                     f"add `{loc[-1]}:` to the mapping that starts here",
+                     follows=_missing_key(doc, loc))
         return
     value = error.get("input")
     shown = _shown(value)
@@ -117,7 +185,11 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
         message = "input should be a mapping of keys and values"
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(loc)
-        what = _PATTERN_NAMES.get(str(error.get("ctx", {}).get("pattern", "")))
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        what = _PATTERN_NAMES.get(pattern)
+        meant = as_id(str(value)) if pattern == m.ID_PATTERN else None
+        if meant is not None and re.match(m.ID_PATTERN, meant):
+            hint = f"did you mean '{meant}'? {hint}"
         if what is not None:
             message = f"{shown} is not {what}"
             foreign = [c for c in str(value) if not c.isascii()]
@@ -126,16 +198,43 @@ def _report(doc: Document, model: type[BaseModel], error: dict[str, Any],
             problems.add("schema.value", message, doc.location(loc), hint)
             return
     elif kind == "enum":
-        hint = "use one of: " + str(error.get("ctx", {}).get("expected", ""))
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        hint = did_you_mean(str(value), _QUOTED.findall(expected)) or "use one of: " + expected
     else:
         hint = _HINTS.get(kind, "")
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+        if message.startswith("write a period") and isinstance(value, str):
+            hint = _period_hint(value)
     if isinstance(value, str) and kind == "bool_type":
-        problems.add("schema.type", f"{shown} is not true or false", doc.location(loc), hint)
+        guess = closest(value, ("true", "false"))
+        problems.add("schema.type", f"{shown} is not true or false", doc.location(loc),
+                     f"did you mean {guess}?" if guess else hint)
         return
     problems.add("schema.type" if kind.endswith("_type") else "schema.value",
                  f"{message[0].lower()}{message[1:]} (got {shown})", doc.location(loc), hint)
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+_PERIOD_WRITTEN = re.compile(r"\s*([0-9]+)\s*([A-Za-z]+)\.?\s*")
+_UNITS = ("day", "days", "week", "weeks", "month", "months", "year", "years")
+
+
+def _period_hint(value: str) -> str:
+    """``2 yaers`` → did you mean '2 years'?"""
+    written = _PERIOD_WRITTEN.fullmatch(value)
+    unit = closest(written.group(2), _UNITS) if written else None
+    if written is None or unit is None or not 1 <= int(written.group(1)) <= 9999:
+        return ""
+    number = int(written.group(1))
+    unit = unit.removesuffix("s") + ("s" if number != 1 else "")
+    return f"did you mean '{number} {unit}'?"
+
+
+def _missing_key(doc: Document, loc: YPath) -> tuple[str, ...]:
+    return ("key", doc.file, format_path(loc))
 
 
 # What a value matching each pattern of the model is called, for messages.

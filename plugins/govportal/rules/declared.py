@@ -52,15 +52,49 @@ FIRST_LAYER_LINKS = {
     "advice.first-layer-rights": "rights",
 }
 
-# Problems found while reading and validating the data, before any rule runs.
-LOADING = (
-    "data.empty-file", "data.missing-dir", "data.missing-file", "data.not-a-file", "data.symlink",
-    "data.too-many-files", "data.unknown-file", "data.unreadable",
-    "yaml.alias", "yaml.complex-key", "yaml.control-character", "yaml.duplicate-key",
-    "yaml.encoding", "yaml.multiple-documents", "yaml.syntax", "yaml.tab-indent", "yaml.tag",
-    "yaml.too-deep", "yaml.too-large",
-    "schema.missing", "schema.type", "schema.unknown-key", "schema.value",
-    "program.id-matches-file", "config.templates-dir",
-)
-# Problems found in the published pages.
-OUTPUT = ("disclosure.not-rendered", *FIRST_LAYER_LINKS)
+# Problems found while reading and validating the data, before any rule runs: id → what it
+# asks (`govportal explain` prints it).
+LOADING: dict[str, str] = {
+    "data.empty-file": "A data file holds its records: an empty file says nothing.",
+    "data.missing-dir": "The data folder exists.",
+    "data.missing-file": "Every required data file is there (`transfers.yaml` and "
+                         "`requirements.yaml` may be left out).",
+    "data.not-a-file": "A data file is a regular file: never a pipe, a device or a socket.",
+    "data.symlink": "A data file is the file itself, not a link to something outside the "
+                    "data folder.",
+    "data.too-many-files": "`programs/` holds at most 5,000 files.",
+    "data.unknown-file": "`data/` holds only the data files the portal reads (a misspelt file "
+                         "name would otherwise be ignored).",
+    "data.unreadable": "Every data file can be read.",
+    "yaml.alias": "No YAML anchors or aliases (`&`, `*`): write values out, or refer to ids.",
+    "yaml.complex-key": "Every key of a mapping is plain text.",
+    "yaml.control-character": "Text holds no invisible control or bidirectional characters.",
+    "yaml.duplicate-key": "Each key appears once in its mapping (YAML would keep only the "
+                          "last one).",
+    "yaml.encoding": "Files are UTF-8 text without a byte-order mark.",
+    "yaml.multiple-documents": "A file holds one YAML document (no second `---`).",
+    "yaml.syntax": "The file is valid YAML: indentation, colons and quotes.",
+    "yaml.tab-indent": "Indentation uses spaces, never tabs.",
+    "yaml.tag": "No YAML tags (`!!python/…`, `!include`, `!!binary`): only plain values.",
+    "yaml.too-deep": "Values are nested at most 40 levels deep.",
+    "yaml.too-large": "A data file is at most 2 MiB.",
+    "schema.missing": "Every required key is there (the file's JSON Schema in `schemas/` lists "
+                      "them).",
+    "schema.type": "Each value has the type its key expects: text, a whole number, true or "
+                   "false, a date, a list or a mapping.",
+    "schema.unknown-key": "Every key is one the data model knows: a misspelt key would "
+                          "otherwise be ignored.",
+    "schema.value": "Each value is one the key allows: one of its listed choices, a valid "
+                    "id, date, period, version, e-mail or web address.",
+    "program.id-matches-file": "A program's id is its file's name: `programs/<id>.yaml`.",
+    "config.templates-dir": "The `templates_dir` option of `mkdocs.yml` names a folder that "
+                            "exists.",
+}
+# Problems found in the published pages: id → what it asks.
+OUTPUT: dict[str, str] = {
+    "disclosure.not-rendered": "Every disclosure a notice owes is visible in its published "
+                               "HTML, in the section marked with the item's id (a template "
+                               "override or theme change must not drop one).",
+    **{advice: f"The short version of every notice links to its `#{anchor}` section."
+       for advice, anchor in FIRST_LAYER_LINKS.items()},
+}

@@ -18,14 +18,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..data.policy import Policy
-from ..problems import Location, Problems, Severity
+from ..problems import Cause, Location, Problems, Severity
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """What a rule found. ``follows``: the cause the finding may only follow from (it is not
+    listed when a root of that cause is, see :mod:`govportal.problems`); ``causes``: what
+    the finding is itself the root of."""
+
     message: str
     location: Location
     hint: str = ""
+    follows: Cause | None = None
+    causes: tuple[Cause, ...] = ()
 
 
 @dataclass
@@ -124,7 +130,8 @@ def run_rules(policy: Policy, options: Options, problems: Problems,
         if any(getattr(policy, part, None) is None for part in item.needs):
             continue
         for finding in _iterate(item.func(ctx)):
-            problems.add(rule_id, finding.message, finding.location, finding.hint, severity)
+            problems.add(rule_id, finding.message, finding.location, finding.hint, severity,
+                         causes=finding.causes, follows=finding.follows)
 
 
 def _iterate(findings: Iterable[Finding]) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..data.suggestions import did_you_mean
 from . import registry
 from .declared import CHANGE_CONTROL, LOADING, OUTPUT
 
@@ -23,5 +24,10 @@ def unknown_rule_ids(names: Iterable[str]) -> list[str]:
 
 
 def unknown_message(unknown: list[str]) -> str:
-    return (f"severities names unknown rule ids: {', '.join(unknown)} (the rules reference "
-            "page, /registers/rules/, lists the rules)")
+    known = sorted(known_rule_ids())
+    named = []
+    for rule_id in unknown:
+        guess = did_you_mean(rule_id, known)
+        named.append(f"{rule_id} ({guess})" if guess else rule_id)
+    return (f"severities names unknown rule ids: {', '.join(named)} (the rules reference "
+            "page, /registers/rules/, lists the rules; `govportal explain` too)")

@@ -75,7 +75,8 @@ def missing_declaration(ctx: Context) -> Iterator[Finding]:
                                                      or "that jurisdiction"),
                     ctx.program_at(pid, "data_subjects"),
                     f"add {j.id} to a data_subjects group's jurisdictions, or add "
-                    f"`not_offered_in: {{{j.id}: why}}`")
+                    f"`not_offered_in: {{{j.id}: why}}`",
+                    follows=("jurisdiction", j.id))  # hidden behind a renamed jurisdiction
 
 
 @rule("jurisdiction.regime-mismatch", needs=("organisation",))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from ...data.suggestions import did_you_mean
 from ...problems import Severity
 from ..catalog import load_catalog
 from ..decisions import Status, decide
@@ -69,8 +69,7 @@ def unknown_waivers(ctx: Context) -> Iterator[Finding]:
     for pid, program in ctx.policy.programs.items():
         for i, waiver in enumerate(program.notice.waivers):
             if waiver.item not in known:
-                guess = difflib.get_close_matches(waiver.item, sorted(known), n=1)
                 yield Finding(f"the waiver names an unknown disclosure '{waiver.item}'",
                               ctx.program_at(pid, "notice", "waivers", i, "item"),
-                              f"did you mean '{guess[0]}'?" if guess else
+                              did_you_mean(waiver.item, sorted(known)) or
                               "use an id from the disclosure catalog page")

@@ -9,6 +9,12 @@ from ...problems import Severity
 from ..registry import Context, Finding, rule
 
 _NEEDS = ("checklists",)
+
+
+def _item(item_id: str) -> tuple[str, str]:
+    """What a finding about a gate item follows from, when the item's id is the mistake
+    (a renamed item: see ids.unknown-reference)."""
+    return ("pre-launch checklist item", item_id)
 _RUNNING = (m.ProgramStatus.LIVE, m.ProgramStatus.PILOT)
 
 
@@ -109,7 +115,8 @@ def unanswered(ctx: Context) -> Iterator[Finding]:
                     _LIVE_MESSAGES[gap].format(pid=pid, item=item),
                     ctx.program_at(pid, *path, key=gap == "unanswered"),
                     f"add `- {{item: {item}, answer: met, evidence: …}}` to launch_readiness"
-                    if gap == "unanswered" else "say why it does not apply in `evidence`")
+                    if gap == "unanswered" else "say why it does not apply in `evidence`",
+                    follows=_item(item))
 
 
 @rule("launch.not-met", needs=_NEEDS)
@@ -133,7 +140,7 @@ def not_met(ctx: Context) -> Iterator[Finding]:
                               f"pre-launch item '{item}'",
                               ctx.program_at(pid, *path),
                               "meet it (then answer met, with evidence), or set the program's "
-                              "status back to pilot or planned")
+                              "status back to pilot or planned", follows=_item(item))
 
 
 @rule("launch.pilot-gaps", severity=Severity.WARNING, needs=_NEEDS)
@@ -158,7 +165,7 @@ def pilot_gaps(ctx: Context) -> Iterator[Finding]:
             yield Finding(f"the pilot program '{pid}' has the mandatory pre-launch item "
                           f"'{item}' open ({states[gap]})",
                           ctx.program_at(pid, *path, key=gap == "unanswered"),
-                          "close it before the program goes live")
+                          "close it before the program goes live", follows=_item(item))
 
 
 @rule("launch.duplicate-answer")

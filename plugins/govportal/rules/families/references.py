@@ -2,49 +2,51 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from ...data.suggestions import closest, did_you_mean
 from ..registry import Context, Finding, rule
 
 # Program ids that would publish over a fixed page of the portal.
 RESERVED_IDS = frozenset({"index", "history", "changes", "assets", "search", "schemas"})
+GATE_ITEM = "pre-launch checklist item"
 
 
 def _suggest(value: str, choices: list[str]) -> str:
-    guess = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    if guess:
-        return f"did you mean '{guess[0]}'?"
-    return "known ids: " + ", ".join(choices[:12]) + (" …" if len(choices) > 12 else "")
+    return did_you_mean(value, choices) or (
+        "known ids: " + ", ".join(choices[:12]) + (" …" if len(choices) > 12 else ""))
 
 
-def _id_lists(ctx: Context) -> Iterator[tuple[str, tuple, list]]:
-    """(file label, path to the list, items) for every list whose items carry an id."""
+def _id_lists(ctx: Context) -> Iterator[tuple[str, tuple, list, str]]:
+    """(file label, path to the list, items, kind of id) for every list whose items carry
+    an id (the kind as references name it; empty where nothing refers to them)."""
     p = ctx.policy
     if p.organisation:
-        yield ctx.file_of("organisation"), ("jurisdictions",), p.organisation.jurisdictions
+        yield (ctx.file_of("organisation"), ("jurisdictions",), p.organisation.jurisdictions,
+               "jurisdiction")
     if p.inventory:
-        yield ctx.file_of("inventory"), ("fields",), p.inventory.fields
+        yield ctx.file_of("inventory"), ("fields",), p.inventory.fields, "field"
     if p.roles:
-        yield ctx.file_of("roles"), ("roles",), p.roles.roles
-        yield ctx.file_of("roles"), ("views",), p.roles.views
+        yield ctx.file_of("roles"), ("roles",), p.roles.roles, "role"
+        yield ctx.file_of("roles"), ("views",), p.roles.views, "view"
     if p.retention:
-        yield ctx.file_of("retention"), ("rules",), p.retention.rules
+        yield ctx.file_of("retention"), ("rules",), p.retention.rules, "retention rule"
     if p.vendors:
-        yield ctx.file_of("vendors"), ("vendors",), p.vendors.vendors
-    yield ctx.file_of("transfers"), ("transfers",), p.transfers.transfers
+        yield ctx.file_of("vendors"), ("vendors",), p.vendors.vendors, "vendor"
+    yield ctx.file_of("transfers"), ("transfers",), p.transfers.transfers, "transfer"
     if p.checklists:
         label = ctx.file_of("checklists")
-        yield label, ("checklists",), p.checklists.checklists
+        yield label, ("checklists",), p.checklists.checklists, ""
         for i, checklist in enumerate(p.checklists.checklists):
-            yield label, ("checklists", i, "items"), checklist.items
+            yield (label, ("checklists", i, "items"), checklist.items,
+                   GATE_ITEM if checklist.launch_gate else "")
     if p.clauses:
-        yield ctx.file_of("clauses"), ("clauses",), p.clauses.clauses
+        yield ctx.file_of("clauses"), ("clauses",), p.clauses.clauses, ""
     if p.mistakes:
-        yield ctx.file_of("mistakes"), ("mistakes",), p.mistakes.mistakes
-    yield ctx.file_of("requirements"), ("requirements",), p.requirements.requirements
+        yield ctx.file_of("mistakes"), ("mistakes",), p.mistakes.mistakes, "mistake"
+    yield ctx.file_of("requirements"), ("requirements",), p.requirements.requirements, ""
     for pid, program in p.programs.items():
-        yield p.program_files[pid], ("purposes",), program.purposes
+        yield p.program_files[pid], ("purposes",), program.purposes, ""
 
 
 @rule("ids.duplicate")
@@ -55,7 +57,7 @@ def duplicate_ids(ctx: Context) -> Iterator[Finding]:
     Failing: two retention rules both called `engagement-logs`: the schedule and the notices
     could not tell which period applies.
     """
-    for label, path, items in _id_lists(ctx):
+    for label, path, items, _ in _id_lists(ctx):
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
             if item.id in seen:
@@ -176,20 +178,71 @@ def _references(ctx: Context) -> Iterator[tuple[str, tuple, str, str, list[str]]
                 yield label, ("manager_guide", "mistakes", j), x, "mistake", mistakes
         if p.checklists:
             for j, a in enumerate(prog.launch_readiness):
-                yield (label, ("launch_readiness", j, "item"), a.item,
-                       "pre-launch checklist item", gate_items)
+                yield label, ("launch_readiness", j, "item"), a.item, GATE_ITEM, gate_items
 
 
 @rule("ids.unknown-reference")
 def unknown_references(ctx: Context) -> Iterator[Finding]:
     """Every id that points elsewhere names something that exists.
 
+    A reference to something declared in a file that did not load is not reported: it
+    follows from that file's own problem. When several references name the same unknown id
+    and a close id is defined but referred to nowhere, the definition is reported once (it
+    was most likely renamed or mistyped), not each reference.
+
     Passing: a program lists `fields: [quiz-score]` and inventory.yaml defines `quiz-score`.
     Failing: `fields: [quiz-scores]` when only `quiz-score` exists.
     """
-    for label, path, value, what, known in _references(ctx):
-        if value not in known:
-            yield Finding(f"unknown {what} '{value}'",
-                          ctx.at(label, *path, key=isinstance(path[-1], str) and
-                                 path[-2] == "lawful_basis"),
-                          _suggest(value, known) if known else f"define the {what} first")
+    refs = list(_references(ctx))  # keeps every list of known ids alive: id() is unique
+    sets: dict[int, set[str]] = {}
+    unknown: dict[tuple[str, str], list[tuple[str, tuple]]] = {}
+    for label, path, value, what, known in refs:
+        ids = sets.get(id(known))
+        if ids is None:
+            ids = sets[id(known)] = set(known)
+        if value in ids:
+            continue
+        unknown.setdefault((what, value), []).append((label, path))
+        elsewhere = ctx.policy.unloaded.get(what, {}).get(value)
+        hint = (f"'{value}' is declared in {elsewhere}, which did not load: fix its problems "
+                "first" if elsewhere else _suggest(value, known) if known else
+                f"define the {what} first")
+        yield Finding(f"unknown {what} '{value}'",
+                      ctx.at(label, *path, key=isinstance(path[-1], str) and
+                             path[-2] == "lawful_basis"), hint, follows=(what, value))
+    if unknown:
+        yield from _renamed(ctx, unknown, refs)
+
+
+def _renamed(ctx: Context, unknown: dict[tuple[str, str], list[tuple[str, tuple]]],
+             refs: list[tuple[str, tuple, str, str, list[str]]]) -> Iterator[Finding]:
+    """One finding at a definition that was most likely renamed: two or more references
+    name the same unknown id, a close id is defined, and nothing refers to that one."""
+    defined: dict[tuple[str, str], tuple[str, tuple]] = {}
+    for label, path, items, kind in _id_lists(ctx):
+        for index, item in enumerate(items):
+            if kind:
+                defined.setdefault((kind, item.id), (label, (*path, index, "id")))
+    for pid, label in ctx.policy.program_files.items():
+        defined.setdefault(("program", pid), (label, ("id",)))
+    used = {(_BASE_KIND.get(what, what), value) for _, _, value, what, _ in refs}
+    for (what, value), places in unknown.items():
+        if len(places) < 2 or value in ctx.policy.unloaded.get(what, {}):
+            continue
+        guess = closest(value, [d for k, d in defined if k == what])
+        if guess is None or (what, guess) in used:
+            continue
+        label, path = defined[(what, guess)]
+        where = sorted((ctx.at(lab, *p) for lab, p in places),
+                       key=lambda loc: (loc.file, loc.line, loc.column))
+        shown = [str(loc) for loc in where[:3]]
+        more = " …" if len(places) > 3 else ""
+        yield Finding(f"the {what} '{guess}' is referred to nowhere, while {len(places)} "
+                      f"references name '{value}', which is not defined",
+                      ctx.at(label, *path),
+                      f"did you mean '{value}'? Rename this id, or change the references "
+                      f"({', '.join(shown)}{more})",
+                      causes=((what, value), (what, guess)))
+
+
+_BASE_KIND = {"field of this program": "field"}

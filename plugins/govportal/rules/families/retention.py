@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
 from ...data import model as m
 from ...data.placeholders import fill_placeholders, kept_for
+from ...data.suggestions import did_you_mean
 from ..registry import Context, Finding, rule
 from ..wording import same_period_rules, stated_period
 
@@ -161,10 +161,16 @@ def _placeholder_hint(kind: str, key: str, ctx: Context) -> str:
     else:
         return ("placeholders are [[period:RULE]], [[retention:RULE]], [[org:name]], "
                 "[[org:legal_name]], [[contact:privacy|dpo|escalation]] and [[program:ID]]")
-    guess = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
-    if guess:
-        return f"did you mean [[{kind}:{guess[0]}]]?"
-    return f"no {what} is called '{key}'; known: " + ", ".join(choices[:12])
+    elsewhere = policy.unloaded.get(_PLACEHOLDER_TARGETS.get(kind, ""), {}).get(key)
+    if elsewhere:
+        return f"'{key}' is declared in {elsewhere}, which did not load: fix its problems first"
+    return did_you_mean(key, choices, f"[[{kind}:{{}}]]") or (
+        f"no {what} is called '{key}'; known: " + ", ".join(choices[:12]))
+
+
+# What a placeholder's id names, as the reference checks call it (see references.py).
+_PLACEHOLDER_TARGETS = {"period": "retention rule", "retention": "retention rule",
+                        "program": "program"}
 
 
 @rule("clause.unknown-placeholder", needs=("organisation", "retention", "clauses"))
@@ -192,9 +198,11 @@ def unknown_placeholder(ctx: Context) -> Iterator[Finding]:
             hint = (_placeholder_hint(kind.strip().lower(), key.strip(), ctx)
                     if text in unknown else "write [[kind:id]] in lower case, without spaces, "
                     "e.g. [[period:learning-records]]")
+            target = _PLACEHOLDER_TARGETS.get(kind)
             yield Finding(f"the clause '{clause.id}' uses the placeholder {text}, which names "
                           "nothing in the data",
-                          ctx.at(ctx.file_of("clauses"), "clauses", i, "text"), hint)
+                          ctx.at(ctx.file_of("clauses"), "clauses", i, "text"), hint,
+                          follows=(target, key) if target and text in unknown else None)
 
 
 @rule("retention.audit-log-separate", needs=("inventory", "retention"))
