@@ -3,6 +3,21 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The second engine, ProperDocs, in an environment of its own with no MkDocs in it.
+PD_VENV := .venv-properdocs
+PD_BIN := $(PD_VENV)/bin
+PD_STAMP := $(PD_VENV)/.installed
+# `make site ENGINE=properdocs` builds with ProperDocs; `PDF=required` refuses to publish
+# without the notice PDFs (CI), `PDF=off` never prints them.
+ENGINE ?= mkdocs
+PDF ?= auto
+SITE_BIN := $(if $(filter properdocs,$(ENGINE)),$(PD_BIN),$(BIN))
+SITE_STAMP := $(if $(filter properdocs,$(ENGINE)),$(PD_STAMP),$(STAMP))
+# The site-build tests that also run under ProperDocs (a real build of each kind of site,
+# the gate, the history, publishing with its PDFs, and the comparison of the two engines).
+PROPERDOCS_TESTS := tests/sitebuild/test_build.py tests/sitebuild/test_gate_output.py \
+	tests/sitebuild/test_history.py tests/sitebuild/test_publish.py \
+	tests/sitebuild/test_engines.py tests/sitebuild/test_pdf.py
 # `make check CHECK_FORMAT=github` prints problems as GitHub annotations.
 CHECK_FORMAT ?= text
 # Material prints an end-of-life banner on every build; the portal pins MkDocs 1.6.
@@ -16,8 +31,15 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-site: $(STAMP)  ## set up and build the portal strictly into site/ (replaced only when the build succeeds)
-	$(BIN)/python -m govportal.publish --config-file mkdocs.yml --site-dir site
+$(PD_STAMP): requirements-properdocs.txt pyproject.toml
+	$(PY) -m venv $(PD_VENV)
+	$(PD_BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	$(PD_BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(PD_STAMP)
+
+site: $(SITE_STAMP)  ## set up and build the portal strictly into site/, each notice's PDF included (replaced only when all succeeded)
+	$(SITE_BIN)/python -m govportal.publish --config-file mkdocs.yml --site-dir site \
+	  --engine $(ENGINE) --pdf $(PDF)
 
 serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change
 	$(BIN)/mkdocs serve --strict
@@ -35,11 +57,13 @@ browser-deps:  ## Debian's Chromium for the browser tests, installed when missin
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser-deps lint  ## set up and run every test
-	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
+test: $(STAMP) $(PD_STAMP) browser-deps lint  ## set up and run every test, then the site builds again under ProperDocs
+	GOVPORTAL_PROPERDOCS_PYTHON=$(abspath $(PD_BIN))/python $(BIN)/python -m pytest -q -p no:cacheprovider; \
+	  rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
+	$(PD_BIN)/python -m pytest -q -p no:cacheprovider $(PROPERDOCS_TESTS)
 
 bench: $(STAMP)  ## measure check and build at 10, 100 and 1,000 programs
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .venv build *.egg-info
+	rm -rf site .venv .venv-properdocs build *.egg-info

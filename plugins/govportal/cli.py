@@ -153,9 +153,10 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
 
 def cmd_verify_manifest(args: argparse.Namespace) -> int:
     from .publish import manifest
+    from .publish.verification import verify_site
 
     site = Path(args.site_dir)
-    problems = manifest.verify(site)
+    problems = verify_site(site)
     if problems:
         for problem in problems:
             print(f"govportal verify-manifest: {problem}", file=sys.stderr)
@@ -213,7 +214,8 @@ def parser() -> argparse.ArgumentParser:
     summary.set_defaults(func=cmd_pr_summary)
 
     verify = sub.add_parser("verify-manifest",
-                            help="check a built site against its govportal-manifest.json")
+                            help="check a built site against its govportal-manifest.json, and that "
+                                "the portal's plugin built it (its notices)")
     verify.add_argument("site_dir", metavar="SITE_DIR", nargs="?", default="site",
                         help="the built site (default: site)")
     verify.set_defaults(func=cmd_verify_manifest)
