@@ -17,7 +17,7 @@ SITE_STAMP := $(if $(filter properdocs,$(ENGINE)),$(PD_STAMP),$(STAMP))
 # the gate, the history, publishing with its PDFs, and the comparison of the two engines).
 PROPERDOCS_TESTS := tests/sitebuild/test_build.py tests/sitebuild/test_gate_output.py \
 	tests/sitebuild/test_history.py tests/sitebuild/test_publish.py \
-	tests/sitebuild/test_engines.py tests/sitebuild/test_pdf.py
+	tests/sitebuild/test_engines.py tests/sitebuild/test_pdf.py tests/sitebuild/test_render.py
 # `make check CHECK_FORMAT=github` prints problems as GitHub annotations.
 CHECK_FORMAT ?= text
 # Material prints an end-of-life banner on every build; the portal pins MkDocs 1.6.

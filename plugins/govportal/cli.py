@@ -4,6 +4,7 @@
     govportal lock [--force]
     govportal schemas [--out DIR] [--check]
     govportal pr-summary --base REF [--head REF] [--out FILE]
+    govportal render --out DIR
     govportal verify-manifest SITE_DIR
 
 Settings (data folder, templates, lock file, rule options) come from the ``govportal``
@@ -151,6 +152,30 @@ def cmd_pr_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    from .pipeline.build import BuildError
+    from .pipeline.portable import RenderError, render
+
+    def report(problems: Problems) -> None:
+        if len(problems):
+            print(problems.format_text(), file=sys.stderr)
+
+    out = Path(args.out)
+    try:
+        counts = render(_project(args), out, report)
+    except RenderError as exc:
+        print(f"govportal render: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BuildError as exc:
+        for line in exc.details:
+            print(line, file=sys.stderr)
+        print(exc.summary, file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {out}/: " + ", ".join(f"{n} {kind}" for kind, n in counts.items())
+          + ", and nav.yml")
+    return EXIT_OK
+
+
 def cmd_verify_manifest(args: argparse.Namespace) -> int:
     from .publish import manifest
     from .publish.verification import verify_site
@@ -212,6 +237,13 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
     summary.add_argument("--out", help="write the Markdown to this file instead of stdout")
     summary.set_defaults(func=cmd_pr_summary)
+
+    render = sub.add_parser("render", parents=[common],
+                            help="write every page as Markdown with front matter, and the "
+                                 "navigation, for another generator")
+    render.add_argument("--out", required=True, metavar="DIR",
+                        help="the folder to write (new, empty, or an earlier render)")
+    render.set_defaults(func=cmd_render)
 
     verify = sub.add_parser("verify-manifest",
                             help="check a built site against its govportal-manifest.json, and that "
