@@ -8,10 +8,12 @@ and anything else refused, and printed with the stylesheet's print rules as a ta
 with an outline, its links kept, and a footer naming the notice, its version and the page.
 
 The bytes depend only on the built page, the Chromium build and the date: each PDF is
-printed by a fresh browser, then :mod:`.pdf_normalise` sets its dates from
+printed in a fresh browser context, then :mod:`.pdf_normalise` sets its dates from
 ``SOURCE_DATE_EPOCH`` (else the build date at midnight UTC) and numbers the ids Chromium
-gave its table cells. Without a ``site_url`` the links between the portal's pages are
-written relative to the PDF's own folder, so they resolve as the page's do.
+gave its table cells from a counter of the browser process, so neither the order of the
+notices nor the browser's history changes a byte. Without a ``site_url`` the links between
+the portal's pages are written relative to the PDF's own folder, so they resolve as the
+page's do.
 
 Playwright drives Chromium (Debian's, never a downloaded one); it and pypdf are imported
 only when a PDF is printed, so a machine without them still builds.
@@ -97,27 +99,32 @@ def print_documents(site: Path, documents: list[dict[str, Any]], site_url: str,
         raise PrintError("; ".join(missing()))
     origin = site_url.rstrip("/") + "/" if site_url else PLACEHOLDER_ORIGIN
     printed = []
+    document: dict[str, Any] = documents[0] if documents else {}
     with sync_playwright() as playwright:
-        for document in documents:
-            try:
-                raw = _print_page(playwright, chromium, site, origin, document)
-            except PlaywrightError as exc:
-                raise PrintError(f"{document['path']}: Chromium could not print "
-                                 f"{document['page']}: {str(exc).splitlines()[0]}") from exc
-            target = site / document["path"]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(normalise(raw, when=when, origin=origin,
-                                         relative_to=None if site_url else document["path"]))
-            printed.append(document["path"])
+        browser = None
+        try:
+            browser = playwright.chromium.launch(executable_path=chromium, headless=True,
+                                                 args=_ARGS)
+            for document in documents:
+                raw = _print_page(browser, site, origin, document)
+                target = site / document["path"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(normalise(raw, when=when, origin=origin,
+                                             relative_to=None if site_url else document["path"]))
+                printed.append(document["path"])
+        except PlaywrightError as exc:
+            raise PrintError(f"{document.get('path')}: Chromium could not print "
+                             f"{document.get('page')}: {str(exc).splitlines()[0]}") from exc
+        finally:
+            if browser is not None:
+                browser.close()
     return printed
 
 
-def _print_page(playwright: Any, chromium: str, site: Path, origin: str,
-                document: dict[str, Any]) -> bytes:
-    browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=_ARGS)
+def _print_page(browser: Any, site: Path, origin: str, document: dict[str, Any]) -> bytes:
     refused: list[str] = []
+    context = browser.new_context()
     try:
-        context = browser.new_context()
         context.route("**/*", lambda route: _answer(route, site, origin, refused))
         page = context.new_page()
         response = page.goto(origin + page_address(document["page"]), wait_until="load",
@@ -132,7 +139,7 @@ def _print_page(playwright: Any, chromium: str, site: Path, origin: str,
                        margin={"top": "16mm", "bottom": "18mm", "left": "15mm",
                                "right": "15mm"})
     finally:
-        browser.close()
+        context.close()
     if refused:
         raise PrintError(f"{document['path']}: its page asked for addresses outside the site "
                          f"({', '.join(sorted(set(refused)))}); a published page may load "
