@@ -189,9 +189,12 @@ def cmd_verify_manifest(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     data, _ = manifest.load(site)
     assert data is not None
-    print(f"{site.name}/ verifies: {len(data['files'])} files match {manifest.NAME} "
-          f"(plugin {data.get('plugin_version')}, built {data.get('build_date')}, "
-          f"{data.get('edition')} edition, data {str(data.get('data_fingerprint'))[:12]})")
+    engine = data.get("engine") or {}
+    print(f"{site.name}/ verifies: {len(data['files'])} files match {manifest.NAME}, "
+          f"{len(data['documents'])} printed after the build (plugin "
+          f"{data.get('plugin_version')}, built {data.get('build_date')} by "
+          f"{engine.get('name', 'an unnamed engine')} {engine.get('version', '')}".rstrip()
+          + f", {data.get('edition')} edition, data {str(data.get('data_fingerprint'))[:12]})")
     return EXIT_OK
 
 

@@ -195,6 +195,9 @@ def test_the_manifest_lists_the_pdfs_and_the_site_verifies(portal: Path,
         "effective": "2026-12-01", "language": "en",
         "title": "Privacy notice: Micro-coaching tips for managers"}
     assert cli.main(["verify-manifest", str(portal)]) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert f"files match {manifest.NAME}, 2 printed after the build (plugin " in out
+    assert f"built 2026-11-18 by {data['engine']['name']} {data['engine']['version']}," in out
 
 
 def test_printing_again_gives_the_same_bytes(portal: Path, tmp_path: Path) -> None:
