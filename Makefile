@@ -3,6 +3,24 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The second engine, ProperDocs, in an environment of its own with no MkDocs in it.
+PD_VENV := .venv-properdocs
+PD_BIN := $(PD_VENV)/bin
+PD_STAMP := $(PD_VENV)/.installed
+# `make site ENGINE=properdocs` builds with ProperDocs; `PDF=required` refuses to publish
+# without the notice PDFs (CI), `PDF=off` never prints them.
+ENGINE ?= mkdocs
+PDF ?= auto
+SITE_BIN := $(if $(filter properdocs,$(ENGINE)),$(PD_BIN),$(BIN))
+SITE_STAMP := $(if $(filter properdocs,$(ENGINE)),$(PD_STAMP),$(STAMP))
+# The site-build tests that also run under ProperDocs: real builds, the disclosure gate, rule
+# severities from mkdocs.yml, publishing (with the PDFs) and its manifest, the engine's own
+# checks, and `govportal render` where no MkDocs is installed. The history pages and the PDFs
+# themselves are engine-independent: the MkDocs environment's test_engines compares the whole
+# portal, PDFs included, as each engine publishes it.
+PROPERDOCS_TESTS := tests/sitebuild/test_build.py tests/sitebuild/test_gate_output.py \
+	tests/sitebuild/test_rule_settings.py tests/sitebuild/test_publish.py \
+	tests/sitebuild/test_engines.py tests/sitebuild/test_render.py
 # `make check CHECK_FORMAT=github` prints problems as GitHub annotations;
 # `make check CHECK_ARGS="--base origin/main"` also compares the notice history with main.
 CHECK_FORMAT ?= text
@@ -18,8 +36,15 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-site: $(STAMP)  ## set up and build the portal strictly into site/ (replaced only when the build succeeds)
-	$(BIN)/python -m govportal.publish --config-file mkdocs.yml --site-dir site
+$(PD_STAMP): requirements-properdocs.txt pyproject.toml
+	$(PY) -m venv $(PD_VENV)
+	$(PD_BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	$(PD_BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(PD_STAMP)
+
+site: $(SITE_STAMP)  ## set up and build the portal strictly into site/, each notice's PDF included (replaced only when all succeeded)
+	$(SITE_BIN)/python -m govportal.publish --config-file mkdocs.yml --site-dir site \
+	  --engine $(ENGINE) --pdf $(PDF)
 
 serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change
 	$(BIN)/mkdocs serve --strict
@@ -37,11 +62,13 @@ browser-deps:  ## Debian's Chromium for the browser tests, installed when missin
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser-deps lint  ## set up and run every test
-	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
+test: $(STAMP) $(PD_STAMP) browser-deps lint  ## set up and run every test, then the site builds again under ProperDocs
+	GOVPORTAL_PROPERDOCS_PYTHON=$(abspath $(PD_BIN))/python $(BIN)/python -m pytest -q -p no:cacheprovider; \
+	  rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
+	$(PD_BIN)/python -m pytest -q -p no:cacheprovider $(PROPERDOCS_TESTS)
 
 bench: $(STAMP)  ## measure check and build at 10, 100 and 1,000 programs
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .venv build *.egg-info
+	rm -rf site .venv .venv-properdocs build *.egg-info

@@ -11,8 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from govportal.publish import engines
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
+# The engine every test build uses: the one installed (MkDocs in .venv, ProperDocs in
+# .venv-properdocs), or GOVPORTAL_ENGINE.
+ENGINE = engines.choose(os.environ.get("GOVPORTAL_ENGINE") or None)
 
 
 def bench_module(name: str):
@@ -87,6 +92,16 @@ def make_site(tmp: Path, data: Path, extra_config: str = "", content: dict | Non
     return project
 
 
+def portal_copy(tmp: Path) -> Path:
+    """The repository's own portal (its data, pages, lock file and archive) as a project in
+    ``tmp``."""
+    project = make_site(tmp, ROOT / "data")
+    shutil.copytree(ROOT / "content", project / "content", dirs_exist_ok=True)
+    shutil.copyfile(ROOT / "notices.lock.json", project / "notices.lock.json")
+    shutil.copytree(ROOT / "notices-archive", project / "notices-archive")
+    return project
+
+
 def lock_notices(project: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``govportal lock`` in ``project`` (records its notices as published)."""
     full_env = {**os.environ, **(env or {})}
@@ -98,7 +113,8 @@ def lock_notices(project: Path, env: dict | None = None) -> subprocess.Completed
 
 def mkdocs_build(project: Path, *args: str, env: dict | None = None,
                  lock: bool = True) -> subprocess.CompletedProcess:
-    """Run a real ``mkdocs build`` of ``project`` (strict) and capture its output.
+    """Run a real strict build of ``project`` by :data:`ENGINE` (``mkdocs build`` or
+    ``properdocs build``) and capture its output.
 
     With ``lock`` (the default), a project without a notice lock file is locked first, as a
     policy owner would before publishing; pass ``lock=False`` to build it as it is."""
@@ -106,6 +122,6 @@ def mkdocs_build(project: Path, *args: str, env: dict | None = None,
         lock_notices(project, env)
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", *args],
+        [*engines.build_command(ENGINE), "--strict", "-q", *args],
         cwd=project, capture_output=True, text=True, env=full_env, timeout=300,
     )

@@ -8,6 +8,7 @@
     govportal schemas [--out DIR] [--check]
     govportal pr-summary --base REF [--head REF] [--head-name TEXT] [--out FILE]
     govportal pr-comment FILE [--pr NUMBER]
+    govportal render --out DIR
     govportal verify-manifest SITE_DIR
 
 Settings (data folder, templates, lock file, rule options) come from the ``govportal``
@@ -226,11 +227,36 @@ def cmd_pr_comment(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    from .pipeline.build import BuildError
+    from .pipeline.portable import RenderError, render
+
+    def report(problems: Problems) -> None:
+        if len(problems):
+            print(problems.format_text(), file=sys.stderr)
+
+    out = Path(args.out)
+    try:
+        counts = render(_project(args), out, report)
+    except RenderError as exc:
+        print(f"govportal render: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BuildError as exc:
+        for line in exc.details:
+            print(line, file=sys.stderr)
+        print(exc.summary, file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {out}/: " + ", ".join(f"{n} {kind}" for kind, n in counts.items())
+          + ", and nav.yml")
+    return EXIT_OK
+
+
 def cmd_verify_manifest(args: argparse.Namespace) -> int:
     from .publish import manifest
+    from .publish.verification import verify_site
 
     site = Path(args.site_dir)
-    problems = manifest.verify(site)
+    problems = verify_site(site)
     if problems:
         for problem in problems:
             print(f"govportal verify-manifest: {problem}", file=sys.stderr)
@@ -238,9 +264,12 @@ def cmd_verify_manifest(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     data, _ = manifest.load(site)
     assert data is not None
-    print(f"{site.name}/ verifies: {len(data['files'])} files match {manifest.NAME} "
-          f"(plugin {data.get('plugin_version')}, built {data.get('build_date')}, "
-          f"{data.get('edition')} edition, data {str(data.get('data_fingerprint'))[:12]})")
+    engine = data.get("engine") or {}
+    print(f"{site.name}/ verifies: {len(data['files'])} files match {manifest.NAME}, "
+          f"{len(data['documents'])} printed after the build (plugin "
+          f"{data.get('plugin_version')}, built {data.get('build_date')} by "
+          f"{engine.get('name', 'an unnamed engine')} {engine.get('version', '')}".rstrip()
+          + f", {data.get('edition')} edition, data {str(data.get('data_fingerprint'))[:12]})")
     return EXIT_OK
 
 
@@ -316,8 +345,16 @@ def parser() -> argparse.ArgumentParser:
                                                 "the event of the run)")
     comment.set_defaults(func=cmd_pr_comment)
 
+    render = sub.add_parser("render", parents=[common],
+                            help="write every page as Markdown with front matter, and the "
+                                 "navigation, for another generator")
+    render.add_argument("--out", required=True, metavar="DIR",
+                        help="the folder to write (new, empty, or an earlier render)")
+    render.set_defaults(func=cmd_render)
+
     verify = sub.add_parser("verify-manifest",
-                            help="check a built site against its govportal-manifest.json")
+                            help="check a built site against its govportal-manifest.json, and that "
+                                "the portal's plugin built it (its notices)")
     verify.add_argument("site_dir", metavar="SITE_DIR", nargs="?", default="site",
                         help="the built site (default: site)")
     verify.set_defaults(func=cmd_verify_manifest)

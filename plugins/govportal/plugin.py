@@ -1,8 +1,6 @@
-"""MkDocs glue: options and events, nothing else.
-
-Every step lives in :class:`govportal.pipeline.build.SiteBuild`, which imports nothing from
-MkDocs; this module hands it MkDocs' files and rendered pages, logs the problems it reports
-and turns a stopped build into a :class:`~mkdocs.exceptions.PluginError`.
+"""MkDocs glue (also loaded by ProperDocs): options and events, nothing else. Every step is
+in :class:`govportal.pipeline.build.SiteBuild`, which imports nothing from MkDocs; this hands
+it MkDocs' files and pages, logs its problems and turns a stop into a PluginError.
 """
 
 from __future__ import annotations
@@ -40,6 +38,7 @@ class PortalConfig(Config):
     archive_dir = c.Type(str, default="notices-archive")
     material_banner_days = c.Type(int, default=30)
     edition = c.Choice(("public", "internal"), default="public")
+    pdf = c.Type(bool, default=False)  # notices link the PDFs the publisher prints
 
 
 class GovernancePortalPlugin(BasePlugin[PortalConfig]):

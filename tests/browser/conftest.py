@@ -1,7 +1,8 @@
 """Fixtures for the browser tests: one strict build, one local server, one Chromium.
 
-The site is built once per session with ``mkdocs build --strict`` from the repository's
-``mkdocs.yml`` by the running Python's MkDocs. Environment variables:
+The site is built once per session as ``make site`` publishes it (``python -m
+govportal.publish``: a strict build by the running Python's engine, then each notice's PDF)
+from the repository's ``mkdocs.yml``. Environment variables:
 
 - ``GOVPORTAL_BROWSER_SITE``: test this already built site folder instead of building;
 - ``GOVPORTAL_BROWSER_CONFIG``: build from this MkDocs config instead of ``mkdocs.yml``;
@@ -47,13 +48,13 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.fail(f"no MkDocs config at {config}: nothing to build for the browser tests")
     out = tmp_path_factory.mktemp("site")
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "--config-file", str(config), "--site-dir", str(out)],
+        [sys.executable, "-m", "govportal.publish", "--quiet", "--config-file", str(config),
+         "--site-dir", str(out), "--pdf", "required" if _under_ci() else "auto"],
         cwd=config.parent, capture_output=True, text=True, timeout=900,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     if proc.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed (exit {proc.returncode}):\n"
+        pytest.fail(f"publishing the site failed (exit {proc.returncode}):\n"
                     f"{(proc.stdout + proc.stderr)[-4000:]}")
     return out
 

@@ -38,6 +38,27 @@ def test_the_first_layer_fits_on_a_phone_screen(portal, url: str) -> None:
         assert box["height"] <= helpers.VIEWPORTS["phone"]["viewport"]["height"], box
 
 
+@pytest.mark.parametrize("viewport", sorted(helpers.VIEWPORTS))
+@pytest.mark.parametrize("pid", sorted(POLICY.programs))
+def test_each_notice_offers_its_pdf(portal, pid: str, viewport: str) -> None:
+    """The "Download PDF" link sits in the notice's first box, in the window, and downloads
+    the notice's PDF of the current version (the site is published with its PDFs)."""
+    version = POLICY.programs[pid].notice.version
+    with portal.page(viewport) as page:
+        helpers.visit(page, portal.url(f"notices/{pid}/"))
+        link = page.get_by_role("link", name="Download PDF")
+        assert link.count() == 1 and link.is_visible()
+        box = link.bounding_box()
+        width = helpers.VIEWPORTS[viewport]["viewport"]["width"]
+        assert box and box["y"] < 300 and box["x"] + box["width"] <= width, box
+        assert box["height"] >= 24, box  # a target a thumb can hit
+        with page.expect_download() as download:
+            link.click()
+        assert download.value.suggested_filename == f"{pid}-{version}.en.pdf"
+        with open(download.value.path(), "rb") as handle:
+            assert handle.read(5) == b"%PDF-"
+
+
 @pytest.mark.parametrize("url", GUIDES)
 def test_guides_open_with_a_one_screen_summary(portal, url: str) -> None:
     with portal.page("desktop") as page:

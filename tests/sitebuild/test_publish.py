@@ -14,8 +14,8 @@ import pytest
 
 from govportal import cli
 from govportal.data import file_policy
-from govportal.publish import manifest
-from tests.conftest import CASES, lock_notices, make_site
+from govportal.publish import engines, manifest
+from tests.conftest import CASES, ENGINE, lock_notices, make_site
 
 BASE = CASES / "valid" / "minimal"
 EPOCH = {"SOURCE_DATE_EPOCH": "1795000000"}  # a fixed build date: 2026-11-18
@@ -96,7 +96,7 @@ def test_publishing_refuses_a_site_built_without_the_plugin(project: Path) -> No
 
 def build(project: Path, site: str, seed: str) -> dict[str, str]:
     env = {**os.environ, **EPOCH, "PYTHONHASHSEED": seed, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+    result = subprocess.run([*engines.build_command(ENGINE), "--strict", "-q",
                              "--site-dir", site], cwd=project, capture_output=True, text=True,
                             env=env, timeout=300)
     assert result.returncode == 0, result.stderr

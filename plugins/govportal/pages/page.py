@@ -25,6 +25,18 @@ def notice_uri(pid: str) -> str:
     return f"notices/{pid}.md"
 
 
+# The language of the portal's own wording; each notice will carry its own once the
+# language layer lands, and every per-language file name already has a place for it.
+NOTICE_LANGUAGE = "en"
+
+
+def notice_pdf_uri(pid: str, version: str, language: str = NOTICE_LANGUAGE) -> str:
+    """Where the printed PDF of one notice version in one language is published: next to
+    the notice, named so that it says what it is once saved elsewhere
+    (``notices/micro-coaching/micro-coaching-1.2.en.pdf``)."""
+    return f"notices/{pid}/{pid}-{version}.{language}.pdf"
+
+
 def guide_uri(pid: str) -> str:
     return f"guides/{pid}.md"
 

@@ -24,10 +24,10 @@ from ..changes.lock import open_lock
 from ..data import file_policy, schemas
 from ..pages.environment import environment
 from ..pages.navigation import navigation
-from ..pages.page import Page
+from ..pages.page import NOTICE_LANGUAGE, Page, notice_pdf_uri, notice_uri
 from ..pages.paths import generated_path_problems
 from ..problems import Problems
-from ..publish import edition_scan, exports, manifest
+from ..publish import edition_scan, engines, exports, manifest
 from ..publish.gate import check_notice
 from ..rules.registry import Options
 from ..text.archived_markup import sanitise_archived_html
@@ -78,6 +78,7 @@ class BuildSettings:
     material_banner_days: int = 30
     nav_programs_limit: int = 40
     docs_name: str = "content"  # the docs folder, as problems name it
+    pdf: bool = False  # each notice links its PDF, printed after the build by the publisher
 
 
 def build_settings(base: Path, options: Mapping[str, Any], docs_name: str) -> BuildSettings:
@@ -97,7 +98,8 @@ def build_settings(base: Path, options: Mapping[str, Any], docs_name: str) -> Bu
         lock_file=o.get("lock_file", "notices.lock.json"),
         archive_dir=o.get("archive_dir", "notices-archive"),
         material_banner_days=o.get("material_banner_days", 30),
-        nav_programs_limit=o.get("nav_programs_limit", 40), docs_name=docs_name)
+        nav_programs_limit=o.get("nav_programs_limit", 40), docs_name=docs_name,
+        pdf=bool(o.get("pdf", False)))
 
 
 Reporter = Callable[[Problems], None]
@@ -115,6 +117,8 @@ class SiteBuild:
         self.history: History | None = None
         # the severities setting applies to the output checks too
         self.output_problems = Problems(overrides=dict(settings.options.severities))
+        self.site_url = ""
+        self.documents: list[dict[str, str]] = []  # printed after the build (the PDFs)
 
     # -------------------------------------------------------------- the data and the pages
     def check(self) -> Result:
@@ -136,6 +140,7 @@ class SiteBuild:
         hand-written file, then the machine-readable files; stop on any collision."""
         assert self.result is not None
         s = self.settings
+        self.site_url = site_url
         with self.timings.step("pages"):
             pages = build_pages(self.result.policy, s.options, s.templates, s.edition)
         with self.timings.step("change control"):
@@ -214,7 +219,10 @@ class SiteBuild:
         if self.history is not None:
             with self.timings.step("change control"):
                 markdown = self.history.decorate(generated, markdown)
-        return generated.meta, title_html(generated.title), markdown
+        meta = dict(generated.meta)
+        if self.settings.pdf and meta.get("govportal") == "notice":
+            meta["notice_pdf"] = notice_pdf_uri(meta["program_id"], meta["notice_version"])
+        return meta, title_html(generated.title), markdown
 
     def page_content(self, src_uri: str, html: str) -> str:
         """A generated page's HTML as converted: an archived version's is cleaned of any
@@ -229,6 +237,13 @@ class SiteBuild:
         pid = meta.get("program_id") if meta.get("govportal") == "notice" else None
         if pid is None or self.result is None or pid not in self.result.policy.programs:
             return
+        if meta.get("notice_pdf"):
+            _check_paths([meta["notice_pdf"]])
+            self.documents.append({
+                "path": meta["notice_pdf"], "page": dest_uri, "type": "application/pdf",
+                "notice": pid, "version": meta["notice_version"],
+                "effective": meta["notice_effective"], "language": NOTICE_LANGUAGE,
+                "title": self.pages[notice_uri(pid)].title})
         with self.timings.step("output check"):
             check_notice(output, self.result.policy, pid, dest_uri, self.output_problems)
 
@@ -254,7 +269,9 @@ class SiteBuild:
         with self.timings.step("manifest"):
             sources = self.result.policy.sources if self.result is not None else {}
             manifest.write(site_dir, file_policy.fingerprint(sources),
-                           self.settings.options.today.isoformat(), self.settings.edition)
+                           self.settings.options.today.isoformat(), self.settings.edition,
+                           engine=engines.running(), site_url=self.site_url,
+                           documents=self.documents)
 
 
 def _check_paths(uris: list[str]) -> None:

@@ -40,6 +40,10 @@ class Project:
     lock_file: str = "notices.lock.json"
     archive_dir: str = "notices-archive"
     options: dict[str, Any] = field(default_factory=dict)  # the rest of the plugin's options
+    docs_dir: str = "docs"  # the site's own settings, for `govportal render`
+    site_url: str = ""
+    site_name: str = ""
+    use_directory_urls: bool = True
 
     @property
     def data(self) -> Path:
@@ -79,6 +83,12 @@ def load(config_file: Path | None) -> Project:
         if isinstance(options.get(name), str):
             setattr(project, name, options.pop(name))
     project.options = options
+    site = config if isinstance(config, dict) else {}
+    for name in ("docs_dir", "site_url", "site_name"):
+        if isinstance(site.get(name), str):
+            setattr(project, name, site[name])
+    if isinstance(site.get("use_directory_urls"), bool):
+        project.use_directory_urls = site["use_directory_urls"]
     return project
 
 

@@ -14,7 +14,13 @@ publishing workflow's build-provenance attestation of the manifest (README, "Pub
 safely"), which only GitHub's signing service can issue for the workflow run.
 
 Everything in the manifest follows from the commit and the build date: two builds of the same
-commit with the same ``SOURCE_DATE_EPOCH`` write the same manifest.
+commit with the same ``SOURCE_DATE_EPOCH`` write the same manifest. The engine that built the
+site (MkDocs or ProperDocs) is recorded outside the digest: the pages do not depend on it, so
+the file list and the digest are the same whichever engine built the site.
+
+Documents printed after the build (each notice's PDF) are announced by the build under
+``documents`` and added to the file list by :func:`add_documents` once printed; a site whose
+announced documents were never printed does not verify.
 """
 
 from __future__ import annotations
@@ -47,26 +53,37 @@ def site_files(site: Path) -> list[Path]:
                   key=lambda p: p.relative_to(site).as_posix())
 
 
+def _entry(site: Path, rel: str) -> dict[str, Any]:
+    path = site / rel
+    return {"path": rel, "sha256": sha256_file(path), "size": path.stat().st_size}
+
+
 def file_entries(site: Path) -> list[dict[str, Any]]:
-    entries = []
-    for path in site_files(site):
-        rel = path.relative_to(site).as_posix()
-        if rel == NAME:
-            continue
-        entries.append({"path": rel, "sha256": sha256_file(path), "size": path.stat().st_size})
-    return entries
+    rels = (path.relative_to(site).as_posix() for path in site_files(site))
+    return [_entry(site, rel) for rel in rels if rel != NAME]
+
+
+# Not covered by the digest: the digest itself, and the engine that built the site (the
+# pages do not depend on it, so MkDocs and ProperDocs builds of one commit share a digest).
+_OUTSIDE_DIGEST = frozenset({"digest", "engine"})
 
 
 def digest(manifest: dict[str, Any]) -> str:
-    """SHA-256 over every field of the manifest but the digest itself (edition, data
-    fingerprint, build date and plugin version included, not only the file list)."""
-    body = {k: v for k, v in manifest.items() if k != "digest"}
+    """SHA-256 over every field of the manifest but the digest itself and the engine
+    (edition, data fingerprint, build date, plugin version, site address and the printed
+    documents included, not only the file list)."""
+    body = {k: v for k, v in manifest.items() if k not in _OUTSIDE_DIGEST}
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
 
-def build(site: Path, data_fingerprint: str, build_date: str, edition: str) -> dict[str, Any]:
+def build(site: Path, data_fingerprint: str, build_date: str, edition: str, *,
+          engine: dict[str, str] | None = None, site_url: str = "",
+          documents: list[dict[str, str]] | None = None) -> dict[str, Any]:
     manifest: dict[str, Any] = {
+        "engine": engine or {},
+        "site_url": site_url,
+        "documents": sorted(documents or [], key=lambda d: d["path"]),
         "format": FORMAT,
         "generator": GENERATOR,
         "plugin_version": __version__,
@@ -79,11 +96,36 @@ def build(site: Path, data_fingerprint: str, build_date: str, edition: str) -> d
     return manifest
 
 
-def write(site: Path, data_fingerprint: str, build_date: str, edition: str) -> dict[str, Any]:
-    """Write the manifest of ``site`` (call it last: it lists what is there now)."""
-    manifest = build(site, data_fingerprint, build_date, edition)
+def _save(site: Path, manifest: dict[str, Any]) -> None:
     (site / NAME).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
                              encoding="utf-8")
+
+
+def write(site: Path, data_fingerprint: str, build_date: str, edition: str,
+          **provenance: Any) -> dict[str, Any]:
+    """Write the manifest of ``site`` (call it last: it lists what is there now);
+    ``provenance`` is ``engine``, ``site_url`` and ``documents`` (see :func:`build`)."""
+    manifest = build(site, data_fingerprint, build_date, edition, **provenance)
+    _save(site, manifest)
+    return manifest
+
+
+def add_documents(site: Path, printed: list[str]) -> dict[str, Any]:
+    """Add the documents printed after the build to the manifest of ``site``; each must be
+    one the build announced. Raises ValueError when the manifest cannot be read or a path
+    was never announced."""
+    manifest, problems = load(site)
+    if manifest is None:
+        raise ValueError("; ".join(problems))
+    announced = {d["path"] for d in manifest["documents"]}
+    strangers = sorted(set(printed) - announced)
+    if strangers:
+        raise ValueError(f"not announced by the build: {', '.join(strangers)}")
+    kept = [e for e in manifest["files"] if e["path"] not in set(printed)]
+    entries = sorted(kept + [_entry(site, rel) for rel in printed], key=lambda e: e["path"])
+    manifest["files"] = entries
+    manifest["digest"] = digest(manifest)
+    _save(site, manifest)
     return manifest
 
 
@@ -115,6 +157,10 @@ def load(site: Path) -> tuple[dict[str, Any] | None, list[str]]:
     files = manifest.get("files")
     if not isinstance(files, list) or not all(_valid_entry(e) for e in files):
         return None, [f"{label}/{NAME} has a malformed file list"]
+    documents = manifest.setdefault("documents", [])
+    if not isinstance(documents, list) or not all(
+            isinstance(d, dict) and isinstance(d.get("path"), str) for d in documents):
+        return None, [f"{label}/{NAME} has a malformed list of documents"]
     return manifest, []
 
 
@@ -135,6 +181,12 @@ def verify(site: Path) -> list[str]:
     present.pop(NAME, None)
     for rel in sorted(set(present) - set(listed)):
         problems.append(f"{label}/{rel} is not in the manifest (added after the build)")
+    for document in manifest["documents"]:
+        if document["path"] not in listed:
+            problems.append(
+                f"{label}/{document['path']} was announced by the build (printed from "
+                f"{document.get('page', '?')}) but never printed: publish with `python -m "
+                "govportal.publish`, which prints it after the build")
     for rel in sorted(set(listed) - set(present)):
         problems.append(f"{label}/{rel} is in the manifest but missing from the site")
     for rel in sorted(set(listed) & set(present)):
