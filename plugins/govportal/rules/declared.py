@@ -45,5 +45,11 @@ LOADING = (
     "schema.missing", "schema.type", "schema.unknown-key", "schema.value",
     "program.id-matches-file",
 )
+# The rendered-output gate (govportal.publish.markdown_residue): Markdown left as text on a
+# generated page, and on an archived notice version (its text is a record, fixed by a
+# recorded correction rather than a template change, so it has an id of its own).
+UNRENDERED_MARKDOWN = "output.unrendered-markdown"
+UNRENDERED_ARCHIVED = "output.unrendered-markdown-archived"
 # Problems found in the published pages.
-OUTPUT = ("disclosure.not-rendered", *FIRST_LAYER_LINKS)
+OUTPUT = ("disclosure.not-rendered", *FIRST_LAYER_LINKS, UNRENDERED_MARKDOWN,
+          UNRENDERED_ARCHIVED)
