@@ -30,14 +30,14 @@ def bench_module(name: str):
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the golden files from the current output")
+    parser.addoption("--update-cases", action="store_true",
+                     help="rewrite the rule cases' expected.txt from the current output (each "
+                     "rewritten file fails its test: review the diff, then run again)")
 
 
 @pytest.fixture
-def update_golden(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-golden")) or bool(
-        os.environ.get("GOVPORTAL_UPDATE_GOLDEN"))
+def update_cases(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-cases"))
 
 
 def copy_case(base: Path, overlay: Path | None, dest: Path) -> Path:
