@@ -36,7 +36,7 @@ browser-deps:  ## Debian's Chromium for the browser tests, installed when missin
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 test: $(STAMP) browser-deps lint  ## set up and run every test
-	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
+	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 snapshots: $(STAMP)  ## rewrite the HTML snapshots after an intended change, then show the diff to review
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/sitebuild/test_snapshots.py --snapshot-update

@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+# No skip under CI unless allowed, no empty parameter list, the count at the end; pytester
+# runs a small suite inside a test (tests/unit/test_suite_rules.py).
+pytest_plugins = ["tests.suite_rules", "pytester"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 

@@ -35,6 +35,7 @@ FAMILIES = ("consent", "views", "retention", "analytics", "vendors", "transfers"
             "review", "launch")
 GOVERNANCE = sorted(rid for rid, r in registry.all_rules().items() if r.family in FAMILIES)
 VARIANTS = sorted(p for p in RULES.glob("*/*") if p.is_dir() and p.parent != BASE)
+assert len(GOVERNANCE) >= 30 and len(VARIANTS) >= 50, (len(GOVERNANCE), len(VARIANTS))
 
 
 def options_for(case: Path | None) -> tuple[registry.Options, list[str]]:
