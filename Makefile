@@ -47,5 +47,9 @@ snapshots: $(STAMP)  ## rewrite the HTML snapshots after an intended change, the
 bench: $(STAMP)  ## measure check and build at 10, 100 and 1,000 programs
 	$(BIN)/python bench/run.py
 
+mutation: $(STAMP)  ## mutation testing of the core modules (slow); rewrites content/mutation-testing.md
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutation.txt
+	nice -n 10 $(BIN)/python bench/mutation.py $(MUTATION_ARGS)
+
 clean:
 	rm -rf site .venv build *.egg-info

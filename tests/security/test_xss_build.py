@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from govportal import pipeline
+from govportal.publish import markdown_residue
 from govportal.rules import registry
 from govportal.text import safe_markdown
 from tests.conftest import CASES, make_site, mkdocs_build
@@ -29,7 +30,10 @@ BASE = CASES / "valid" / "complete"
 PAYLOADS = XSS_PAYLOADS + TEMPLATE_PAYLOADS
 # Every data rule is switched off for both builds: rules judge what the text says (a playbook
 # must mention revoking tokens), and the payloads say nothing. What remains is the sanitiser.
-RULES_OFF = ", ".join(f"{rule}: 'off'" for rule in sorted(registry.all_rules()))
+# The rendered-output gate is off too: it refuses template syntax and placeholders shown as
+# text, which is what these payloads are (test_the_output_gate_would_refuse_the_pages).
+UNRENDERED = ("output.unrendered-markdown", "output.unrendered-markdown-archived")
+RULES_OFF = ", ".join(f"{rule}: 'off'" for rule in (*sorted(registry.all_rules()), *UNRENDERED))
 OPTIONS = f"      today: '2026-11-22'\n      severities: {{{RULES_OFF}}}\n"
 # Tags Markdown writes on its own from text it reads as structure (an empty bold becomes a
 # rule line): harmless, and the sanitiser's allowed tags.
@@ -123,3 +127,11 @@ def test_the_check_refuses_the_same_data(hostile: tuple[Path, dict[str, int]]) -
     assert {p.location.file for p in unsafe} >= {"data/programs/learning.yaml",
                                                 "data/vendors.yaml"}
     assert all(p.location.line >= 1 for p in unsafe)
+
+
+def test_the_output_gate_would_refuse_the_pages(hostile: tuple[Path, dict[str, int]]) -> None:
+    """With the gate on (the default), template syntax from data is not published at all:
+    the rendered notice shows it as text, which the gate names."""
+    page = (hostile[0] / "site" / "notices" / "learning" / "index.html").read_text("utf-8")
+    kinds = {r.kind for r in markdown_residue.find(page)}
+    assert {"template", "placeholder"} <= kinds, kinds

@@ -159,7 +159,7 @@ def leaking_templates(tmp: Path, name: str, line: str) -> Path:
     ("vendors.md.j2", "{% for v in vendors %}{{ v.risk_notes | md }}{% endfor %}",
      "registers/vendors/index.html", "vendors[0].risk_notes"),
     ("incident-response.md.j2",
-     "{% for c in playbook.contacts %}- {{ c.name | inline }}{% endfor %}",
+     "\n{% for c in playbook.contacts %}- {{ c.name | inline }}\n{% endfor %}",
      "incident-response/index.html", "contacts[0].name"),
     ("retention.md.j2", "{{ policy.programs['learning'].dpia | inline }}",
      "retention/index.html", "dpia"),

@@ -235,23 +235,25 @@ class SiteBuild:
     # -------------------------------------------------------------- the written site
     def finish(self, site_dir: Path, use_directory_urls: bool,
                theme_copies: dict[str, str]) -> None:
-        """The output gate's verdict, the public edition's scan, then the manifest."""
+        """The output gates' verdict and the public edition's scan (both reported, whatever
+        the first found), then the manifest."""
         if len(self.output_problems):
             self.report(self.output_problems)
-            if self.output_problems.errors:
-                raise BuildError(
-                    f"govportal: the rendered pages fail the output checks "
-                    f"({self.output_problems.summary()}: {_output_rules(self.output_problems)}"
-                    "); see the problems above. Nothing may be published from this build.")
+        leaks: list[str] = []
         if self.settings.edition == "public" and self.result is not None:
             with self.timings.step("edition scan"):
                 leaks = edition_scan.find_leaks(site_dir, self.result.policy,
                                                 use_directory_urls, theme_copies)
-            if leaks:
-                raise BuildError(
-                    f"govportal: the public edition holds internal-only content ({len(leaks)} "
-                    "finding(s) above): a template or page prints a field reserved for "
-                    "`edition: internal`. Nothing may be published from this build.", leaks)
+        if leaks:
+            raise BuildError(
+                f"govportal: the public edition holds internal-only content ({len(leaks)} "
+                "finding(s) above): a template or page prints a field reserved for "
+                "`edition: internal`. Nothing may be published from this build.", leaks)
+        if self.output_problems.errors:
+            raise BuildError(
+                f"govportal: the rendered pages fail the output checks "
+                f"({self.output_problems.summary()}: {_output_rules(self.output_problems)}"
+                "); see the problems above. Nothing may be published from this build.")
         with self.timings.step("manifest"):
             manifest.write(site_dir, self.settings.data_dir,
                            self.settings.options.today.isoformat(), self.settings.edition)
