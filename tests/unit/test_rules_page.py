@@ -84,6 +84,12 @@ def test_the_page_lists_every_rule_once_by_family_with_its_documentation() -> No
            "completion.\n```" in section
     for rid in declared.CHANGE_CONTROL:
         assert f"| `{rid}` |" in md
+    assert ("| `output.unrendered-markdown` | No generated page shows Markdown that did not "
+            "render: table rows, list markers inside a paragraph, <code>&#42;&#42;</code>, "
+            "<code>&#91;&#91;…]]</code>, <code>&#123;&#123;</code> or <code>&#123;%</code>. |"
+            ) in md  # entities inside code: the reader sees ** [[…]] {{ {%
+    assert "| `output.unrendered-markdown-archived` |" in md
+    assert "| `disclosure.not-rendered` |" in md
 
 
 def test_the_page_shows_this_builds_settings_and_changed_severities() -> None:

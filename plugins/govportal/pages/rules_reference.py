@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..rules import registry
 from ..rules.catalog import load_adequacy
-from ..rules.declared import CHANGE_CONTROL
+from ..rules.declared import CHANGE_CONTROL, OUTPUT_CHECKS
 from . import ruledocs
 from .context import PageContext
 from .page import RULES, Page
@@ -26,5 +26,5 @@ def rules_reference(b: PageContext) -> Page:
                              "intro": ruledocs.family_intro(family), "rules": rules})
     return Page(RULES, "Rules reference", b.render(
         "rules.md.j2", families=families, options=options, change_rules=CHANGE_CONTROL,
-        adequacy=load_adequacy()), "owners/Registers",
+        output_rules=OUTPUT_CHECKS, adequacy=load_adequacy()), "owners/Registers",
         {"govportal": "rules"})

@@ -50,6 +50,15 @@ LOADING = (
 # recorded correction rather than a template change, so it has an id of its own).
 UNRENDERED_MARKDOWN = "output.unrendered-markdown"
 UNRENDERED_ARCHIVED = "output.unrendered-markdown-archived"
+# The checks of the rendered pages: id -> what it requires (the rules reference lists them).
+OUTPUT_CHECKS: dict[str, str] = {
+    "disclosure.not-rendered": "Every disclosure a notice owes is visible in its published "
+                               "page, in a section marked with the item's id.",
+    UNRENDERED_MARKDOWN: "No generated page shows Markdown that did not render: table rows, "
+                         "list markers inside a paragraph, `**`, `[[…]]`, `{{` or `{%`.",
+    UNRENDERED_ARCHIVED: "The same for each archived notice version (put right by a recorded "
+                         "correction of the archive).",
+}
 # Problems found in the published pages.
 OUTPUT = ("disclosure.not-rendered", *FIRST_LAYER_LINKS, UNRENDERED_MARKDOWN,
           UNRENDERED_ARCHIVED)
