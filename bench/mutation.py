@@ -55,8 +55,34 @@ CORE = (
         "archive", "control", "facts", "fingerprint", "history", "lock", "prsummary")),
     "publish/edition_scan.py", "publish/exports.py",
 )
-# The tests that run in-process; mutmut picks, for each mutant, those that reach its function.
-TESTS = ("tests/unit", "tests/security/test_sanitizer.py", "tests/sitebuild/test_history.py")
+# The tests of each part of the core (in-process ones; site builds run as separate processes
+# and would not see a mutant). mutmut then picks, for each mutant, those that reach its
+# function. A module's rate is thus what its own tests catch, not the whole suite's.
+_DISCLOSURES = ("tests/unit/test_catalog.py", "tests/unit/test_disclosure_gate.py")
+_RULES = ("tests/unit/test_rules.py", "tests/unit/test_rule_helpers.py",
+          "tests/unit/test_cases.py")
+_CHANGES = ("tests/unit/test_changes.py", "tests/unit/test_prsummary.py")
+TESTS: dict[str, tuple[str, ...]] = {
+    "rules/decisions.py": _DISCLOSURES, "rules/facts.py": _DISCLOSURES,
+    "rules/evidence.py": _DISCLOSURES,
+    "rules/families/content.py": ("tests/unit/test_rules.py", "tests/unit/test_cases.py",
+                                  "tests/unit/test_rules_page.py"),
+    "rules/families/disclosures.py": (*_DISCLOSURES, "tests/unit/test_cases.py"),
+    "rules/families/markup.py": ("tests/unit/test_hostile.py", "tests/unit/test_rules.py",
+                                 "tests/unit/test_cases.py"),
+    "rules/families/references.py": ("tests/unit/test_cases.py", "tests/unit/test_rules.py",
+                                     "tests/unit/test_hostile.py"),
+    "text/safe_markdown.py": ("tests/security/test_sanitizer.py",
+                              "tests/unit/test_plain_text_shortcut.py"),
+    "data/yaml_reader.py": ("tests/unit/test_yamlsafe.py", "tests/unit/test_hostile.py"),
+    "publish/edition_scan.py": ("tests/unit/test_edition_scan.py",),
+    "publish/exports.py": ("tests/unit/test_exports.py",),
+}
+for _path in CORE:
+    if _path.startswith("rules/families/"):
+        TESTS.setdefault(_path, _RULES)
+    elif _path.startswith("changes/"):
+        TESTS.setdefault(_path, _CHANGES)
 # Added to the staged copy's tests/conftest.py. mutmut runs each mutant in a process forked
 # from one that already ran the suite once, so the portal's memos (converted Markdown, the
 # catalog's requirements, the scan's word sets) would answer from the unmutated code, and a
@@ -111,23 +137,36 @@ def stage(dest: Path, ref: str | None) -> Path:
     (dest / "src").symlink_to("plugins")
     with (dest / "tests" / "conftest.py").open("a", encoding="utf-8") as f:
         f.write(FRESH_CACHES)
-    others = sorted(p.name for p in dest.iterdir() if p.name not in {"src", "mutants"})
-    settings = {
-        "source_paths": ["src/govportal"],
-        "only_mutate": [f"src/govportal/{m}" for m in CORE],
-        "also_copy": others,
-        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q", "-m", "not browser"],
-        "pytest_add_cli_args_test_selection": [t for t in TESTS if (dest / t).exists()],
-        "use_git_change_detection": False,
-    }
-    lines = ["", "[tool.mutmut]"] + [f"{k} = {json.dumps(v)}" for k, v in settings.items()]
-    with (dest / "pyproject.toml").open("a", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
+    (dest / "pyproject.base.toml").write_bytes((dest / "pyproject.toml").read_bytes())
     return dest
 
 
+def configure(dest: Path, path: str) -> list[str]:
+    """mutmut's settings for one module: only it is mutated, with its tests (those the
+    staged commit has). Returns the tests."""
+    tests = [t for t in TESTS[path] if (dest / t).exists()]
+    others = sorted(p.name for p in dest.iterdir()
+                    if p.name not in {"src", "mutants", "pyproject.base.toml"})
+    settings = {
+        "source_paths": ["src/govportal"],
+        "only_mutate": [f"src/govportal/{path}"],
+        "also_copy": others,
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q", "-m", "not browser"],
+        "pytest_add_cli_args_test_selection": tests,
+        "use_git_change_detection": False,
+    }
+    lines = ["", "[tool.mutmut]"] + [f"{k} = {json.dumps(v)}" for k, v in settings.items()]
+    base = (dest / "pyproject.base.toml").read_text(encoding="utf-8")
+    (dest / "pyproject.toml").write_text(base + "\n".join(lines) + "\n", encoding="utf-8")
+    return tests
+
+
 def run_module(work: Path, path: str, log: Any) -> None:
-    """mutmut on one module, at low priority, one mutant at a time."""
+    """mutmut on one module with its tests, at low priority, one mutant at a time."""
+    tests = configure(work, path)
+    shutil.rmtree(work / "mutants", ignore_errors=True)  # a fresh copy: this module, its tests
+    if not tests:
+        raise SystemExit(f"{path}: none of its tests exist in this commit: {TESTS[path]}")
     mutmut = Path(sys.executable).with_name("mutmut")
     cmd = ["nice", "-n", "10", str(mutmut), "run", "--max-children", "1",
            f"{module_name(path)}.*"]
