@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -380,3 +381,12 @@ def test_version_key_orders_versions_as_numbers() -> None:
     assert fingerprint.version_key("1.0.0") == (1,)
     assert fingerprint.version_key("0") == (0,)
     assert fingerprint.version_key("1.10") == (1, 10)
+    assert fingerprint.version_key("1.0.2") == (1, 0, 2)  # only trailing zeros go
+    assert fingerprint.version_key("2.1.0") == (2, 1)
+
+
+def test_line_endings_of_every_system_read_the_same() -> None:
+    assert fingerprint.normalise("a\r\nb\rc\nd") == "a\nb\nc\nd"
+    assert fingerprint.normalise("a\r\n\r\nb") == "a\n\nb"
+    assert fingerprint.fingerprint("<p>Kept\r\n 2  years</p>") == fingerprint.fingerprint(
+        "Kept 2 years") == hashlib.sha256(b"Kept 2 years").hexdigest()
