@@ -268,7 +268,10 @@ def write_page(text: str, page: Path = PAGE) -> None:
     page.write_text(f"{head}{START}\n{text}{END}{tail}", encoding="utf-8")
 
 
-def measure(modules: list[str], ref: str | None, keep: Path | None, log: Any) -> list[dict]:
+def measure(modules: list[str], ref: str | None, keep: Path | None, log: Any,
+            save: Any = None) -> list[dict]:
+    """Each module's figures; ``save`` gets the figures so far after each module (a long
+    run that is stopped keeps what it measured)."""
     work = keep or Path(tempfile.mkdtemp(prefix="govportal-mutation-"))
     try:
         stage(work / "project", ref)
@@ -283,6 +286,8 @@ def measure(modules: list[str], ref: str | None, keep: Path | None, log: Any) ->
             out.append(summarise(path, statuses, diffs, equivalents))
             log(f"{path}: {out[-1]['killed']}/{out[-1]['mutants']} killed, "
                 f"{out[-1]['equivalent']} equivalent, {percent(out[-1]['kill_rate'])}")
+            if save is not None:
+                save(out)
         return out
     finally:
         if keep is None:
@@ -316,17 +321,37 @@ def main(argv: list[str] | None = None) -> int:
 
     modules = args.module or list(CORE)
     keep = Path(args.keep).resolve() if args.keep else None
-    results = measure(modules, args.ref, keep, log)
     target = Path(args.json)
     previous = json.loads(target.read_text(encoding="utf-8")) if target.is_file() else {}
+    commit = subprocess.run(["git", "rev-parse", "--short", args.ref or "HEAD"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()
+
+    def save(results: list[dict]) -> dict[str, Any]:
+        report = make_report(args, modules, commit, previous, results)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+        return report
+
+    results = measure(modules, args.ref, keep, log, save)
+    report = save(results)
+    if not args.no_page:
+        write_page(markdown(report))
+    missed = [m["module"] for m in report["modules"] if (m["kill_rate"] or 0) < TARGET]
+    log(f"done; under {percent(TARGET)}: {', '.join(missed) or 'none'}")
+    return 0
+
+
+def make_report(args: Any, modules: list[str], commit: str, previous: dict[str, Any],
+                results: list[dict]) -> dict[str, Any]:
+    """The results file: these modules' figures (merged into the previous ones with
+    ``--merge``), and the earlier figures shown as "before"."""
+    from importlib import metadata
+
     if args.merge and previous:
         done = {m["module"] for m in results}
         results = [m for m in previous.get("modules", []) if m["module"] not in done] + results
         results.sort(key=lambda m: CORE.index(m["module"]))
-    commit = subprocess.run(["git", "rev-parse", "--short", args.ref or "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True).stdout.strip()
-    from importlib import metadata
-
     report = {
         "date": dt.date.today().isoformat(),
         "command": "make mutation" if not args.module else
@@ -341,14 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         report["before_commit"] = before["commit"]
     elif previous.get("before"):
         report["before"], report["before_commit"] = previous["before"], previous["before_commit"]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
-                      encoding="utf-8")
-    if not args.no_page:
-        write_page(markdown(report))
-    missed = [m["module"] for m in results if (m["kill_rate"] or 0) < TARGET]
-    log(f"done; under {percent(TARGET)}: {', '.join(missed) or 'none'}")
-    return 0
+    return report
 
 
 if __name__ == "__main__":
