@@ -50,7 +50,9 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
          "--config-file", str(config), "--site-dir", str(out)],
         cwd=config.parent, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        # a site URL, as when published, so that MkDocs writes a sitemap to check
+        env={"GOVPORTAL_SITE_URL": "https://portal.example.org/", **os.environ,
+             "NO_MKDOCS_2_WARNING": "1"},
     )
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed (exit {proc.returncode}):\n"
