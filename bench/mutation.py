@@ -58,7 +58,8 @@ CORE = (
 # The tests of each part of the core (in-process ones; site builds run as separate processes
 # and would not see a mutant). mutmut then picks, for each mutant, those that reach its
 # function. A module's rate is thus what its own tests catch, not the whole suite's.
-_DISCLOSURES = ("tests/unit/test_catalog.py", "tests/unit/test_disclosure_gate.py")
+_DISCLOSURES = ("tests/unit/test_catalog.py", "tests/unit/test_disclosure_gate.py",
+                "tests/unit/test_decisions.py")
 _RULES = ("tests/unit/test_rules.py", "tests/unit/test_rule_helpers.py",
           "tests/unit/test_cases.py")
 _CHANGES = ("tests/unit/test_changes.py", "tests/unit/test_prsummary.py")
