@@ -137,3 +137,21 @@ def test_the_catalog_is_made_into_requirements_once_and_never_from_a_stale_entry
     # an entry left by another catalog that had the same id() is not used
     decisions._CATALOG_REQUIREMENTS[id(catalog)] = (object(), ("stale",))
     assert decisions.catalog_requirements(catalog) == first
+
+
+def test_facts_hold_the_programs_known_fields_and_transfers_only() -> None:
+    from govportal.rules.facts import NoticeFacts
+
+    p = policy()
+    program = p.programs["learning"]
+    facts = NoticeFacts.of(p, program)
+    assert [t.id for t in facts.transfers] == ["lms-us"]
+    assert [t.destination for t in facts.transfers] == ["United States"]
+    assert [f.id for f in facts.fields] == list(program.fields)
+    assert [j.id for j in facts.jurisdictions] == ["de", "uk", "us-ca"]
+    program.transfers = ["lms-us", "no-such-transfer"]
+    program.fields = [*program.fields, "no-such-field"]
+    built = NoticeFacts.build(p.organisation, program, p.fields_by_id, p.transfers_by_id)
+    assert [t.id for t in built.transfers] == ["lms-us"]
+    assert "no-such-field" not in [f.id for f in built.fields]
+    assert NoticeFacts.build(p.organisation, program, p.fields_by_id).transfers == ()
