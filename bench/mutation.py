@@ -238,6 +238,10 @@ def markdown(report: dict[str, Any]) -> str:
            "| Target 90 % |", "|---|---:|---:|---:|---:|---:|---|"]
     for m in report["modules"]:
         b = before.get(m["module"], {})
+        if not m.get("measured", True):
+            out.append(f"| `{m['module']}` | – | – | – | {percent(b.get('kill_rate'))} "
+                       "| not measured yet | – |")
+            continue
         met = m["kill_rate"] is not None and m["kill_rate"] >= TARGET
         out.append(f"| `{m['module']}` | {m['mutants']} | {m['killed']} | {m['equivalent']} "
                    f"| {percent(b.get('kill_rate'))} | {percent(m['kill_rate'])} "
@@ -338,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     report = save(results)
     if not args.no_page:
         write_page(markdown(report))
-    missed = [m["module"] for m in report["modules"] if (m["kill_rate"] or 0) < TARGET]
+    missed = [m["module"] for m in report["modules"]
+              if m.get("measured", True) and (m["kill_rate"] or 0) < TARGET]
     log(f"done; under {percent(TARGET)}: {', '.join(missed) or 'none'}")
     return 0
 
@@ -351,8 +356,13 @@ def make_report(args: Any, modules: list[str], commit: str, previous: dict[str, 
 
     if args.merge and previous:
         done = {m["module"] for m in results}
-        results = [m for m in previous.get("modules", []) if m["module"] not in done] + results
-        results.sort(key=lambda m: CORE.index(m["module"]))
+        results = [m for m in previous.get("modules", [])
+                   if m["module"] not in done and m.get("measured", True)] + results
+    measured = {m["module"] for m in results}
+    results = sorted([*results, *({"module": path, "measured": False, "mutants": 0,
+                                   "killed": 0, "equivalent": 0, "kill_rate": None,
+                                   "survivors": []} for path in CORE if path not in measured)],
+                     key=lambda m: CORE.index(m["module"]))
     report = {
         "date": dt.date.today().isoformat(),
         "command": "make mutation" if not args.module else
@@ -363,7 +373,7 @@ def make_report(args: Any, modules: list[str], commit: str, previous: dict[str, 
     if args.before:
         before = json.loads(Path(args.before).read_text(encoding="utf-8"))
         report["before"] = [{k: m[k] for k in ("module", "mutants", "killed", "kill_rate")}
-                            for m in before["modules"]]
+                            for m in before["modules"] if m.get("measured", True)]
         report["before_commit"] = before["commit"]
     elif previous.get("before"):
         report["before"], report["before_commit"] = previous["before"], previous["before_commit"]
