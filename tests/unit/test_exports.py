@@ -103,3 +103,28 @@ def test_exports_are_deterministic(built: tuple) -> None:
     policy, pages, files = built
     again = exports.all_exports(policy, pages, "https://portal.example.com/", "Portal")
     assert again == files
+
+
+def test_urls_without_and_with_a_site_url() -> None:
+    assert exports.notice_url("learning") == "notices/learning/"
+    assert exports.notice_url("learning", "https://h.example/") == (
+        "https://h.example/notices/learning/")
+    assert exports.notice_url("learning", "https://h.example/portal") == (
+        "https://h.example/portal/notices/learning/")
+
+
+def test_each_file_on_its_own_defaults_to_relative_urls(built: tuple) -> None:
+    policy, pages, files = built
+    assert json.loads(exports.notices_json(policy, pages))["notices"][0]["url"] == (
+        "notices/learning/")
+    feed = ET.fromstring(exports.notices_atom(policy).encode())
+    assert feed.findtext(f"{ATOM}title") == "Minimal Co: privacy notice changes"
+    assert feed.findtext(f"{ATOM}id") == "tag:example.com,2000:notices"
+
+
+def test_the_feed_id_is_the_site_s_host(built: tuple) -> None:
+    policy, _, _ = built
+    for url in ("https://portal.example.com/a//b/", "http://portal.example.com",
+                "https://portal.example.com/policies/"):
+        feed = ET.fromstring(exports.notices_atom(policy, url, "P").encode())
+        assert feed.findtext(f"{ATOM}id") == "tag:portal.example.com,2000:notices", url
