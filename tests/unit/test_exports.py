@@ -15,13 +15,13 @@ import pytest
 from govportal import pipeline
 from govportal.publish import exports
 from govportal.rules import registry
-from tests.conftest import CASES
+from tests.conftest import CASES, mutated
 
 OPTIONS = registry.Options(today=dt.date(2026, 11, 22))
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test: mutation testing credits each test with what it computes
 def built() -> tuple:
     result = pipeline.check(CASES / "valid" / "minimal", OPTIONS)
     assert not result.problems.errors
@@ -128,3 +128,59 @@ def test_the_feed_id_is_the_site_s_host(built: tuple) -> None:
                 "https://portal.example.com/policies/"):
         feed = ET.fromstring(exports.notices_atom(policy, url, "P").encode())
         assert feed.findtext(f"{ATOM}id") == "tag:portal.example.com,2000:notices", url
+
+
+def exports_of(tmp_path, case: str, edits: list[tuple[str, str, str]]) -> dict[str, str]:
+    data = mutated(tmp_path, CASES / case if "/" in case else CASES / "valid" / case, edits)
+    result = pipeline.check(data, OPTIONS, label_base=data.parent)
+    assert not result.problems.errors, result.problems.format_text()
+    pages = {p.src_uri: p for p in pipeline.build_pages(result.policy, OPTIONS)}
+    return exports.all_exports(result.policy, pages, "https://h.example/X", "Portal")
+
+
+def test_contacts_without_an_address(tmp_path) -> None:
+    files = exports_of(tmp_path, "minimal", [
+        ("organisation.yaml", "privacy_contact: {name: Privacy team, email: privacy@example.com}",
+         "privacy_contact: {name: Privacy team, phone: '+49 30 1234'}\n"
+         "dpo: {name: Dana Officer, phone: '+49 30 5678'}")])
+    (row,) = csv.DictReader(io.StringIO(files["ropa.csv"]))
+    assert (row["controller_contact"], row["dpo"]) == ("Privacy team", "Dana Officer")
+    feed = ET.fromstring(files["notices.atom"].encode())
+    assert feed.findtext(f"{ATOM}id") == "tag:h.example,2000:notices"
+    assert feed.find(f"{ATOM}link").get("href") == "https://h.example/X/notices.atom"
+    assert json.loads(files["notices.json"])["notices"][0]["url"] == (
+        "https://h.example/X/notices/learning/")
+
+
+def test_without_a_site_url_or_an_address_the_feed_is_the_portal_s(built: tuple) -> None:
+    policy, _, _ = built
+    policy.organisation.privacy_contact.email = None
+    feed = ET.fromstring(exports.notices_atom(policy).encode())
+    assert feed.findtext(f"{ATOM}id") == "tag:portal,2000:notices"
+    policy.programs.clear()
+    feed = ET.fromstring(exports.notices_atom(policy, "https://h.example/").encode())
+    assert (feed.findtext(f"{ATOM}updated"), feed.findall(f"{ATOM}entry")) == (
+        "1970-01-01T00:00:00Z", [])
+
+
+def test_a_site_url_without_a_scheme_still_names_its_host(built: tuple) -> None:
+    policy, _, _ = built
+    feed = ET.fromstring(exports.notices_atom(policy, "portal.example.com/p/").encode())
+    assert feed.findtext(f"{ATOM}id") == "tag:portal.example.com,2000:notices"
+
+
+def test_feed_entries_newest_first_then_by_program_and_version(tmp_path) -> None:
+    day = "date: 2026-01-15, summary: First notice.}"
+    files = exports_of(tmp_path, "rules/base", [
+        ("programs/coaching.yaml", day, "date: 2026-03-01, summary: First notice.}\n"
+         '    - {version: "0.9", date: 2026-03-01, summary: A draft.}'),
+        ("programs/milestones.yaml", day, "date: 2026-03-01, summary: First notice.}\n"
+         '    - {version: "0.9", date: 2026-01-01, summary: A draft.}'),
+    ])
+    feed = ET.fromstring(files["notices.atom"].encode())
+    assert [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")] == [
+        "tag:h.example,2026-03-01:notice/milestones/1.0",
+        "tag:h.example,2026-03-01:notice/coaching/1.0",
+        "tag:h.example,2026-03-01:notice/coaching/0.9",
+        "tag:h.example,2026-01-01:notice/milestones/0.9"]
+    assert feed.findtext(f"{ATOM}updated") == "2026-03-01T00:00:00Z"

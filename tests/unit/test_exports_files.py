@@ -28,8 +28,11 @@ EDITS = [
     ("programs/learning.yaml", 'version: "1.0"\n  effective: 2026-01-15',
      'version: "1.1"\n  effective: 2026-10-01'),
     ("programs/learning.yaml", "  changelog:\n",
-     '  changelog:\n    - {version: "1.1", date: 2026-09-01, summary: Reminders & their '
-     "timing., material: true}\n"),
+     "  waivers:\n    - {item: gdpr.13.2.e.obligation_to_provide, reason: Geregelt im "
+     'Arbeitsvertrag (§ 3).}\n  changelog:\n    - {version: "1.1", date: 2026-09-01, '
+     "summary: Reminders & their timing., material: true}\n"),
+    ("retention.yaml", "justification: Needed for development planning.",
+     "justification: Needed for development planning – kept for the next review."),
 ]
 CASES_ = {
     "complete-at-a-path": ("https://portal.example.com/policies/", "Northwind Portal"),
