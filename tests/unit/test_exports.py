@@ -184,3 +184,14 @@ def test_feed_entries_newest_first_then_by_program_and_version(tmp_path) -> None
         "tag:h.example,2026-03-01:notice/coaching/0.9",
         "tag:h.example,2026-01-01:notice/milestones/0.9"]
     assert feed.findtext(f"{ATOM}updated") == "2026-03-01T00:00:00Z"
+
+
+def test_ropa_security_measures_are_the_launch_gate_items_met(tmp_path) -> None:
+    files = exports_of(tmp_path, "rules/base", [])
+    rows = {r["processing_activity"]: r["security_measures"]
+            for r in csv.DictReader(io.StringIO(files["ropa.csv"]))}
+    assert rows == {
+        "Coaching tips": "TLS 1.2 or newer on every API.; MFA on every admin portal.; Device "
+                         "management for company phones.",
+        "Learning milestones in 1:1s": "TLS 1.2 or newer on every API.; MFA on every admin "
+                                       "portal."}  # its phone item is not applicable
