@@ -234,18 +234,18 @@ def markdown(report: dict[str, Any]) -> str:
     out = [f"Measured on {report['date']} with `{report['command']}` at commit "
            f"`{report['commit']}` (mutmut {report['mutmut']}); the *before* column is the "
            f"suite of commit `{report.get('before_commit', '–')}`.", "",
-           "| Module | Mutants | Killed | Equivalent | Kill rate before | Kill rate now "
-           "| Target 90 % |", "|---|---:|---:|---:|---:|---:|---|"]
+           "| Module | Killed of mutants (equivalent) | Kill rate: before → now (target 90 %) |",
+           "|---|---|---|"]
     for m in report["modules"]:
         b = before.get(m["module"], {})
         if not m.get("measured", True):
-            out.append(f"| `{m['module']}` | – | – | – | {percent(b.get('kill_rate'))} "
-                       "| not measured yet | – |")
+            was = f"{percent(b['kill_rate'])} → " if b.get("kill_rate") is not None else ""
+            out.append(f"| {m['module']} | not measured yet | {was}not measured yet |")
             continue
         met = m["kill_rate"] is not None and m["kill_rate"] >= TARGET
-        out.append(f"| `{m['module']}` | {m['mutants']} | {m['killed']} | {m['equivalent']} "
-                   f"| {percent(b.get('kill_rate'))} | {percent(m['kill_rate'])} "
-                   f"| {'met' if met else 'missed'} |")
+        out.append(f"| {m['module']} | {m['killed']} of {m['mutants']} ({m['equivalent']}) "
+                   f"| {percent(b.get('kill_rate'))} → {percent(m['kill_rate'])}, "
+                   f"{'met' if met else 'missed'} |")
     listed = [(m["module"], s) for m in report["modules"] for s in m["survivors"]
               if s["equivalent"]]
     out += ["", "### Surviving mutants judged equivalent", ""]
