@@ -28,7 +28,7 @@ CHECK_ARGS ?=
 # Material prints an end-of-life banner on every build; the portal pins MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint browser-deps bench clean
+.PHONY: site test serve check lint browser-deps bench snapshots mutation clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -65,10 +65,21 @@ browser-deps:  ## Debian's Chromium for the browser tests, installed when missin
 test: $(STAMP) $(PD_STAMP) browser-deps lint  ## set up and run every test, then the site builds again under ProperDocs
 	GOVPORTAL_PROPERDOCS_PYTHON=$(abspath $(PD_BIN))/python $(BIN)/python -m pytest -q -p no:cacheprovider; \
 	  rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
-	$(PD_BIN)/python -m pytest -q -p no:cacheprovider $(PROPERDOCS_TESTS)
+	$(PD_BIN)/python -m pytest -q -p no:cacheprovider $(PROPERDOCS_TESTS) \
+	  --deselect tests/sitebuild/test_engines.py::test_both_engines_publish_the_same_site
+
+snapshots: $(STAMP)  ## rewrite the HTML snapshots after an intended change, then show the diff to review
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/sitebuild/test_snapshots.py --snapshot-update
+	@git --no-pager diff --stat -- tests/sitebuild/__snapshots__
+	@git status --short -- tests/sitebuild/__snapshots__
+	@echo "review: git diff tests/sitebuild/__snapshots__ (and git add new files) before committing"
 
 bench: $(STAMP)  ## measure check and build at 10, 100 and 1,000 programs
 	$(BIN)/python bench/run.py
+
+mutation: $(STAMP)  ## mutation testing of the core modules (slow); rewrites content/mutation-testing.md
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutation.txt
+	nice -n 10 $(BIN)/python bench/mutation.py $(MUTATION_ARGS)
 
 clean:
 	rm -rf site .venv .venv-properdocs build *.egg-info

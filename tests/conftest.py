@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,10 @@ from pathlib import Path
 import pytest
 
 from govportal.publish import engines
+
+# No skip under CI unless allowed, no empty parameter list, the count at the end; pytester
+# runs a small suite inside a test (tests/unit/test_suite_rules.py).
+pytest_plugins = ["tests.suite_rules", "pytester"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
@@ -34,14 +39,14 @@ def bench_module(name: str):
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the golden files from the current output")
+    parser.addoption("--update-cases", action="store_true",
+                     help="rewrite the rule cases' expected.txt from the current output (each "
+                     "rewritten file fails its test: review the diff, then run again)")
 
 
 @pytest.fixture
-def update_golden(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-golden")) or bool(
-        os.environ.get("GOVPORTAL_UPDATE_GOLDEN"))
+def update_cases(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-cases"))
 
 
 def copy_case(base: Path, overlay: Path | None, dest: Path) -> Path:
@@ -88,6 +93,9 @@ def make_site(tmp: Path, data: Path, extra_config: str = "", content: dict | Non
         path.write_text(text, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    # The repository's own severities are its business: a test project starts from the
+    # plugin's defaults, and a test that needs a severity writes its own.
+    config = re.sub(r"^      severities: .*\n", "", config, flags=re.M)
     (project / "mkdocs.yml").write_text(config + extra_config, encoding="utf-8")
     return project
 

@@ -79,7 +79,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         return self.build.page_content(page.file.src_uri, html)
 
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
-        self.build.check_page(output, page.meta, page.file.dest_uri)
+        self.build.check_page(output, page.meta, page.file.dest_uri, page.file.src_uri)
         return output
 
     @event_priority(-100)  # after every other plugin has written its files

@@ -51,7 +51,9 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, "-m", "govportal.publish", "--quiet", "--config-file", str(config),
          "--site-dir", str(out), "--pdf", "required" if _under_ci() else "auto"],
         cwd=config.parent, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        # a site URL, as when published, so that MkDocs writes a sitemap to check
+        env={"GOVPORTAL_SITE_URL": "https://portal.example.org/", **os.environ,
+             "NO_MKDOCS_2_WARNING": "1"},
     )
     if proc.returncode != 0:
         pytest.fail(f"publishing the site failed (exit {proc.returncode}):\n"

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.browser
 POLICY = pipeline.check(ROOT / "data").policy
 NOTICES = [f"notices/{pid}/" for pid in POLICY.programs]
 GUIDES = [f"guides/{pid}/" for pid in POLICY.programs]
+assert len(NOTICES) >= 2, "the repository's data should have its two programs"
 
 
 @pytest.mark.parametrize("url", NOTICES)

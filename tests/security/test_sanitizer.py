@@ -149,3 +149,34 @@ def test_dangerous_url_sees_through_obfuscation() -> None:
         assert dangerous_url(url)
     for url in ("https://example.com", "/privacy", "mailto:a@example.com", "#top"):
         assert not dangerous_url(url)
+
+
+def test_only_web_and_mail_links_keep_their_address_and_each_opens_safely() -> None:
+    from govportal.text.safe_markdown import markdown_inline
+
+    assert markdown_inline("[a](ftp://h.example/x) [b](https://h.example/) [t](tel:+4930123)"
+                           " [m](mailto:p@h.example)") == (
+        '<a rel="noopener noreferrer">a</a> <a href="https://h.example/" rel="noopener '
+        'noreferrer">b</a> <a rel="noopener noreferrer">t</a> <a href="mailto:p@h.example" '
+        'rel="noopener noreferrer">m</a>')
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("<img src=x>", "an image"),
+    ("<b>x</b>", "the HTML element <b>"),
+    ("[a](javascript:alert(1))", "a link to a 'javascript:' address"),
+    ("[a](JAVASCRIPT:x)", "a link to a 'javascript:' address"),
+    ("[a](java\tscript:x)", "a link to a 'javascript:' address"),
+    ("plain text", None),
+    ("", None),
+])
+def test_what_the_sanitiser_removes_is_named(text: str, found: str | None) -> None:
+    from govportal.text.safe_markdown import removed_markup
+
+    assert removed_markup(text) == found
+
+
+def test_paragraphs_are_one_line_apart() -> None:
+    from govportal.text.safe_markdown import markdown_block
+
+    assert markdown_block("a\n\nb") == "<p>a</p>\n<p>b</p>"

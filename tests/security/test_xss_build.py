@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from govportal import pipeline
+from govportal.publish import markdown_residue
 from govportal.rules import registry
 from govportal.rules.declared import OUTPUT
 from govportal.text import safe_markdown
@@ -30,8 +31,10 @@ BASE = CASES / "valid" / "complete"
 PAYLOADS = XSS_PAYLOADS + TEMPLATE_PAYLOADS
 # Every data rule is switched off for both builds: rules judge what the text says (a playbook
 # must mention revoking tokens), and the payloads say nothing. What remains is the sanitiser.
-# The output gate too: a section whose only text was a script is empty once sanitised, which
-# the gate rightly reports; here only the sanitiser is under test.
+# The output gates too: a section whose only text was a script is empty once sanitised, which
+# the disclosure gate rightly reports, and the rendered-output gate refuses template syntax
+# shown as text, which is what some payloads are (test_the_output_gate_would_refuse_the_pages);
+# here only the sanitiser is under test.
 RULES_OFF = ", ".join(f"{rule}: 'off'" for rule in sorted({*registry.all_rules(), *OUTPUT}))
 # The internal edition, so the payloads in internal-only fields reach pages too (the public
 # edition's scan would rightly refuse payloads repeated in public and internal fields).
@@ -129,3 +132,11 @@ def test_the_check_refuses_the_same_data(hostile: tuple[Path, dict[str, int]]) -
     assert {p.location.file for p in unsafe} >= {"data/programs/learning.yaml",
                                                 "data/vendors.yaml"}
     assert all(p.location.line >= 1 for p in unsafe)
+
+
+def test_the_output_gate_would_refuse_the_pages(hostile: tuple[Path, dict[str, int]]) -> None:
+    """With the gate on (the default), template syntax from data is not published at all:
+    the rendered notice shows it as text, which the gate names."""
+    page = (hostile[0] / "site" / "notices" / "learning" / "index.html").read_text("utf-8")
+    kinds = {r.kind for r in markdown_residue.find(page)}
+    assert {"template", "placeholder"} <= kinds, kinds

@@ -166,7 +166,7 @@ def leaking_templates(tmp: Path, name: str, line: str) -> Path:
     ("vendors.md.j2", "{% for v in vendors %}{{ v.risk_notes | md }}{% endfor %}",
      "registers/vendors/index.html", "vendors[0].risk_notes"),
     ("incident-response.md.j2",
-     "{% for c in playbook.contacts %}- {{ c.name | inline }}{% endfor %}",
+     "\n{% for c in playbook.contacts %}- {{ c.name | inline }}\n{% endfor %}",
      "incident-response/index.html", "contacts[0].name"),
     ("retention.md.j2", "{{ policy.programs['learning'].dpia | inline }}",
      "retention/index.html", "dpia"),
@@ -253,3 +253,28 @@ def test_only_an_installed_theme_s_files_count_as_theme_files() -> None:
     assert "assets/a11y.js" not in copies  # the project's own overrides are always read
     assert not any(src.startswith(str(ROOT / "overrides")) for src in copies.values())
     assert not any(src.startswith(str(ROOT / "content")) for src in copies.values())
+
+
+# Hand-written files of every kind a site serves as text, each quoting an internal contact.
+# (Written out here, not taken from the scan's own list of suffixes.)
+LEAKING_FILES = {
+    "leak.json": json.dumps({"contact": CONTACT_NAME}),
+    "exports/leak.csv": f"role,name\nCISO,{CONTACT_NAME}\n",
+    "leak.txt": f"Ask {CONTACT_NAME}.\n",
+    "leak.xml": f"<contact>{CONTACT_NAME}</contact>\n",
+    "assets/leak.js": f"const contact = '{CONTACT_NAME}';\n",
+    "assets/leak.css": f"/* {CONTACT_NAME} */\n",
+    "leak.yaml": f"contact: {CONTACT_NAME}\n",
+    "leak.svg": f"<svg xmlns='http://www.w3.org/2000/svg'><text>{CONTACT_NAME}</text></svg>\n",
+}
+
+
+def test_hand_written_files_of_every_text_kind_are_scanned(tmp_path: Path) -> None:
+    """A hand-written ``content/leak.json`` (or .csv, .txt …) is published as it is: the
+    scan must read it, not only the pages."""
+    assert len(LEAKING_FILES) == 8
+    result = mkdocs_build(project_for(tmp_path, None, content=LEAKING_FILES))
+    assert result.returncode == 1
+    for name in LEAKING_FILES:
+        assert (f"{name} contains the internal-only field contacts[0].name of "
+                "data/incident-response.yaml") in result.stderr, name

@@ -20,6 +20,7 @@ BASE = CASES / "valid" / "minimal"
 TODAY = dt.date(2026, 11, 22)
 VALID = sorted(p for p in (CASES / "valid").iterdir() if p.is_dir())
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
+assert len(VALID) >= 2 and len(INVALID) >= 10, (VALID, INVALID)
 
 
 def problem_lines(data: Path, base: Path) -> list[str]:

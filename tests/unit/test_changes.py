@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -346,3 +347,57 @@ def test_a_locked_version_keeps_its_effective_date(repo: Project) -> None:
                               "what employees were told)\n")
     assert repo.run("lock", "--force")[0] == 0
     assert repo.lock["notices"]["learning"]["1.0"]["effective"] == "2026-02-01"
+
+
+def test_version_1_10_comes_after_1_9(repo: Project) -> None:
+    """Versions are numbers part by part: as text, "1.10" would sort before "1.9" and a
+    move from 1.9 to 1.10 would look like going down."""
+    repo.longer_retention()
+    repo.bump("1.9", material=True)
+    assert repo.run("lock")[:2] == (0, "locked learning 1.9\narchived "
+                                       "notices-archive/learning/1.9.md\n")
+    repo.edit(repo.root / "data" / "retention.yaml", "period: 3 years", "period: 4 years")
+    repo.edit(repo.program, 'version: "1.9"', 'version: "1.10"')
+    repo.edit(repo.program, "  changelog:\n", '  changelog:\n    - {version: "1.10", date: '
+              "2026-11-02, summary: Records are kept longer still., material: true}\n")
+    version = repo.line_of('version: "1.10"')
+    assert repo.check() == (1, [
+        f"data/programs/learning.yaml:{version}:12: error [notice.not-locked] notice.version: "
+        "notice version 1.10 is not recorded in notices.lock.json",
+        f"    hint: {LOCK_HINT}",
+        "1 error, 0 warnings",
+    ])
+    assert repo.run("lock")[:2] == (0, "locked learning 1.10\narchived "
+                                       "notices-archive/learning/1.10.md\n")
+    assert list(repo.lock["notices"]["learning"]) == ["1.0", "1.9", "1.10"]
+    assert repo.check() == (0, ["no problems found: 0 errors, 0 warnings"])
+    # going back from 1.10 to 1.9.5 is going down
+    repo.edit(repo.program, 'version: "1.10"', 'version: "1.9.5"')
+    assert [line.split(": ", 1)[1] for line in repo.check()[1] if "error [" in line][0] == (
+        "error [notice.version-order] notice.version: notice version 1.9.5 is lower than the "
+        "version already published (1.10)")
+
+
+def test_version_key_orders_versions_as_numbers() -> None:
+    versions = ["1.10", "1.9", "2", "1.2.1", "1.2", "10.0", "9.9"]
+    assert sorted(versions, key=fingerprint.version_key) == [
+        "1.2", "1.2.1", "1.9", "1.10", "2", "9.9", "10.0"]
+    assert fingerprint.version_key("2.0") == fingerprint.version_key("2") == (2,)
+    assert fingerprint.version_key("1.0.0") == (1,)
+    assert fingerprint.version_key("0") == (0,)
+    assert fingerprint.version_key("1.10") == (1, 10)
+    assert fingerprint.version_key("1.0.2") == (1, 0, 2)  # only trailing zeros go
+    assert fingerprint.version_key("2.1.0") == (2, 1)
+
+
+def test_line_endings_of_every_system_read_the_same() -> None:
+    assert fingerprint.normalise("a\r\nb\rc\nd") == "a\nb\nc\nd"
+    assert fingerprint.normalise("a\r\n\r\nb") == "a\n\nb"
+    # the published text: every character counts, whatever line endings it was saved with
+    assert fingerprint.fingerprint("<p>Kept\r\n 2  years</p>") == fingerprint.fingerprint(
+        "<p>Kept\n 2  years</p>") == hashlib.sha256(b"<p>Kept\n 2  years</p>").hexdigest()
+    assert fingerprint.fingerprint("Kept 2 years") != fingerprint.fingerprint("Kept 2  years")
+    # the wording alone: tags dropped, white space collapsed
+    assert fingerprint.wording_fingerprint("<p>Kept\r\n 2  years</p>") == \
+        fingerprint.wording_fingerprint("Kept 2 years") == hashlib.sha256(
+            b"Kept 2 years").hexdigest()

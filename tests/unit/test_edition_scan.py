@@ -209,3 +209,66 @@ def test_a_file_the_scan_cannot_read_is_refused(tmp_path: Path) -> None:
     for name in ("broken.gz", "bomb.gz"):
         with pytest.raises(Unreadable):
             read_site_file(tmp_path / name)
+
+
+@pytest.fixture(scope="module")
+def leaky_policy(tmp_path_factory: pytest.TempPathFactory):
+    import datetime as dt
+
+    from govportal import pipeline
+    from govportal.rules.registry import Options
+    from tests.sitebuild.test_editions import internal_data
+
+    data = internal_data(tmp_path_factory.mktemp("internal"))
+    result = pipeline.check(data, Options(today=dt.date(2026, 11, 22)), label_base=data.parent)
+    assert not result.problems.errors
+    return result.policy
+
+
+def test_every_file_of_a_site_is_read_whatever_its_name(tmp_path: Path,
+                                                             leaky_policy) -> None:
+    from govportal.publish.edition_scan import find_leaks
+    from tests.sitebuild.test_editions import CONTACT_NAME, LEAKING_FILES
+
+    site = tmp_path / "site"
+    for name, text in {**LEAKING_FILES, "page.HTML": f"<p>{CONTACT_NAME}</p>",
+                       "font.woff2": CONTACT_NAME, "image.png": CONTACT_NAME,
+                       "notes": CONTACT_NAME}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    found = f" contains the internal-only field contacts[0].name of " \
+            f"data/incident-response.yaml ('{CONTACT_NAME}')"
+    # no kind of file is passed over for its name: a font, an image or a file without a
+    # suffix can carry text as well as a page can
+    assert find_leaks(site, leaky_policy) == sorted(
+        f"{name}{found}" for name in [*LEAKING_FILES, "page.HTML", "font.woff2", "image.png",
+                                      "notes"])
+
+
+def test_a_theme_file_is_passed_over_only_while_unchanged(tmp_path: Path, leaky_policy) -> None:
+    from govportal.publish.edition_scan import find_leaks
+    from tests.sitebuild.test_editions import CONTACT_NAME
+
+    theme = tmp_path / "theme.js"
+    theme.write_text(f"// {CONTACT_NAME}\n", encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "theme.js").write_text(theme.read_text("utf-8"), encoding="utf-8")
+    copies = {"assets/theme.js": str(theme)}
+    assert find_leaks(site, leaky_policy, theme_copies=copies) == []
+    (site / "assets" / "theme.js").write_text(f"// {CONTACT_NAME}!\n", encoding="utf-8")
+    assert len(find_leaks(site, leaky_policy, theme_copies=copies)) == 1
+
+
+@pytest.mark.parametrize(("directory_urls", "page"), [
+    (True, "registers/assessments/index.html"), (True, "registers/assessments.html"),
+    (False, "registers/assessments.html")])
+def test_an_internal_page_is_named_wherever_it_is_written(tmp_path: Path, leaky_policy,
+                                                          directory_urls: bool,
+                                                          page: str) -> None:
+    from govportal.publish.edition_scan import find_leaks
+
+    (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / page).write_text("<p>nothing internal</p>", encoding="utf-8")
+    assert find_leaks(tmp_path, leaky_policy, directory_urls) == [
+        f"{page} is an internal-only page"]

@@ -8,8 +8,9 @@ not. A variant holds ``data/`` (files laid over the base, see ``copy_case``), ``
 and, when needed, ``case.yaml`` (``options`` for :class:`registry.Options`;
 ``breach_catalog_without``: regimes whose breach timelines the catalog should lack).
 
-After an intended change of wording, refresh with ``pytest --update-golden`` and read the
-diff before committing.
+After an intended change of wording, ``pytest tests/unit/test_rules.py --update-cases``
+rewrites each ``expected.txt`` that differs and fails its test (a rewritten file never
+passes against itself); read the diff, then run the tests again.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ FAMILIES = ("consent", "views", "retention", "analytics", "vendors", "transfers"
             "review", "launch", "declarations")
 GOVERNANCE = sorted(rid for rid, r in registry.all_rules().items() if r.family in FAMILIES)
 VARIANTS = sorted(p for p in RULES.glob("*/*") if p.is_dir() and p.parent != BASE)
+assert len(GOVERNANCE) >= 30 and len(VARIANTS) >= 50, (len(GOVERNANCE), len(VARIANTS))
 
 
 def options_for(case: Path | None) -> tuple[registry.Options, list[str]]:
@@ -58,7 +60,7 @@ def test_the_base_case_has_no_problems() -> None:
 
 @pytest.mark.parametrize("case", VARIANTS, ids=[f"{p.parent.name}/{p.name}" for p in VARIANTS])
 def test_rule_case_reports_exactly(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                   update_golden: bool) -> None:
+                                   update_cases: bool) -> None:
     rule_id, variant = case.parent.name, case.name
     assert rule_id in registry.all_rules(), f"{case.parent.name} is not a rule id"
     assert variant.startswith(("fail", "pass")), f"name {variant} fail… or pass…"
@@ -70,8 +72,11 @@ def test_rule_case_reports_exactly(case: Path, tmp_path: Path, monkeypatch: pyte
     data = copy_case(BASE, overlay, tmp_path / "data")
     actual = report(data, tmp_path, options)
     expected_file = case / "expected.txt"
-    if update_golden:
+    if update_cases and (not expected_file.is_file()
+                         or expected_file.read_text(encoding="utf-8") != actual):
         expected_file.write_text(actual, encoding="utf-8")
+        pytest.fail(f"rewrote {case.relative_to(CASES)}/expected.txt: review the diff, then "
+                    "run the tests again")
     assert actual == expected_file.read_text(encoding="utf-8")
     reported = f"[{rule_id}]" in actual
     if variant.startswith("fail"):

@@ -6,12 +6,12 @@ import datetime as dt
 import re
 
 import pytest
-import yaml
 
 from govportal import pipeline
+from govportal.data.yaml_reader import load_text
 from govportal.pages import ruledocs
 from govportal.pages.page import RULES
-from govportal.problems import Severity
+from govportal.problems import Problems, Severity
 from govportal.rules import declared, registry
 from tests.conftest import CASES
 
@@ -44,11 +44,18 @@ def test_a_fence_is_longer_than_any_backticks_in_the_code() -> None:
 
 
 @pytest.mark.parametrize("rule_id", sorted(registry.all_rules()))
-def test_every_yaml_example_is_yaml(rule_id: str) -> None:
-    for example in ruledocs.parse(registry.all_rules()[rule_id].doc).examples:
+def test_every_rule_has_both_examples_and_its_yaml_reads_cleanly(rule_id: str) -> None:
+    """Each rule documents a passing and a failing example; an example written as YAML is
+    read by the portal's own reader without a problem and holds a mapping or a list."""
+    examples = ruledocs.parse(registry.all_rules()[rule_id].doc).examples
+    assert {e.passing for e in examples} == {True, False}, rule_id
+    for example in examples:
         assert example.prose or example.code, rule_id
         if example.code:
-            yaml.safe_load(example.code)
+            problems = Problems()
+            doc = load_text(example.code + "\n", f"{rule_id}.yaml", problems)
+            assert [p.format_text() for p in problems] == [], example.code
+            assert isinstance(doc.data, dict | list) and doc.data, example.code
 
 
 def test_the_page_lists_every_rule_once_by_family_with_its_documentation() -> None:
@@ -77,6 +84,12 @@ def test_the_page_lists_every_rule_once_by_family_with_its_documentation() -> No
            "completion.\n```" in section
     for rid in declared.CHANGE_CONTROL:
         assert f"| `{rid}` |" in md
+    assert ("| `output.unrendered-markdown` | No generated page shows Markdown that did not "
+            "render: table rows, list markers inside a paragraph, <code>&#42;&#42;</code>, "
+            "<code>&#91;&#91;…]]</code>, <code>&#123;&#123;</code> or <code>&#123;%</code>. |"
+            ) in md  # entities inside code: the reader sees ** [[…]] {{ {%
+    assert "| `output.unrendered-markdown-archived` |" in md
+    assert "| `disclosure.not-rendered` |" in md
 
 
 def test_the_page_shows_this_builds_settings_and_changed_severities() -> None:

@@ -95,7 +95,9 @@ def test_stale_schemas_are_detected_and_rewritten(tmp_path: Path) -> None:
 
 
 def data_files() -> list[Path]:
-    return sorted(DATA.rglob("*.yaml")) if DATA.is_dir() else []
+    found = sorted(DATA.rglob("*.yaml"))
+    assert len(found) >= 10, f"the repository's data/ should hold its data files: {found}"
+    return found
 
 
 @pytest.mark.parametrize("path", data_files(), ids=lambda p: p.relative_to(DATA).as_posix())

@@ -97,3 +97,26 @@ def test_billion_laughs_is_refused() -> None:
     _, problems = load(bomb)
     assert len(problems) == 1
     assert "[yaml.alias]" in problems[0]
+
+
+@pytest.mark.parametrize(("source", "value"), [
+    (b"a: first\na: second\n", {"a": "first"}),
+    (b"a: first\nb: 2\na: second\nc: 3\n", {"a": "first", "b": 2, "c": 3}),
+    (b"a: {x: 1}\na: {y: 2}\n", {"a": {"x": 1}}),
+    (b"a: [1]\na: [2, 3]\n", {"a": [1]}),
+    (b"m:\n  k: 1\n  k: 2\n  j: 3\n", {"m": {"k": 1, "j": 3}}),
+    (b"- {k: one, k: two}\n", [{"k": "one"}]),
+])
+def test_a_duplicate_key_keeps_the_first_value(source: bytes, value: object) -> None:
+    """The problem says the repeated key "replaces the first value" in other readers; this
+    one reports it and keeps the first, so what the error points at is what was read."""
+    data, problems = load(source)
+    assert data == value
+    assert len(problems) == 1 and "[yaml.duplicate-key]" in problems[0]
+
+
+def test_the_first_value_keeps_its_position() -> None:
+    problems = Problems()
+    doc = load_bytes(b"a: first\nb: 1\na: second\n", "x.yaml", problems)
+    assert doc.values[("a",)] == (1, 4)
+    assert doc.keys[("a",)] == (1, 1)

@@ -26,8 +26,8 @@ from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import NOTICE_LANGUAGE, Page, notice_pdf_uri, notice_uri
 from ..pages.paths import generated_path_problems
-from ..problems import Problems
-from ..publish import edition_scan, engines, exports, manifest
+from ..problems import Location, Problems
+from ..publish import edition_scan, engines, exports, manifest, markdown_residue
 from ..publish.gate import check_notice
 from ..rules.registry import Options
 from ..text.archived_markup import sanitise_archived_html
@@ -232,8 +232,14 @@ class SiteBuild:
             return html
         return sanitise_archived_html(html)
 
-    def check_page(self, output: str, meta: Mapping[str, Any], dest_uri: str) -> None:
-        """Check the final HTML of each notice against the disclosures it must show."""
+    def check_page(self, output: str, meta: Mapping[str, Any], dest_uri: str,
+                   src_uri: str | None = None) -> None:
+        """Check the final HTML of every generated page for Markdown that did not render,
+        and of each notice against the disclosures it must show."""
+        if src_uri is not None and src_uri in self.pages:
+            with self.timings.step("output check"):
+                markdown_residue.check_page(output, src_uri, dest_uri, self.output_problems,
+                                            archived=self._archived(meta))
         pid = meta.get("program_id") if meta.get("govportal") == "notice" else None
         if pid is None or self.result is None or pid not in self.result.policy.programs:
             return
@@ -247,31 +253,52 @@ class SiteBuild:
         with self.timings.step("output check"):
             check_notice(output, self.result.policy, pid, dest_uri, self.output_problems)
 
+    def _archived(self, meta: Mapping[str, Any]) -> Location | None:
+        """The archive file of an archived notice version's page, else None."""
+        if meta.get("govportal") != "notice-version" or self.history is None:
+            return None
+        return Location(self.history.archive.label_of(meta["program_id"],
+                                                      meta["notice_version"]))
+
     # -------------------------------------------------------------- the written site
     def finish(self, site_dir: Path, use_directory_urls: bool,
                theme_copies: dict[str, str]) -> None:
-        """The output gate's verdict, the public edition's scan, then the manifest."""
+        """The output gates' verdict and the public edition's scan (both reported, whatever
+        the first found), then the manifest."""
         if len(self.output_problems):
             self.report(self.output_problems)
-            if self.output_problems.errors:
-                raise BuildError(
-                    f"govportal: the published notices miss required disclosures "
-                    f"({self.output_problems.summary()}); see the problems above.")
+        leaks: list[str] = []
         if self.settings.edition == "public" and self.result is not None:
             with self.timings.step("edition scan"):
                 leaks = edition_scan.find_leaks(site_dir, self.result.policy,
                                                 use_directory_urls, theme_copies)
-            if leaks:
-                raise BuildError(
-                    f"govportal: the public edition holds internal-only content ({len(leaks)} "
-                    "finding(s) above): a template or page prints a field reserved for "
-                    "`edition: internal`. Nothing may be published from this build.", leaks)
+        if leaks:
+            raise BuildError(
+                f"govportal: the public edition holds internal-only content ({len(leaks)} "
+                "finding(s) above): a template or page prints a field reserved for "
+                "`edition: internal`. Nothing may be published from this build.", leaks)
+        if self.output_problems.errors:
+            raise BuildError(
+                f"govportal: the rendered pages fail the output checks "
+                f"({self.output_problems.summary()}: {_output_rules(self.output_problems)}"
+                "); see the problems above. Nothing may be published from this build.")
         with self.timings.step("manifest"):
             sources = self.result.policy.sources if self.result is not None else {}
             manifest.write(site_dir, file_policy.fingerprint(sources),
                            self.settings.options.today.isoformat(), self.settings.edition,
                            engine=engines.running(), site_url=self.site_url,
                            documents=self.documents)
+
+
+def _output_rules(problems: Problems) -> str:
+    """What the output checks found, in words, for the build's last line."""
+    rules = {p.rule for p in problems.errors}
+    said = []
+    if "disclosure.not-rendered" in rules:
+        said.append("the published notices miss required disclosures")
+    if rules & {markdown_residue.CURRENT, markdown_residue.ARCHIVED}:
+        said.append("pages show Markdown that did not render")
+    return "; ".join(said) or "see below"
 
 
 def _check_paths(uris: list[str]) -> None:

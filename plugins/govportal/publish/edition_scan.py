@@ -16,7 +16,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -34,11 +34,13 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Internal:
-    """One internal-only value: its text and where it comes from."""
+    """One internal-only value: its text (folded, as the scan reads every text), where it
+    comes from, and the value as the data writes it (for messages)."""
 
     text: str
     file: str
     path: tuple[str | int, ...]
+    shown: str = field(default="", compare=False)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -65,7 +67,8 @@ def internal_values(policy: Policy) -> list[Internal]:
     is left out of the scan because public data happens to hold it too."""
     found = [(label, path, value) for label, path, value in internal_fields(policy)
              if isinstance(value, str) and value]
-    values = [Internal(collapse(fold(plain(v))), label, path) for label, path, v in found]
+    values = [Internal(collapse(fold(plain(v))), label, path, collapse(plain(v)))
+              for label, path, v in found]
     return [item for item in values if len(item.text) >= MIN_LENGTH]
 
 
@@ -210,7 +213,7 @@ def find_leaks(site: Path, policy: Policy, use_directory_urls: bool = True,
         found = {v for reading in readings for v in scanner.find(reading)}
         for value in sorted(found, key=scanner.order.__getitem__):
             leaks.append(f"{rel} contains the internal-only field {value.field} of "
-                         f"{value.file} ({_quote(value.text)})")
+                         f"{value.file} ({_quote(value.shown or value.text)})")
     return leaks
 
 

@@ -158,9 +158,9 @@ def ropa_csv(policy: Policy) -> str:
         rows.append({
             "processing_activity": program.title,
             "controller": org.legal_name,
-            "controller_contact": f"{org.privacy_contact.name} <{org.privacy_contact.email}>"
+            "controller_contact": f"{org.privacy_contact.name} ({org.privacy_contact.email})"
             if org.privacy_contact.email else org.privacy_contact.name,
-            "dpo": (f"{dpo.name} <{dpo.email}>" if dpo and dpo.email else
+            "dpo": (f"{dpo.name} ({dpo.email})" if dpo and dpo.email else
                     dpo.name if dpo else ""),
             "purposes": [plain(p.description) for p in program.purposes],
             "data_subject_categories": [ds.group for ds in program.data_subjects],

@@ -90,6 +90,11 @@ LOADING: dict[str, str] = {
     "config.templates-dir": "The `templates_dir` option of `mkdocs.yml` names a folder that "
                             "exists.",
 }
+# The rendered-output gate (govportal.publish.markdown_residue): Markdown left as text on a
+# generated page, and on an archived notice version (its text is a record, fixed by a
+# recorded correction rather than a template change, so it has an id of its own).
+UNRENDERED_MARKDOWN = "output.unrendered-markdown"
+UNRENDERED_ARCHIVED = "output.unrendered-markdown-archived"
 # Problems found in the published pages: id → what it asks.
 OUTPUT: dict[str, str] = {
     "disclosure.not-rendered": "Every disclosure a notice owes is visible in its published "
@@ -97,4 +102,8 @@ OUTPUT: dict[str, str] = {
                                "override or theme change must not drop one).",
     **{advice: f"The short version of every notice links to its `#{anchor}` section."
        for advice, anchor in FIRST_LAYER_LINKS.items()},
+    UNRENDERED_MARKDOWN: "No generated page shows Markdown that did not render: table rows, "
+                         "list markers inside a paragraph, `**`, `[[…]]`, `{{` or `{%`.",
+    UNRENDERED_ARCHIVED: "The same for each archived notice version (put right by a recorded "
+                         "correction of the archive).",
 }
