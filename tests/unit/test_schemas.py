@@ -118,15 +118,14 @@ def test_unknown_keys_get_a_did_you_mean(tmp_path: Path) -> None:
     program = data / "programs" / "learning.yaml"
     text = program.read_text(encoding="utf-8")
     text = text.replace("  effective: 2026-01-15", "  efective: 2026-01-15")
-    text = text.replace("  may_use:", "  may_uses:")
+    text = text.replace("  ask:", "  asks:")
     program.write_text(text, encoding="utf-8")
     assert problems_of(data) == [
         ("schema.missing", "notice.effective", "add `effective:` to the mapping that starts "
                                                "here"),
         ("schema.unknown-key", "notice.efective", "did you mean 'effective'?"),
-        ("schema.missing", "manager_guide.may_use", "add `may_use:` to the mapping that "
-                                                    "starts here"),
-        ("schema.unknown-key", "manager_guide.may_uses", "did you mean 'may_use'?"),
+        ("schema.missing", "manager_guide.ask", "add `ask:` to the mapping that starts here"),
+        ("schema.unknown-key", "manager_guide.asks", "did you mean 'ask'?"),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from ...data import model as m
 from ..registry import Context, Finding, rule
 
 # Program ids that would publish over a fixed page of the portal.
@@ -165,6 +166,20 @@ def _references(ctx: Context) -> Iterator[tuple[str, tuple, str, str, list[str]]
                     yield label, ("recipients", i, "vendor"), r.vendor, "vendor", vendors
             for j, t in enumerate(prog.transfers):
                 yield label, ("transfers", j), t, "transfer", transfers
+        guide = prog.manager_guide
+        if p.inventory:
+            for answer in ("may_use", "needs_signoff", "never_use"):
+                for j, f in enumerate(getattr(guide.fields, answer)):
+                    path = ("manager_guide", "fields", answer, j)
+                    if f not in prog.fields and f in fields:
+                        yield label, path, f, "field of this program", list(prog.fields)
+                    else:
+                        yield label, path, f, "field", fields
+        if p.roles:
+            contextual = sorted(v.id for v in p.roles.views if v.kind is m.ViewKind.CONTEXTUAL)
+            for vid in guide.views:
+                yield (label, ("manager_guide", "views", vid), vid, "contextual view",
+                       contextual)
         if p.mistakes:
             for j, x in enumerate(prog.manager_guide.mistakes):
                 yield label, ("manager_guide", "mistakes", j), x, "mistake", mistakes
@@ -185,5 +200,5 @@ def unknown_references(ctx: Context) -> Iterator[Finding]:
         if value not in known:
             yield Finding(f"unknown {what} '{value}'",
                           ctx.at(label, *path, key=isinstance(path[-1], str) and
-                                 path[-2] == "lawful_basis"),
+                                 path[-2] in ("lawful_basis", "views")),
                           _suggest(value, known) if known else f"define the {what} first")
