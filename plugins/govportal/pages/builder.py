@@ -15,7 +15,25 @@ from ..data import model as m
 from ..data.placeholders import fill_placeholders
 from . import checklists, guide, notice, registers, rules_reference
 from .context import PageContext
+from .environment import reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
+
+# Page metadata that holds an ISO date the theme prints: each gets a ``<key>_text`` twin in
+# the reader's date format (the ISO value stays for the ``datetime`` attribute).
+DATE_META = ("notice_effective", "notice_next_review")
+# Material's search boost by kind of page: employees searching their own words ("opt out",
+# "withdraw", "leave the program") find the notices before the registers that mention the
+# same words; the rules reference, written for policy owners, comes last.
+SEARCH_BOOST = {"notice": 4.0, "guide": 2.0, "rules": 0.5}
+
+
+def _reader_meta(page: Page, language: str) -> None:
+    for key in DATE_META:
+        if key in page.meta:
+            page.meta[f"{key}_text"] = reader_date(page.meta[key], language)
+    boost = SEARCH_BOOST.get(page.meta.get("govportal", ""))
+    if boost is not None and "search" not in page.meta:
+        page.meta["search"] = {"boost": boost}
 
 
 class PageBuilder(PageContext):
@@ -33,6 +51,8 @@ class PageBuilder(PageContext):
         pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
         if self.edition == "internal":
             pages.append(self.assessments())
+        for page in pages:
+            _reader_meta(page, self.language)
         return pages
 
     # ------------------------------------------------------------------ for everyone

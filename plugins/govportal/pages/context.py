@@ -18,13 +18,15 @@ class PageContext:
 
     def __init__(self, policy: Policy, env: jinja2.Environment,
                  today: dt.date | None = None, threshold: float = 50.0,
-                 edition: str = "public", options: Any = None) -> None:
+                 edition: str = "public", options: Any = None,
+                 language: str = "en") -> None:
         self.threshold = threshold
         self.policy = policy
         self.env = env
         self.today = today or dt.date.today()
         self.edition = edition  # "internal" adds internal-only fields and pages
         self.options = options  # rules.registry.Options of the build (the rules page shows them)
+        self.language = language  # the pages' language: dates are written in it
 
     def render(self, template: str, **context: Any) -> str:
         base = {
