@@ -13,7 +13,7 @@ from typing import Any
 
 from ..data import model as m
 from ..data.placeholders import fill_placeholders
-from . import checklists, guide, notice, registers, rules_reference
+from . import checklists, governance, guide, notice, registers, rules_reference
 from .context import PageContext
 from .environment import reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
@@ -45,7 +45,7 @@ class PageBuilder(PageContext):
         for program in self.policy.programs.values():
             pages.append(self.notice(program))
             pages.append(self.guide(program))
-        pages += [self.retention(), self.clauses(), self.checklists_index()]
+        pages += [self.governance(), self.retention(), self.clauses(), self.checklists_index()]
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
         pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
@@ -87,6 +87,9 @@ class PageBuilder(PageContext):
                    for c in self.policy.clauses.clauses]
         return Page(CLAUSES, "Sample policy language", self.render(
             "clauses.md.j2", clauses=clauses), "owners", {"govportal": "clauses"})
+
+    def governance(self) -> Page:
+        return governance.governance(self)
 
     def checklists_index(self) -> Page:
         return checklists.checklists_index(self)

@@ -81,7 +81,8 @@ REGISTRY: dict[str, Rule] = {}
 # registers its rules on import.
 FAMILIES_PACKAGE = __name__.rsplit(".", 1)[0] + ".families"
 FAMILIES = ("references", "consent", "views", "guides", "retention", "analytics", "vendors",
-            "transfers", "incident", "review", "launch", "disclosures", "content", "markup")
+            "transfers", "incident", "review", "launch", "governance", "disclosures", "content",
+            "markup")
 
 
 def rule(rule_id: str, *, severity: Severity = Severity.ERROR,

@@ -130,6 +130,12 @@ def _references(ctx: Context) -> Iterator[tuple[str, tuple, str, str, list[str]]
             if p.organisation:
                 for j, o in enumerate(t.origin):
                     yield label, ("transfers", i, "origin", j), o, "jurisdiction", jurisdictions
+    plan = p.organisation.governance.rollout if p.organisation else None
+    if plan is not None and plan.pilot is not None:
+        label = ctx.file_of("organisation")
+        for j, prog in enumerate(plan.pilot.programs):
+            yield (label, ("governance", "rollout", "pilot", "programs", j), prog, "program",
+                   programs)
     if p.organisation:
         label = ctx.file_of("requirements")
         for i, r in enumerate(p.requirements.requirements):
