@@ -85,7 +85,7 @@ def test_the_page_shows_this_builds_settings_and_changed_severities() -> None:
                              severities={"review.due-soon": Severity.ERROR,
                                          "notice.readability": Severity.OFF})
     md = rules_page(options).markdown
-    assert "| `today` | 2026-11-22 |" in md
+    assert "| `today` | November 22, 2026 |" in md
     assert "| `review_warning_days` | 14 |" in md
     assert "| `engagement_ceiling_days` | 120 |" in md
     assert "| [`review.due-soon`](#review-due-soon) | error |" in md
@@ -96,8 +96,8 @@ def test_the_page_shows_this_builds_settings_and_changed_severities() -> None:
 
 def test_the_page_shows_the_dated_adequacy_list_with_its_sources() -> None:
     md = rules_page(registry.Options(today=dt.date(2026, 11, 22))).markdown
-    assert "### The EU adequacy list { #adequacy-list }\n\nAs of 2026-11-01 (not yet checked " \
-           "against the official texts). Sources:\n\n- European Commission list" in md
+    assert ("### The EU adequacy list { #adequacy-list }\n\nAs of November 1, 2026 (not yet "
+            "checked against the official texts). Sources:\n\n- European Commission list") in md
     assert "| United States | US | only organisations certified under the EU-US Data " \
            "Privacy Framework" in md
     assert "| Switzerland | CH |  |" in md

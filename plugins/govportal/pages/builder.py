@@ -23,17 +23,29 @@ from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
 DATE_META = ("notice_effective", "notice_next_review")
 # Material's search boost by kind of page: employees searching their own words ("opt out",
 # "withdraw", "leave the program") find the notices before the registers that mention the
-# same words; the rules reference, written for policy owners, comes last.
-SEARCH_BOOST = {"notice": 4.0, "guide": 2.0, "rules": 0.5}
+# same words; the home page (which only routes) and the rules reference (written for policy
+# owners) come last.
+SEARCH_BOOST = {"notice": 4.0, "guide": 2.0, "home": 0.3, "rules": 0.5}
+# The words employees type when they want out, and which every notice answers (its consent,
+# objection, rights and "do you have to provide it" sections). Material's search indexes a
+# page's `tags` above its titles, so these words find the notices first; the portal shows no
+# tag list on the page (the tags plugin is off), the search results show them.
+EMPLOYEE_WORDS = ("opt out", "withdraw", "leave the program", "object", "delete my data",
+                  "my rights")
 
 
 def _reader_meta(page: Page, language: str) -> None:
     for key in DATE_META:
         if key in page.meta:
             page.meta[f"{key}_text"] = reader_date(page.meta[key], language)
-    boost = SEARCH_BOOST.get(page.meta.get("govportal", ""))
+    kind = page.meta.get("govportal", "")
+    boost = SEARCH_BOOST.get(kind)
     if boost is not None and "search" not in page.meta:
         page.meta["search"] = {"boost": boost}
+    if kind == "notice" and "tags" not in page.meta:
+        page.meta["tags"] = list(EMPLOYEE_WORDS)
+    if kind == "notice":  # the footer's "Next" would lead an employee into the manager guides
+        page.meta.setdefault("hide", ["footer"])
 
 
 class PageBuilder(PageContext):
@@ -59,7 +71,7 @@ class PageBuilder(PageContext):
     def home(self) -> Page:
         return Page(HOME, "Home", self.render(
             "home.md.j2", programs=list(self.policy.programs.values()),
-            checklists=self.policy.checklists.checklists), "home")
+            checklists=self.policy.checklists.checklists), "home", {"govportal": "home"})
 
     def notices_index(self) -> Page:
         return Page(NOTICES, "Privacy notices", self.render(
