@@ -32,7 +32,7 @@ class Step:
     end: dt.date
     owner: str
     outcome: str
-    state: str  # done | under way | planned
+    state: str  # Done | Under way | Planned
 
 
 def _grouped(title: str, one: str, many: str, dated: list[tuple[dt.date, str]],
@@ -73,7 +73,7 @@ def rollout_steps(b: PageContext) -> list[Step]:
     for s in plan.steps:
         start = plan.start + dt.timedelta(days=s.first_day - 1)
         end = plan.start + dt.timedelta(days=s.last_day - 1)
-        state = "done" if end < b.today else "under way" if start <= b.today else "planned"
+        state = "Done" if end < b.today else "Under way" if start <= b.today else "Planned"
         steps.append(Step(s.title, s.first_day, s.last_day, start, end, s.owner, s.outcome,
                           state))
     return steps

@@ -111,9 +111,11 @@ def coverage(b: PageContext) -> Page:
     for row in rows:
         by_item[row["item"]][row["notice"]] = row
     firsts = {item: next(iter(cells.values())) for item, cells in by_item.items()}
+    regimes = {c.id: c.name for c in load_catalog().regimes}
+    regimes["organisation"] = "the organisation's own requirement"
     return Page(COVERAGE, "Disclosure coverage", b.render(
         "coverage.md.j2", programs=b.policy.programs, by_item=dict(by_item),
-        firsts=firsts, rows=rows), "owners/Registers")
+        firsts=firsts, rows=rows, regimes=regimes), "owners/Registers")
 
 
 def coverage_rows(policy: Policy) -> list[dict[str, Any]]:

@@ -99,20 +99,26 @@ def _blocker(req: Requirement, facts: NoticeFacts) -> str | None:
         if cond.jurisdictions and not jids & set(cond.jurisdictions):
             return "the program has no data subjects in " + ", ".join(cond.jurisdictions)
         if cond.regimes and not facts.regimes & {r.value for r in cond.regimes}:
-            return "the program serves none of " + ", ".join(r.value for r in cond.regimes)
+            return "the program serves none of " + ", ".join(
+                _regime(r.value) for r in cond.regimes)
         return None
     if req.regime not in facts.regimes:
-        return f"the notice does not serve {req.regime} (no data subjects there)"
+        return f"the notice does not serve {_regime(req.regime)} (no data subjects there)"
     for name in req.when:
         if not facts.conditions[name]:
             return CONDITIONS[name].fails
     return None
 
 
+def _regime(regime: str) -> str:
+    """A regime as readers name it (``EU GDPR``), not its code (``eu_gdpr``)."""
+    return load_catalog().regime_name(regime)
+
+
 def _applies(req: Requirement) -> str:
     if req.applies_when is not None:
         return "an organisation requirement that covers this program"
-    return "; ".join([f"the notice serves {req.regime}", *(CONDITIONS[c].holds
+    return "; ".join([f"the notice serves {_regime(req.regime)}", *(CONDITIONS[c].holds
                                                            for c in req.when)])
 
 
