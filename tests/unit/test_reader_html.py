@@ -52,8 +52,10 @@ def test_every_cell_is_labelled_with_its_column_and_the_table_keeps_its_roles() 
     assert '<table role="table">' in html
     assert html.count('<tr role="row">') == 3
     assert html.count('role="columnheader"') == 2
-    assert '<td role="cell" data-label="Record type">Tip "logs"</td>' in html
-    assert '<td role="cell" data-label="Kept for">30 days</td>' in html
+    assert ('<td role="cell" data-label="Record type"><span class="gp-cell">Tip "logs"</span>'
+            "</td>") in html
+    assert ('<td role="cell" data-label="Kept for"><span class="gp-cell">30 days</span>'
+            "</td>") in html
 
 
 def test_a_header_with_quotes_is_escaped_in_the_label() -> None:

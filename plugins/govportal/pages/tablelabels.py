@@ -4,9 +4,11 @@ A register with seven columns cannot fit a 390 px screen, and a table that scrol
 hides its last columns. On a phone the portal's stylesheet shows each row as a card, each
 cell under its column's name. For that, this post-processor copies each column header's
 text into ``data-label`` on every cell of the column (the stylesheet prints it with
-``attr()``), and gives the table, its row groups, rows, headers and cells their ARIA roles:
-a table whose CSS ``display`` changes loses its table semantics in some browsers, and the
-roles keep it a table for screen readers.
+``attr()``), wraps each cell's content in one ``span.gp-cell`` (so the name and the content
+are two columns of a grid, however many links and dates the content holds), and gives the
+table, its row groups, rows, headers and cells their ARIA roles: a table whose CSS
+``display`` changes loses its table semantics in some browsers, and the roles keep it a
+table for screen readers.
 
 Enable it in ``mkdocs.yml``::
 
@@ -27,7 +29,7 @@ _TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
 _HEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead>", re.S)
 _TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 _ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
-_CELL = re.compile(r"<(td|th)\b([^>]*)>")
+_CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 _ROLES = (
@@ -47,13 +49,14 @@ def _label_row(match: re.Match[str], labels: list[str]) -> str:
 
     def cell(m: re.Match[str]) -> str:
         nonlocal index
-        tag, attrs = m.groups()
+        tag, attrs, content = m.groups()
         role = "columnheader" if tag == "th" else "cell"
         extra = "" if "role=" in attrs else f' role="{role}"'
         if tag == "td" and "data-label=" not in attrs and index < len(labels):
             extra += f' data-label="{html.escape(labels[index], quote=True)}"'
+            content = f'<span class="gp-cell">{content}</span>'
         index += 1
-        return f"<{tag}{attrs}{extra}>"
+        return f"<{tag}{attrs}{extra}>{content}</{tag}>"
 
     row = start if "role=" in start else start.replace("<tr", '<tr role="row"', 1)
     return row + _CELL.sub(cell, inner) + end
