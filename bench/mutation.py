@@ -36,6 +36,8 @@ from typing import Any
 
 import yaml
 
+from govportal.pages.environment import reader_date
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results" / "mutation.json"
@@ -231,7 +233,7 @@ def percent(rate: float | None) -> str:
 def markdown(report: dict[str, Any]) -> str:
     """The results table, then every survivor judged equivalent with its reason."""
     before = {m["module"]: m for m in report.get("before", [])}
-    out = [f"Measured on {report['date']} with `{report['command']}` at commit "
+    out = [f"Measured on {reader_date(report['date'])} with `{report['command']}` at commit "
            f"`{report['commit']}` (mutmut {report['mutmut']}); the *before* column is the "
            f"suite of commit `{report.get('before_commit', '–')}`.", "",
            "| Module | Killed of mutants (equivalent) | Kill rate: before → now (target 90 %) |",

@@ -53,6 +53,8 @@ sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
 
+from govportal.pages.environment import reader_date  # noqa: E402
+
 RESULTS = HERE / "results" / "latest.json"
 PAGE = ROOT / "content" / "benchmarks.md"
 START, END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
@@ -619,13 +621,21 @@ def table(sizes: list[dict[str, Any]]) -> str:
     return "\n".join([head, sep, *body])
 
 
+def _reader_date(iso: str) -> str:
+    """A date as the portal's pages write it (the saved results keep ISO dates)."""
+    try:
+        return reader_date(iso)
+    except ValueError:
+        return iso
+
+
 def markdown(report: dict[str, Any]) -> str:
     mach = report["machine"]
     v = mach["versions"]
     load = report.get("load_average")
     lines = [
-        f"Measured on {report['date']} with `{report['command']}` (build date fixed at "
-        f"{report['today']}, seed {report['seed']}).",
+        f"Measured on {_reader_date(report['date'])} with `{report['command']}` (build date "
+        f"fixed at {_reader_date(report['today'])}, seed {report['seed']}).",
         "",
         f"**Machine:** {mach['cpu']}, {mach['cores']} cores, {mach['ram_gb']} GB RAM, "
         f"{mach['system']}; Python {mach['python']}, MkDocs {v.get('mkdocs')}, "

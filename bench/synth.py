@@ -36,6 +36,7 @@ import datetime as dt
 import io
 import os
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -168,6 +169,23 @@ SHARED_FIELDS = [
       "view.", "audit_log", tuple(AUDIT), CCPA_NET, rule="audit-logs"),
 ]
 FIELD_BY_ID = {f.id: f for f in SHARED_FIELDS}
+
+
+def for_managers(description: str) -> str:
+    """A field description in the words of the manager guides (the person's, not your)."""
+    text = re.sub(r"\bYour\b", "The person's", description)
+    text = re.sub(r"\byour\b", "their", text)
+    return re.sub(r"\byou\b", "they", re.sub(r"\bYou\b", "They", text))
+
+
+def guide_answer(views: tuple[str, ...] | list[str], raw: bool, risky: bool) -> str:
+    """What a manager guide says of a field: may use (manager view), HR sign-off (audit
+    views only) or never (sensitive, or in no view a manager can reach)."""
+    if risky:
+        return "never_use"
+    if VIEW_MANAGER in views:
+        return "needs_signoff" if raw else "may_use"
+    return "needs_signoff" if any(v in AUDIT for v in views) else "never_use"
 
 
 @dataclass(frozen=True)
@@ -581,6 +599,8 @@ class Organisation:
         for f in SHARED_FIELDS:
             item: dict[str, Any] = {"id": f.id, "label": f.label, "description": f.description,
                                     "classification": f.classification}
+            if for_managers(f.description) != f.description:
+                item["manager_description"] = for_managers(f.description)
             if f.high_risk:
                 item["high_risk"] = True
             if f.pseudonymised:
@@ -743,6 +763,8 @@ class Organisation:
             "views": list(AUDIT) if own_class in ("behavioural_metadata", "content")
             else [VIEW_MANAGER, *AUDIT],
         }
+        if for_managers(own_field["description"]) != own_field["description"]:
+            own_field["manager_description"] = for_managers(own_field["description"])
         own_rule = {
             "id": f"{pid}-records", "record_type": f"{title}: {own_label.lower()}",
             "kind": OWN_RULE_KIND[own_class], "fields": [own_id], "programs": [pid],
@@ -869,10 +891,23 @@ class Organisation:
                            "material": False}],
         }
         mistakes = rng.sample([m[0] for m in MISTAKES], 2)
+        answers: dict[str, list[str]] = {"may_use": [], "needs_signoff": [], "never_use": []}
+        for fid in fields:
+            shared = FIELD_BY_ID.get(fid)
+            if shared is not None:
+                answer = guide_answer(shared.views, shared.raw,
+                                      shared.high_risk or shared.classification
+                                      == "special_category")
+            else:
+                answer = guide_answer(own_field["views"], False, False)
+            answers[answer].append(fid)
         program["manager_guide"] = {
-            "may_use": ["Course status and progress, to plan learning with your team.",
-                        "Finished courses, to thank people and plan the next step."],
-            "needs_signoff": ["Quiz answers, lesson times and other raw detail."],
+            "fields": {k: v for k, v in answers.items() if v},
+            "views": {VIEW_MANAGER: "For this program the manager view shows "
+                      + (", ".join(FIELD_BY_ID[f].label.lower() if f in FIELD_BY_ID
+                                   else own_label.lower() for f in answers["may_use"])
+                         or "nothing") + "."},
+            "may_use": ["What the person chooses to tell you about their learning."],
             "never_use": ["App use or opening times as a sign of performance.",
                           "Anything your manager view does not show."],
             "interpretation": ["A low number of finished courses often means a busy quarter."],

@@ -47,7 +47,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: Any) -> Any:
         base = Path(config.config_file_path or ".").resolve().parent
         try:
-            settings = build_settings(base, dict(self.config), Path(config.docs_dir).name)
+            settings = build_settings(base, {**self.config, "language": config.theme["language"]},
+                                      Path(config.docs_dir).name)
         except SettingsError as exc:
             raise PluginError(f"govportal: {exc}") from exc
         self.build = SiteBuild(settings, _report)

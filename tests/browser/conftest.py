@@ -148,6 +148,10 @@ class PageReport:
     axe: list[helpers.AxeFinding]
     links: list[str]
     overflow: int
+    too_wide: list[str]
+    sideways_tables: list[str]
+    unlinked_addresses: list[str]
+    iso_dates: list[str]
     chrome_in_print: list[str]
     unprinted_addresses: list[str]
     screenshot: Path
@@ -165,10 +169,32 @@ def sweep(request: pytest.FixtureRequest, portal: Portal) -> list[PageReport]:
             axe = helpers.run_axe(page)
             links = helpers.rendered_links(page)
             overflow = helpers.horizontal_overflow(page)
+            too_wide = helpers.elements_wider_than_window(page)
+            sideways = helpers.tables_scrolling_sideways(page)
+            addresses = helpers.unlinked_addresses(page)
+            dates = helpers.iso_dates_shown(page)
             chrome = helpers.chrome_visible_in_print(page)
             unprinted = helpers.outside_links_without_print_address(page)
             shot = helpers.screenshot(page, f"{viewport}/{page_url(rel) or 'home'}")
             reports.append(PageReport(
                 rel, url, viewport, helpers.blocked_requests(page), helpers.console_errors(page),
-                axe, links, overflow, chrome, unprinted, shot))
+                axe, links, overflow, too_wide, sideways, addresses, dates, chrome, unprinted,
+                shot))
+    return reports
+
+
+@pytest.fixture(scope="session")
+def dark_sweep(portal: Portal) -> list[tuple[str, str, list[helpers.AxeFinding]]]:
+    """Every page in the dark scheme at desktop size: (page, scheme shown, axe findings).
+
+    The scheme is chosen the way a reader does, with the header's toggle on the home page;
+    Material keeps the choice in the browser for every later page."""
+    reports = []
+    with portal.page("desktop") as page:
+        helpers.visit(page, portal.url())
+        helpers.choose_scheme(page, "slate")
+        for rel in portal.pages:
+            helpers.visit(page, portal.url(rel))
+            scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            reports.append((rel, scheme or "", helpers.run_axe(page)))
     return reports

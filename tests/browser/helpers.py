@@ -441,3 +441,101 @@ def site_path(base_url: str, url: str) -> tuple[str, str] | None:
         return None
     return unquote(target.path[len(base.path):]), target.fragment
 
+
+
+def choose_scheme(page: Page, scheme: str) -> None:
+    """Click Material's palette toggle until the page shows ``scheme`` (``slate`` is dark)."""
+    for _ in range(3):
+        if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme:
+            return
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    raise AssertionError(f"the palette toggle never showed the {scheme!r} scheme")
+
+
+# -- What a reader sees: width, dates, addresses ---------------------------------------------
+
+_WIDER_THAN_WINDOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const shown = el => { const s = getComputedStyle(el);
+    return s.display !== 'none' && s.visibility !== 'hidden' && parseFloat(s.opacity) > 0; };
+  const focusable = el => el.tabIndex >= 0 &&
+    (el.hasAttribute('tabindex') || el.matches('a[href], button, input, select, textarea'));
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (typeof el.className === 'string' && el.className.trim()
+      ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const path = el => { const parts = [];
+    for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement)
+      parts.unshift(name(e));
+    return parts.join(' > '); };
+  // The nearest ancestor that stops the element from widening the page: one that clips it
+  // (overflow hidden or clip), or one that scrolls it sideways (overflow auto or scroll).
+  const container = el => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (/(hidden|clip)/.test(s.overflowX)) return [a, 'clips'];
+      if (/(auto|scroll)/.test(s.overflowX) && a.scrollWidth > a.clientWidth + 1)
+        return [a, 'scrolls'];
+      if (s.position === 'fixed') return [a, 'fixed'];
+    }
+    return [null, ''];
+  };
+  const found = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (!shown(el)) continue;
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height || (box.right <= width + 1 && box.width <= width + 1))
+      continue;
+    const [holder, how] = container(el);
+    if (holder) {
+      const outer = holder.getBoundingClientRect();
+      const fits = outer.right <= width + 1 && outer.width <= width + 1;
+      if (how === 'clips' && fits) continue;
+      if (how === 'fixed' && (outer.left >= width || outer.right <= 0 || !shown(holder)))
+        continue;  // an off-canvas drawer or dialog, out of sight until opened
+      if (how === 'scrolls' && fits && focusable(holder)) continue;
+    }
+    found.push(path(el) + ' (' + Math.round(box.width) + ' px wide, right edge at ' +
+      Math.round(box.right) + ')');
+  }
+  return found;
+}"""
+
+
+def elements_wider_than_window(page: Page) -> list[str]:
+    """Visible elements that reach past the window's right edge (or are wider than it) and
+    sit in no focusable horizontal scroll container that fits the window."""
+    return list(dict.fromkeys(page.evaluate(_WIDER_THAN_WINDOW)))
+
+
+def tables_scrolling_sideways(page: Page) -> list[str]:
+    """Tables (in Material's scroll wrappers) that need sideways scrolling to be read."""
+    return page.eval_on_selector_all(
+        ".md-typeset__scrollwrap",
+        "wraps => wraps.filter(w => w.scrollWidth > w.clientWidth + 1).map(w => "
+        "(w.querySelector('th') || w).textContent.trim().slice(0, 40) + ': ' + w.scrollWidth "
+        "+ ' px of ' + w.clientWidth)")
+
+
+_TEXT_NODES = """([pattern, skip]) => {
+  const re = new RegExp(pattern, 'g');
+  const found = [];
+  const walker = document.createTreeWalker(
+    document.querySelector('.md-content') || document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement && node.parentElement.closest(skip)) continue;
+    for (const m of node.textContent.matchAll(re)) found.push(m[0]);
+  }
+  return found;
+}"""
+EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+ISO_DATE_PATTERN = r"\b\d{4}-\d{2}-\d{2}\b"
+
+
+def unlinked_addresses(page: Page) -> list[str]:
+    """E-mail addresses in the page's text that are not inside a link (code aside)."""
+    return page.evaluate(_TEXT_NODES, [EMAIL_PATTERN, "a, code, pre"])
+
+
+def iso_dates_shown(page: Page) -> list[str]:
+    """Dates the reader sees written as YYYY-MM-DD (code blocks and examples aside)."""
+    return page.evaluate(_TEXT_NODES, [ISO_DATE_PATTERN, "code, pre"])

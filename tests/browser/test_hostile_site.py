@@ -68,8 +68,10 @@ ARCHIVE_PAYLOADS = [
 # The output gate is off too: a section whose only text was a script is empty once
 # sanitised, which the gate rightly reports; this site tests what reaches the browser.
 RULES_OFF = ", ".join(f"{r}: 'off'" for r in sorted({*registry.all_rules(), *OUTPUT}))
-OPTIONS = (f"      today: '2026-11-22'\n      severities: {{{RULES_OFF}, "
-           "notice.archive-unsafe-markup: 'off'}\n")
+# The internal edition: the payloads are in internal-only fields too, and the same payload in a
+# public and an internal field is what the public edition's scan rightly refuses.
+OPTIONS = (f"      today: '2026-11-22'\n      edition: internal\n      severities: "
+           f"{{{RULES_OFF}, notice.archive-unsafe-markup: 'off'}}\n")
 ALLOWED_SCHEMES = {"https", "http", "mailto"}
 FOREIGN = {"img", "iframe", "form", "input", "svg", "object", "embed", "button"}
 

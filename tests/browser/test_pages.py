@@ -124,3 +124,35 @@ def test_copy_buttons_copy_the_code(portal, site_index: SiteIndex) -> None:
             if not helpers.copy_button_copies(page, "div.highlight"):
                 problems.append(rel)
     assert not problems, "copy button did not copy the code on:" + _listing(problems)
+
+
+def test_nothing_is_wider_than_a_phone(sweep) -> None:
+    found = [f"{r.page}: {what}" for r in sweep if r.viewport == "phone" for what in r.too_wide]
+    assert not found, ("at 390 px, elements wider than the window outside a focusable "
+                       "sideways-scrolling box:" + _listing(found))
+
+
+def test_no_table_needs_sideways_scrolling(sweep) -> None:
+    """Registers fit at 1280 px, and every table reflows into cards on a phone."""
+    found = [f"{r.viewport} {r.page}: {t}" for r in sweep for t in r.sideways_tables]
+    assert not found, "tables that scroll sideways:" + _listing(found)
+
+
+def test_every_email_address_is_a_link(sweep) -> None:
+    found = [f"{r.page}: {a}" for r in sweep if r.viewport == "desktop"
+             for a in r.unlinked_addresses]
+    assert not found, "e-mail addresses a reader cannot tap:" + _listing(found)
+
+
+def test_dates_are_written_for_readers(sweep) -> None:
+    found = [f"{r.page}: {d}" for r in sweep if r.viewport == "desktop" for d in r.iso_dates]
+    assert not found, "dates shown as YYYY-MM-DD:" + _listing(found)
+
+
+def test_the_dark_scheme_is_chosen_and_accessible(dark_sweep) -> None:
+    assert dark_sweep, "the dark sweep visited no page"
+    light = [page for page, scheme, _ in dark_sweep if scheme != "slate"]
+    assert not light, "pages not shown in the chosen dark scheme:" + _listing(light)
+    found = [f"{page}: {finding}" for page, _, axe in dark_sweep for finding in axe]
+    assert not found, ("axe-core found serious or critical violations in the dark scheme:"
+                       + _listing(found))

@@ -61,7 +61,7 @@ def html(project: Path, page: str) -> str:
 def test_every_version_has_a_permanent_page(project: Path) -> None:
     old = html(project, "notices/learning/v1.0")
     assert "An earlier version of this notice" in old
-    assert "Version 1.0 was in effect from 15 January 2026 until 1 November 2026." in old
+    assert "Version 1.0 was in effect from January 15, 2026 until November 1, 2026." in old
     assert "2 years after course completion" in old
     assert "3 years after course completion" not in old
     assert 'href="../../../retention/"' in old  # links still work one folder deeper
@@ -85,11 +85,11 @@ def test_what_changed_page(project: Path) -> None:
 def test_current_notice_lists_versions_and_shows_the_banner(project: Path) -> None:
     page = html(project, "notices/learning")
     assert 'class="gp-change-banner admonition warning"' in page
-    assert "This notice changed on 1 November 2026" in page
+    assert "This notice changed on November 1, 2026" in page
     assert 'href="changes/#v1-1"' in page
     versions = page[page.index('class="gp-versions"'):]
     assert 'href="v1.1/"' in versions and 'href="v1.0/"' in versions
-    assert "in effect from 15 January 2026 until 1 November 2026" in versions
+    assert "in effect from January 15, 2026 until November 1, 2026" in versions
 
 
 def test_history_pages_stay_out_of_nav_and_search(project: Path) -> None:
@@ -139,7 +139,7 @@ def test_banner_window(tmp_path: Path, today: str, days: int | None, shown: bool
     page = html(project, "notices/learning")
     assert ("gp-change-banner" in page) is shown
     if today == "2026-10-20":
-        assert "This notice changes on 1 November 2026" in page
+        assert "This notice changes on November 1, 2026" in page
 
 
 def test_a_changed_notice_without_a_bump_is_not_published(tmp_path: Path) -> None:
@@ -197,6 +197,6 @@ def test_a_removed_program_keeps_its_history(tmp_path: Path) -> None:
     assert "# Privacy notice: Coaching tips" not in old  # rendered, not raw
     assert "Privacy notice: Coaching tips (version 1.0)" in old
     assert "Read the current notice" not in old
-    assert "Version 1.0 is in effect from 15 January 2026." in old
+    assert "Version 1.0 is in effect from January 15, 2026." in old
     assert "What changed: Coaching tips" in html(project, "notices/coaching/changes")
     assert not (project / "site" / "notices" / "coaching" / "index.html").exists()

@@ -3,6 +3,7 @@ by a generator without the portal's plugin, and `govportal verify-manifest` refu
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -74,7 +75,17 @@ def test_every_generated_page_has_its_front_matter(rendered: Path) -> None:
                     "notice_effective": notice["effective"].isoformat(),
                     "notice_owner": "Learning and Development",
                     "notice_next_review": program["next_review"].isoformat(),
-                    "program_id": "micro-coaching"}
+                    "program_id": "micro-coaching",
+                    # the dates as readers read them, and what search and the theme are told
+                    "notice_effective_text": f"{notice['effective']:%B} "
+                                             f"{notice['effective'].day}, "
+                                             f"{notice['effective'].year}",
+                    "notice_next_review_text": f"{program['next_review']:%B} "
+                                               f"{program['next_review'].day}, "
+                                               f"{program['next_review'].year}",
+                    "search": {"boost": 4.0}, "hide": ["footer"],
+                    "tags": ["opt out", "withdraw", "leave the program", "object",
+                             "delete my data", "my rights"]}
     assert body.lstrip().startswith("# Privacy notice: Micro-coaching tips for managers")
     for topic in ("controller", "dpo", "purposes", "retention", "rights", "complaint"):
         assert f'data-topic="{topic}"' in body
@@ -136,7 +147,10 @@ def test_another_generator_publishes_the_same_pages(project: Path, rendered: Pat
              "guides/lms-milestones/index.html", "registers/disclosure-coverage/index.html",
              "retention/index.html", "checklists/pre-launch-review/index.html"]
     for page in pages:
-        assert article(tmp_path / "other-site", page) == article(tmp_path / "plugin-site", page)
+        other, plugin = article(tmp_path / "other-site", page), article(tmp_path / "plugin-site",
+                                                                        page)
+        assert other == plugin, (page, "".join(difflib.unified_diff(
+            plugin.splitlines(True), other.splitlines(True), n=1))[:3000])
     assert not (tmp_path / "other-site" / manifest.NAME).exists()
 
     assert cli.main(["verify-manifest", str(tmp_path / "other-site")]) == 1

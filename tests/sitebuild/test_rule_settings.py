@@ -17,7 +17,7 @@ from tests.conftest import CASES, copy_case, make_site, mkdocs_build
 
 RULES = CASES / "rules"
 UNANSWERED = RULES / "launch.unanswered" / "fail" / "data"
-LINE = ("data/programs/milestones.yaml:41:1: {level} [launch.unanswered] launch_readiness: the "
+LINE = ("data/programs/milestones.yaml:42:1: {level} [launch.unanswered] launch_readiness: the "
         "live program 'milestones' has not answered the mandatory pre-launch item 'mdm'")
 
 

@@ -539,7 +539,9 @@ def test_regimes_served_come_from_the_data_subjects_jurisdictions(
     for decision in decisions(f).values():
         if decision.item.regime not in regimes:
             assert decision.status is Status.NOT_APPLICABLE
-            assert decision.reason.startswith(f"the notice does not serve {decision.item.regime}")
+            named = {"eu_gdpr": "EU GDPR", "uk_gdpr": "UK GDPR",
+                     "ccpa": "California (CCPA as amended)"}[decision.item.regime]
+            assert decision.reason == f"the notice does not serve {named} (no data subjects there)"
 
 
 # ------------------------------------------------------------------ waivers
@@ -606,7 +608,7 @@ def test_organisation_requirement_regimes_must_be_served() -> None:
     d = fixture()
     d["program"]["data_subjects"][0]["jurisdictions"] = ["de"]
     got = decisions(facts(**d), requirements=_requirements({"regimes": ["ccpa"]}))
-    assert got["org.escalation"].reason == "the program serves none of ccpa"
+    assert got["org.escalation"].reason == "the program serves none of California (CCPA as amended)"
 
 
 # ------------------------------------------------------------------ breach, adequacy, ROPA

@@ -62,10 +62,11 @@ def test_reasons_say_why_an_item_applies() -> None:
     p = policy()
     got = {d.item.id: d for d in decisions.decide(p, p.programs["learning"])}
     assert got["gdpr.13.2.e.obligation_to_provide"].reason == (
-        "the notice serves eu_gdpr; the data is collected from the person or by observing "
+        "the notice serves EU GDPR; the data is collected from the person or by observing "
         "them")
     assert got["gdpr.13.2.b.rights"].status is Status.APPLICABLE
-    assert got["ccpa.nac.opt_out_link"].reason.startswith("the notice serves ccpa; ")
+    assert got["ccpa.nac.opt_out_link"].reason.startswith(
+        "the notice serves California (CCPA as amended); ")
 
 
 def test_an_organisation_requirement_that_applies_says_so(tmp_path: Path) -> None:
@@ -91,7 +92,7 @@ def test_regimes_are_listed_in_the_reason(tmp_path: Path) -> None:
         "requirements:\n  - {id: org.x, title: Local rules, description: What local rules ask., "
         "citation: Policy 9, section: local-rules, applies_when: {regimes: [ccpa, uk_gdpr]}}\n"))
     got = {d.item.id: d for d in decisions.decide(p, p.programs["learning"])}
-    assert got["org.x"].reason == "the program serves none of ccpa, uk_gdpr"
+    assert got["org.x"].reason == "the program serves none of California (CCPA as amended), UK GDPR"
 
 
 def test_topic_items_name_the_applicable_items_of_each_section() -> None:

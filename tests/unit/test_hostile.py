@@ -96,7 +96,7 @@ def _missing_programs(data: Path) -> None:
 def _list_item(data: Path, text: str) -> None:
     """``text`` as the first item of the manager guide's ``may_use`` list."""
     program = data / "programs" / "learning.yaml"
-    old = "may_use: [Course status]"
+    old = "may_use: [What the person chooses to tell you]"
     source = program.read_text(encoding="utf-8")
     assert old in source
     quoted = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")

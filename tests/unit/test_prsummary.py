@@ -55,7 +55,8 @@ def repo(tmp_path: Path) -> Path:
          'version: "1.1"\n  effective: 2026-11-01')
     edit(program, "  changelog:\n", '  changelog:\n    - {version: "1.1", date: 2026-10-01, '
          "summary: Records are kept longer and a coaching provider helps., material: true}\n")
-    edit(program, "may_use: [Course status]", "may_use: [Course status, Quiz pass or fail]")
+    edit(program, "may_use: [What the person chooses to tell you]",
+         "may_use: [What the person chooses to tell you, Quiz pass or fail]")
     edit(program, "never_use: [Anything not in your manager view]",
          "never_use: [Item-level answers]")
     coaching = program.read_text(encoding="utf-8").replace("id: learning", "id: coaching")
@@ -84,7 +85,9 @@ Comparing the policy data of `HEAD~1 ({base})` with `HEAD ({head})`.
 
 **Managers will read**
 
+- Managers may use: Name
 - Managers may use: Course status
+- Managers may use: What the person chooses to tell you
 - Managers may use: Quiz pass or fail
 - Managers must never use: Item-level answers
 

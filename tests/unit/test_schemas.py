@@ -120,13 +120,13 @@ def test_unknown_keys_get_a_did_you_mean(tmp_path: Path) -> None:
     program = data / "programs" / "learning.yaml"
     text = program.read_text(encoding="utf-8")
     text = text.replace("  effective: 2026-01-15", "  efective: 2026-01-15")
-    text = text.replace("  may_use:", "  may_uses:")
+    text = text.replace("  ask:", "  asks:")
     program.write_text(text, encoding="utf-8")
     assert problems_of(data) == [  # the required keys they stand for are not missing apart
         ("schema.unknown-key", "notice.efective", "did you mean 'effective'? ('effective' is "
                                                   "required, and missing here)"),
-        ("schema.unknown-key", "manager_guide.may_uses", "did you mean 'may_use'? ('may_use' "
-                                                         "is required, and missing here)"),
+        ("schema.unknown-key", "manager_guide.asks", "did you mean 'ask'? ('ask' is required, "
+                                                     "and missing here)"),
     ]
 
 

@@ -49,3 +49,16 @@ def test_a_named_checkbox_is_left_alone() -> None:
 def test_other_inputs_are_left_alone() -> None:
     html = '<li class="task-list-item"><input type="text"/> Text</li><input type="checkbox"/>'
     assert label_task_checkboxes(html) == html
+
+
+def test_the_item_text_sits_in_the_boxs_label_so_it_toggles_the_box() -> None:
+    html = render(custom_checkbox=True, clickable_checkbox=True)
+    assert ('<span class="task-list-indicator"></span><span class="task-list-text">Done</span>'
+            "</label>") in html
+    assert '<span class="task-list-text">Loose item</span></label>' in html
+    # an item with a link keeps its text outside the label: a tap on the link follows it
+    assert '<span class="task-list-indicator"></span></label> Tell the' in html
+
+
+def test_without_custom_checkbox_the_text_stays_where_it_was() -> None:
+    assert "task-list-text" not in render()

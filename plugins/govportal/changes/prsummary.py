@@ -21,6 +21,7 @@ from ..data import model as m
 from ..data.loader import load_policy
 from ..data.policy import Policy
 from ..problems import Problems
+from ..rules.guide_decisions import guide_lists, manager_label
 from ..text.safe_markdown import plain
 from .facts import Facts, differences, facts_of
 from .fingerprint import version_key
@@ -104,11 +105,19 @@ _GUIDE = (  # list, added (to a new guide / to an existing one), removed
 )
 
 
-def _guide_changes(old: m.ManagerGuide | None, new: m.ManagerGuide) -> list[str]:
+def _guide_items(policy: Policy, program: m.Program, attr: str) -> list[str]:
+    """The guide's entries under one answer: its fields' labels, then the other items."""
+    fields = guide_lists(policy, program)[attr]
+    extras = getattr(program.manager_guide, attr, [])
+    return [plain(manager_label(f)) for f in fields] + [plain(x) for x in extras]
+
+
+def _guide_changes(base: Policy, old: m.Program | None, head: Policy,
+                   new: m.Program) -> list[str]:
     out: list[str] = []
     for attr, (first, added_text), removed_text in _GUIDE:
-        before = [plain(x) for x in getattr(old, attr)] if old else []
-        after = [plain(x) for x in getattr(new, attr)]
+        before = _guide_items(base, old, attr) if old else []
+        after = _guide_items(head, new, attr)
         label = added_text if old else first
         out += [f"{label}: {x}" for x in after if x not in before]
         out += [f"{removed_text}: {x}" for x in before if x not in after]
@@ -160,7 +169,7 @@ def compare(base: Policy, head: Policy) -> list[ProgramChange]:
         diffs = differences(facts_of(base, old), now) if old is not None else []
         item.employees = ([d.text + (" (material)" if d.material else "") for d in diffs]
                           if old is not None else _first_notice(now))
-        item.managers = _guide_changes(old.manager_guide if old else None, new.manager_guide)
+        item.managers = _guide_changes(base, old, head, new)
         if old is not None:
             unchanged = version_key(old.notice.version) == version_key(new.notice.version)
             if diffs and unchanged:

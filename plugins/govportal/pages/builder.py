@@ -13,9 +13,39 @@ from typing import Any
 
 from ..data import model as m
 from ..data.placeholders import fill_placeholders
-from . import checklists, guide, notice, registers, rules_reference
+from . import checklists, governance, guide, notice, registers, rules_reference
 from .context import PageContext
+from .environment import reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
+
+# Page metadata that holds an ISO date the theme prints: each gets a ``<key>_text`` twin in
+# the reader's date format (the ISO value stays for the ``datetime`` attribute).
+DATE_META = ("notice_effective", "notice_next_review")
+# Material's search boost by kind of page: employees searching their own words ("opt out",
+# "withdraw", "leave the program") find the notices before the registers that mention the
+# same words; the home page (which only routes) and the rules reference (written for policy
+# owners) come last.
+SEARCH_BOOST = {"notice": 4.0, "guide": 2.0, "home": 0.3, "rules": 0.5}
+# The words employees type when they want out, and which every notice answers (its consent,
+# objection, rights and "do you have to provide it" sections). Material's search indexes a
+# page's `tags` above its titles, so these words find the notices first; the portal shows no
+# tag list on the page (the tags plugin is off), the search results show them.
+EMPLOYEE_WORDS = ("opt out", "withdraw", "leave the program", "object", "delete my data",
+                  "my rights")
+
+
+def _reader_meta(page: Page, language: str) -> None:
+    for key in DATE_META:
+        if key in page.meta:
+            page.meta[f"{key}_text"] = reader_date(page.meta[key], language)
+    kind = page.meta.get("govportal", "")
+    boost = SEARCH_BOOST.get(kind)
+    if boost is not None and "search" not in page.meta:
+        page.meta["search"] = {"boost": boost}
+    if kind == "notice" and "tags" not in page.meta:
+        page.meta["tags"] = list(EMPLOYEE_WORDS)
+    if kind == "notice":  # the footer's "Next" would lead an employee into the manager guides
+        page.meta.setdefault("hide", ["footer"])
 
 
 class PageBuilder(PageContext):
@@ -27,19 +57,21 @@ class PageBuilder(PageContext):
         for program in self.policy.programs.values():
             pages.append(self.notice(program))
             pages.append(self.guide(program))
-        pages += [self.retention(), self.clauses(), self.checklists_index()]
+        pages += [self.governance(), self.retention(), self.clauses(), self.checklists_index()]
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
         pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
         if self.edition == "internal":
             pages.append(self.assessments())
+        for page in pages:
+            _reader_meta(page, self.language)
         return pages
 
     # ------------------------------------------------------------------ for everyone
     def home(self) -> Page:
         return Page(HOME, "Home", self.render(
             "home.md.j2", programs=list(self.policy.programs.values()),
-            checklists=self.policy.checklists.checklists), "home")
+            checklists=self.policy.checklists.checklists), "home", {"govportal": "home"})
 
     def notices_index(self) -> Page:
         return Page(NOTICES, "Privacy notices", self.render(
@@ -67,6 +99,9 @@ class PageBuilder(PageContext):
                    for c in self.policy.clauses.clauses]
         return Page(CLAUSES, "Sample policy language", self.render(
             "clauses.md.j2", clauses=clauses), "owners", {"govportal": "clauses"})
+
+    def governance(self) -> Page:
+        return governance.governance(self)
 
     def checklists_index(self) -> Page:
         return checklists.checklists_index(self)

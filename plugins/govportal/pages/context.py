@@ -18,7 +18,8 @@ class PageContext:
 
     def __init__(self, policy: Policy, env: jinja2.Environment,
                  today: dt.date | None = None, threshold: float = 50.0,
-                 edition: str = "public", options: Any = None) -> None:
+                 edition: str = "public", options: Any = None,
+                 language: str = "en") -> None:
         self.threshold = threshold
         self.policy = policy
         self.env = env
@@ -27,6 +28,7 @@ class PageContext:
         self.options = options  # rules.registry.Options of the build (the rules page shows them)
         # program id -> the standard wording its notice printed (the coverage page lists it)
         self.wording_used: dict[str, list[Any]] = {}
+        self.language = language  # the pages' language: dates are written in it
 
     def render(self, template: str, **context: Any) -> str:
         base = {

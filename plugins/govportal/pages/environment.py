@@ -12,9 +12,12 @@ it is, so a template that forgets a filter still publishes text, never markup.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 
+import babel.core
+import babel.dates
 import jinja2
 import jinja2.bccache
 import jinja2.sandbox
@@ -23,10 +26,32 @@ from markupsafe import Markup
 from ..text.safe_markdown import code_text, escape_text, markdown_block, markdown_inline, plain
 
 
-def _date(value: dt.date | None) -> str:
-    if value is None:
+@functools.cache
+def babel_locale(language: str) -> babel.core.Locale:
+    """Babel's locale for a page language (``en``, ``de``, ``pt-BR``); English when Babel
+    does not know it."""
+    try:
+        return babel.core.Locale.parse(language.replace("-", "_"))
+    except (ValueError, babel.core.UnknownLocaleError):
+        return babel.core.Locale.parse("en")
+
+
+def reader_date(value: dt.date | str | None, language: str = "en") -> str:
+    """The one date format readers see: the long date of the page's language
+    (``1 December 2026`` in British English, ``December 1, 2026`` in English)."""
+    if value is None or value == "":
         return ""
-    return f"{value.day} {value:%B %Y}"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return babel.dates.format_date(value, format="long", locale=babel_locale(language))
+
+
+def reader_time(value: dt.date | None, language: str = "en") -> Markup:
+    """A date as a ``<time>`` element: the reader's format, the ISO date for machines."""
+    if value is None:
+        return Markup("")
+    return Markup('<time datetime="{}">{}</time>').format(value.isoformat(),
+                                                         reader_date(value, language))
 
 
 def _label(value: Any) -> str:
@@ -102,8 +127,9 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def environment(user_dir: Path | None = None) -> jinja2.Environment:
-    """A sandboxed environment: package templates, overridden by ``user_dir`` when given."""
+def environment(user_dir: Path | None = None, language: str = "en") -> jinja2.Environment:
+    """A sandboxed environment: package templates, overridden by ``user_dir`` when given;
+    the ``date`` filter writes dates in ``language``."""
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))
@@ -121,7 +147,8 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters.update(
         md=_md, inline=_inline, cell=_cell, plain=plain, attr=_attr, code=_code,
-        date=_date, label=_label,
+        date=lambda value: reader_date(value, language), label=_label,
+        time=lambda value: reader_time(value, language),
     )
     return env
 

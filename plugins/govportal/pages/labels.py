@@ -38,4 +38,63 @@ CLASSIFICATION_LABELS = {
     m.Classification.CRIMINAL_OFFENCE: "Criminal offence information",
 }
 
-# Where every page lives. Generated pages never collide with each other by construction;
+# The registers in words: every code the data uses, as a reader reads it.
+RECORD_KIND_LABELS = {
+    m.RecordKind.LEARNING_RECORD: "Learning record",
+    m.RecordKind.ASSESSMENT_RECORD: "Assessment record",
+    m.RecordKind.COMMUNICATIONS_LOG: "Communications log",
+    m.RecordKind.ENGAGEMENT_LOG: "Engagement log",
+    m.RecordKind.AUDIT_LOG: "Access log",
+    m.RecordKind.CONSENT_RECORD: "Consent record",
+    m.RecordKind.AGGREGATE: "Anonymised statistics",
+    m.RecordKind.PROFILE: "Profile",
+    m.RecordKind.DEVICE_TELEMETRY: "Device and app data",
+    m.RecordKind.OTHER: "Other records",
+}
+DISPOSAL_LABELS = {
+    m.Disposal.DELETE: "Deleted",
+    m.Disposal.ANONYMISE: "Anonymised",
+    m.Disposal.ARCHIVE: "Archived",
+    m.Disposal.REVIEW: "Reviewed",
+}
+VENDOR_ROLE_LABELS = {
+    m.VendorRole.PROCESSOR: "Processor (acts on our instructions)",
+    m.VendorRole.CONTROLLER: "Independent controller",
+    m.VendorRole.JOINT_CONTROLLER: "Joint controller",
+}
+MECHANISM_SHORT = {
+    m.Mechanism.ADEQUACY: "Adequacy decision",
+    m.Mechanism.SCC: "Standard contractual clauses",
+    m.Mechanism.BCR: "Binding corporate rules",
+    m.Mechanism.IDTA: "UK International Data Transfer Agreement",
+    m.Mechanism.UK_ADDENDUM: "Standard contractual clauses with the UK Addendum",
+    m.Mechanism.DEROGATION: "Exception in the law (derogation)",
+}
+INCIDENT_LEVEL_LABELS = {
+    m.IncidentLevel.CRITICAL: "Critical",
+    m.IncidentLevel.HIGH: "High",
+    m.IncidentLevel.MEDIUM: "Medium",
+    m.IncidentLevel.LOW: "Low",
+}
+REGIME_LABELS = {
+    m.Regime.EU_GDPR: "EU (GDPR)",
+    m.Regime.UK_GDPR: "United Kingdom (UK GDPR)",
+    m.Regime.CCPA: "California (CCPA/CPRA)",
+}
+VIEW_KIND_LABELS = {
+    m.ViewKind.CONTEXTUAL: "Contextual (for conversations)",
+    m.ViewKind.AUDIT: "Audit (for cases)",
+    m.ViewKind.DASHBOARD: "Dashboard (totals only)",
+}
+STATUS_LABELS = {
+    m.ProgramStatus.PLANNED: "Planned",
+    m.ProgramStatus.PILOT: "Pilot",
+    m.ProgramStatus.LIVE: "Live",
+    m.ProgramStatus.RETIRED: "Retired",
+}
+# The kinds of information as the registers name them (the notices address the employee).
+REGISTER_CLASSIFICATION_LABELS = {
+    **CLASSIFICATION_LABELS,
+    m.Classification.CONTENT: "Content people write",
+    m.Classification.CONSENT_RECORD: "Consent choices",
+}

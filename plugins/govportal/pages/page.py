@@ -19,6 +19,7 @@ CHECKLISTS = "checklists/index.md"
 INCIDENTS = "incident-response.md"
 VENDORS = "registers/vendors.md"
 INVENTORY = "registers/data-inventory.md"
+GOVERNANCE = "governance.md"
 
 
 def notice_uri(pid: str) -> str:

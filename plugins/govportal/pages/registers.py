@@ -23,7 +23,16 @@ from ..rules.families.content import notice_prose
 from ..text.readability import measure
 from ..text.safe_markdown import plain
 from .context import PageContext
-from .labels import CLASSIFICATION_LABELS, MECHANISM_LABELS
+from .labels import (
+    DISPOSAL_LABELS,
+    INCIDENT_LEVEL_LABELS,
+    MECHANISM_SHORT,
+    RECORD_KIND_LABELS,
+    REGIME_LABELS,
+    REGISTER_CLASSIFICATION_LABELS,
+    VENDOR_ROLE_LABELS,
+    VIEW_KIND_LABELS,
+)
 from .page import (
     ASSESSMENTS,
     CATALOG,
@@ -38,17 +47,33 @@ from .page import (
 )
 
 
+def rule_programs(policy: Policy, rule: m.RetentionRule) -> list[str]:
+    """The ids of the programs a retention rule serves: its own list, else every program
+    that collects one of its fields (empty: a rule of no program's fields, such as
+    anonymised statistics, which serves them all)."""
+    return list(rule.programs) or sorted(
+        pid for pid, p in policy.programs.items() if set(p.fields) & set(rule.fields))
+
+
 def retention(b: PageContext) -> Page:
-    rules = b.policy.retention.rules
-    fields = b.policy.fields_by_id
+    policy = b.policy
+    rows = [{"rule": r, "programs": [policy.programs[pid] for pid in rule_programs(policy, r)
+                                     if pid in policy.programs]}
+            for r in policy.retention.rules]
     return Page(RETENTION, "Retention schedule", b.render(
-        "retention.md.j2", rules=rules, fields=fields), "owners")
+        "retention.md.j2", rows=rows, fields=policy.fields_by_id, kinds=RECORD_KIND_LABELS,
+        disposals=DISPOSAL_LABELS), "owners")
 
 
 def incident_response(b: PageContext) -> Page:
+    where: dict[str, list[str]] = defaultdict(list)
+    for j in b.policy.organisation.jurisdictions:
+        for regime in j.regimes:
+            where[regime.value].append(j.name)
     return Page(INCIDENTS, "Incident response playbook", b.render(
         "incident-response.md.j2", playbook=b.policy.playbook,
-        timelines=breach_timelines(b)), "owners")
+        timelines=breach_timelines(b), levels=INCIDENT_LEVEL_LABELS,
+        regimes={r.value: label for r, label in REGIME_LABELS.items()}, where=where), "owners")
 
 
 def breach_timelines(b: PageContext) -> list[Any]:
@@ -59,10 +84,20 @@ def breach_timelines(b: PageContext) -> list[Any]:
 
 
 def vendors(b: PageContext) -> Page:
+    policy = b.policy
+    used_by: dict[str, list[m.Program]] = defaultdict(list)
+    for program in policy.programs.values():
+        for tid in dict.fromkeys(program.transfers):
+            used_by[tid].append(program)
+    served: dict[str, list[m.Program]] = defaultdict(list)
+    for program in policy.programs.values():
+        for vid in dict.fromkeys(r.vendor for r in program.recipients if r.vendor):
+            served[vid].append(program)
     return Page(VENDORS, "Vendor and transfer register", b.render(
-        "vendors.md.j2", vendors=b.policy.vendors.vendors,
-        transfers=b.policy.transfers.transfers, mechanisms=MECHANISM_LABELS,
-        jurisdictions=b.policy.jurisdictions_by_id), "owners/Registers")
+        "vendors.md.j2", vendors=policy.vendors.vendors, transfers=policy.transfers.transfers,
+        mechanisms=MECHANISM_SHORT, roles=VENDOR_ROLE_LABELS, used_by=used_by, served=served,
+        vendor_names={v.id: v.name for v in policy.vendors.vendors},
+        jurisdictions=policy.jurisdictions_by_id), "owners/Registers")
 
 
 def inventory(b: PageContext) -> Page:
@@ -72,8 +107,10 @@ def inventory(b: PageContext) -> Page:
             collected_by[f].append(program)
     return Page(INVENTORY, "Data inventory and role views", b.render(
         "inventory.md.j2", fields=b.policy.inventory.fields,
-        roles=b.policy.roles, labels=CLASSIFICATION_LABELS,
-        programs=b.policy.programs, collected_by=collected_by), "owners/Registers")
+        roles=b.policy.roles, labels=REGISTER_CLASSIFICATION_LABELS,
+        views=b.policy.views_by_id, role_names={r.id: r.name for r in b.policy.roles.roles},
+        kinds=VIEW_KIND_LABELS, programs=b.policy.programs, collected_by=collected_by),
+        "owners/Registers")
 
 
 def coverage(b: PageContext) -> Page:
@@ -82,9 +119,12 @@ def coverage(b: PageContext) -> Page:
     for row in rows:
         by_item[row["item"]][row["notice"]] = row
     firsts = {item: next(iter(cells.values())) for item, cells in by_item.items()}
+    regimes = {c.id: c.name for c in load_catalog().regimes}
+    regimes["organisation"] = "the organisation's own requirement"
     return Page(COVERAGE, "Disclosure coverage", b.render(
         "coverage.md.j2", programs=b.policy.programs, by_item=dict(by_item),
-        firsts=firsts, rows=rows, wording=b.wording_used), "owners/Registers")
+        firsts=firsts, rows=rows, wording=b.wording_used, regimes=regimes),
+        "owners/Registers")
 
 
 def coverage_rows(policy: Policy) -> list[dict[str, Any]]:

@@ -1,9 +1,12 @@
-"""Markdown extension that gives every task-list checkbox an accessible name.
+"""Markdown extension that gives every task-list checkbox an accessible name, and lets the
+item's text tick it.
 
 ``pymdownx.tasklist`` renders ``- [ ] Do this`` as a bare ``<input type="checkbox">`` (inside an
 empty ``<label>`` when ``custom_checkbox`` is on) followed by the item's text. The text is not tied
 to the checkbox, so a screen reader announces only "checkbox" and axe-core reports the critical
-``label`` rule. This post-processor copies each item's visible text into ``aria-label``.
+``label`` rule. This post-processor copies each item's visible text into ``aria-label``, and
+where the box sits in ``custom_checkbox``'s label it moves the text into that label too, so a
+click or tap on the text toggles the box (a large target on a phone).
 
 Enable it after ``pymdownx.tasklist`` in ``mkdocs.yml``::
 
@@ -31,6 +34,8 @@ _TASK_INPUT = re.compile(
 )
 # The item's own text ends where a nested list, the paragraph or the item ends.
 _TEXT_END = re.compile(r"<(?:ul|ol|/li|/p|div)\b")
+# What follows the box inside custom_checkbox's label: the drawn box, then the label's end.
+_LABEL_END = re.compile(r"\s*(<span\b[^>]*\btask-list-indicator\b[^>]*>\s*</span>)\s*</label>")
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -59,6 +64,15 @@ def label_task_checkboxes(text: str) -> str:
             f'{match.group("end")}'
         )
         pos = match.end()
+        closing = _LABEL_END.match(rest)
+        if closing and "task-list-control" in match.group("head"):
+            after = rest[closing.end():]
+            end = _TEXT_END.search(after)
+            item = after[: end.start()] if end else after
+            if "<label" not in item and "<a " not in item:  # no nested label, no link
+                out.append(f'{closing.group(1)}<span class="task-list-text">{item.strip()}'
+                           "</span></label>")
+                pos = match.end() + closing.end() + len(item)
     out.append(text[pos:])
     return "".join(out)
 

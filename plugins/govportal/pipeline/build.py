@@ -79,6 +79,7 @@ class BuildSettings:
     nav_programs_limit: int = 40
     docs_name: str = "content"  # the docs folder, as problems name it
     pdf: bool = False  # each notice links its PDF, printed after the build by the publisher
+    language: str = "en"  # the theme's language: reader-facing dates are written in it
 
 
 def build_settings(base: Path, options: Mapping[str, Any], docs_name: str) -> BuildSettings:
@@ -99,7 +100,7 @@ def build_settings(base: Path, options: Mapping[str, Any], docs_name: str) -> Bu
         archive_dir=o.get("archive_dir", "notices-archive"),
         material_banner_days=o.get("material_banner_days", 30),
         nav_programs_limit=o.get("nav_programs_limit", 40), docs_name=docs_name,
-        pdf=bool(o.get("pdf", False)))
+        pdf=bool(o.get("pdf", False)), language=str(o.get("language") or "en"))
 
 
 Reporter = Callable[[Problems], None]
@@ -142,7 +143,8 @@ class SiteBuild:
         s = self.settings
         self.site_url = site_url
         with self.timings.step("pages"):
-            pages = build_pages(self.result.policy, s.options, s.templates, s.edition)
+            pages = build_pages(self.result.policy, s.options, s.templates, s.edition,
+                                s.language)
         with self.timings.step("change control"):
             pages = self._change_control(pages, files)
         _check_paths([p.src_uri for p in pages])
@@ -174,7 +176,8 @@ class SiteBuild:
             raise BuildError(
                 f"govportal: notice change control found {problems.summary()}; nothing was "
                 "published. Fix the problems listed above (`govportal check` lists them too).")
-        history = History(policy, lock, archive, environment(s.templates), s.options.today,
+        history = History(policy, lock, archive, environment(s.templates, s.language),
+                          s.options.today,
                           s.material_banner_days)
         self.history = history
         known = files.sources() | {p.src_uri for p in pages}

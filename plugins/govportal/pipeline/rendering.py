@@ -15,17 +15,19 @@ from .settings import Project
 
 
 def page_builder(policy: Policy, options: Options,
-                 templates_dir: Path | None = None, edition: str = "public") -> PageBuilder:
+                 templates_dir: Path | None = None, edition: str = "public",
+                 language: str = "en") -> PageBuilder:
     """The page builder every caller shares, so the plugin and the CLI render alike."""
-    return PageBuilder(policy, environment(templates_dir), today=options.today,
+    return PageBuilder(policy, environment(templates_dir, language), today=options.today,
                        threshold=options.readability_threshold, edition=edition,
-                       options=options)
+                       options=options, language=language)
 
 
 def build_pages(policy: Policy, options: Options,
-                templates_dir: Path | None = None, edition: str = "public") -> list[Page]:
+                templates_dir: Path | None = None, edition: str = "public",
+                language: str = "en") -> list[Page]:
     """Render every generated page (the policy must be complete and free of errors)."""
-    return page_builder(policy, options, templates_dir, edition).pages()
+    return page_builder(policy, options, templates_dir, edition, language).pages()
 
 
 def notice_texts(policy: Policy, options: Options, settings: Project) -> dict[str, str]:

@@ -30,7 +30,7 @@ from ..data import model as m
 from ..data.placeholders import kept_for, period_text
 from ..data.policy import Policy
 from ..pages.page import Page, notice_uri
-from ..pages.registers import coverage_rows
+from ..pages.registers import coverage_rows, rule_programs
 from ..text.safe_markdown import export_text, plain
 
 
@@ -92,8 +92,7 @@ def _retention_rows(policy: Policy) -> list[dict[str, object]]:
             "period": kept_for(r), "period_days": r.days,
             "trigger": r.trigger, "disposal": r.disposal.value, "automated": r.automated,
             "anonymised": r.anonymised, "fields": list(r.fields),
-            "programs": list(r.programs) or sorted(
-                pid for pid, p in policy.programs.items() if set(p.fields) & set(r.fields)),
+            "programs": rule_programs(policy, r),
             "justification": plain(r.justification), "legal_hold": plain(r.legal_hold),
             "owner": r.owner.name, "next_review": r.next_review.isoformat(),
         })

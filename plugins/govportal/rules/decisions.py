@@ -102,10 +102,11 @@ def _blocker(req: Requirement, facts: NoticeFacts) -> str | Undecided | None:
         if cond.jurisdictions and not jids & set(cond.jurisdictions):
             return "the program has no data subjects in " + ", ".join(cond.jurisdictions)
         if cond.regimes and not facts.regimes & {r.value for r in cond.regimes}:
-            return "the program serves none of " + ", ".join(r.value for r in cond.regimes)
+            return "the program serves none of " + ", ".join(
+                _regime(r.value) for r in cond.regimes)
         return None
     if req.regime not in facts.regimes:
-        return f"the notice does not serve {req.regime} (no data subjects there)"
+        return f"the notice does not serve {_regime(req.regime)} (no data subjects there)"
     undecided: Undecided | None = None
     for name in req.when:
         verdict = facts.verdict(name, req.regime)
@@ -116,10 +117,15 @@ def _blocker(req: Requirement, facts: NoticeFacts) -> str | Undecided | None:
     return undecided
 
 
+def _regime(regime: str) -> str:
+    """A regime as readers name it (``EU GDPR``), not its code (``eu_gdpr``)."""
+    return load_catalog().regime_name(regime)
+
+
 def _applies(req: Requirement) -> str:
     if req.applies_when is not None:
         return "an organisation requirement that covers this program"
-    return "; ".join([f"the notice serves {req.regime}", *(CONDITIONS[c].holds
+    return "; ".join([f"the notice serves {_regime(req.regime)}", *(CONDITIONS[c].holds
                                                            for c in req.when)])
 
 

@@ -86,9 +86,9 @@ REGISTRY: dict[str, Rule] = {}
 # Rule families (modules of govportal.rules.families), imported in this order; each module
 # registers its rules on import.
 FAMILIES_PACKAGE = __name__.rsplit(".", 1)[0] + ".families"
-FAMILIES = ("references", "consent", "views", "retention", "analytics", "vendors", "transfers",
-            "incident", "review", "launch", "declarations", "disclosures", "content", "markup",
-            "editions")
+FAMILIES = ("references", "consent", "views", "guides", "retention", "analytics", "vendors",
+            "transfers", "incident", "review", "launch", "governance", "declarations",
+            "disclosures", "content", "markup", "editions")
 
 
 def rule(rule_id: str, *, severity: Severity = Severity.ERROR,

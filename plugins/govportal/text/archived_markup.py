@@ -28,12 +28,16 @@ TAGS = ALLOWED_TAGS | {"h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "div", "
                        "nav", "span", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt",
                        "dd", "sup", "sub"}
 ATTRIBUTES = {"a": {"href", "title", "rel"}, "abbr": {"title"},
+              # each cell named by its column, for the phone layout (pages.tablelabels)
+              "td": {"data-label"}, "th": {"data-label"},
               "*": {"class", "id", "role", "aria-label", "data-topic", "data-disclosures"}}
 CLASSES = {"admonition", "admonition-title", "abstract", "info", "note", "tip", "warning",
            "headerlink"}
 _GP_CLASS = re.compile(r"^gp-[a-z0-9-]{1,40}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,100}$")  # no "__config" or other theme ids
-_ROLES = {"note", "region", "navigation"}
+_ROLES = {"note", "region", "navigation",
+          "table", "rowgroup", "row", "columnheader", "cell"}  # tables as pages.tablelabels
+_LABEL = re.compile(r"^[^<>\"\x00-\x1f]{0,200}$")  # a column's name: plain text
 _DISCLOSURES = re.compile(r"^[a-z0-9_.: -]{0,2000}$")
 # The site's Markdown as far as it makes HTML from text (see mkdocs.yml).
 SITE_EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition", "def_list",
@@ -51,6 +55,8 @@ def _value_ok(tag: str, name: str, value: str) -> bool:
         return value in _ROLES
     if name in ("data-topic", "data-disclosures"):
         return bool(_DISCLOSURES.match(value))
+    if name == "data-label":
+        return bool(_LABEL.match(value))
     if name == "href":
         return not leaves_site(value)
     if name == "rel":

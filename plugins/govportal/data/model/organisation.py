@@ -16,6 +16,7 @@ from pydantic import (
 
 from .types import (
     Contact,
+    Date,
     Flag,
     Id,
     Regime,
@@ -124,18 +125,78 @@ class WordingOmission(Strict):
 
 
 class Responsibility(Strict):
-    team: ShortText
-    duties: list[Text] = Field(min_length=1)
+    team: ShortText = Field(description="A team or role, e.g. HR (People Operations).")
+    duties: list[Text] = Field(min_length=1, description="What the team answers for.")
 
 
 class Escalation(Strict):
-    topic: ShortText
-    contact: ShortText
+    topic: ShortText = Field(description="The kind of question or concern.")
+    contact: ShortText = Field(description="Who takes it, in order, with how to reach them.")
+
+
+class PolicyChanges(Strict):
+    """How a change to a notice, a clause or a retention period is approved and told."""
+
+    approves: Text = Field(description="Who signs a change off before it is published.")
+    communicates: Text = Field(
+        description="Who tells employees and managers about a change, how and when.")
+    steps: list[Text] = Field(
+        default_factory=list, description="The steps from a proposed change to publication.")
+
+
+class Review(Strict):
+    """Something the organisation looks at again on a schedule."""
+
+    what: ShortText = Field(description="What is reviewed, e.g. the audit view's access log.")
+    cadence: ShortText = Field(description="How often, e.g. every quarter.")
+    who: ShortText = Field(description="Who does the review.")
+
+
+Day = Annotated[StrictInt, Field(ge=1, le=3650, description="A day of the plan, from 1.")]
+
+
+class PilotGroup(Strict):
+    """The small group a rollout starts with, and how its data is kept for less time."""
+
+    group: ShortText = Field(description="Who is in the pilot, e.g. 40 volunteer managers.")
+    programs: list[Id] = Field(default_factory=list, description="The programs it tries.")
+    retention: Text = Field(
+        description="How records are kept for less time during the pilot than after it.")
+
+
+class RolloutStep(Strict):
+    """One step of a rollout plan, by day of the plan."""
+
+    title: ShortText
+    first_day: Day
+    last_day: Day
+    owner: ShortText = Field(description="The team that leads the step.")
+    outcome: Text = Field(description="What the step delivers.")
+
+
+class RolloutPlan(Strict):
+    """A time-boxed plan for bringing a program in (the seed's 90-day compliance sprint):
+    a data map, a pilot group with short retention, a vendor review workshop, a
+    cross-functional review, then launch."""
+
+    title: ShortText
+    start: Date = Field(description="Day 1 of the plan.")
+    days: Day = Field(description="How long the plan runs, in days (e.g. 90).")
+    pilot: PilotGroup | None = None
+    steps: list[RolloutStep] = Field(min_length=1)
 
 
 class Governance(Strict):
+    """The operating model: who answers for what, how policy changes, where to escalate,
+    what is reviewed how often, and the rollout plan."""
+
     responsibilities: list[Responsibility] = Field(default_factory=list)
     escalation: list[Escalation] = Field(default_factory=list)
+    policy_changes: PolicyChanges | None = Field(
+        None, description="Who approves and who communicates policy changes.")
+    reviews: list[Review] = Field(default_factory=list, description="The review cadence.")
+    rollout: RolloutPlan | None = Field(
+        None, description="The time-boxed rollout plan, where there is one.")
 
 
 class Organisation(Strict):

@@ -250,10 +250,42 @@ class Notice(Strict):
     changelog: list[ChangelogEntry] = Field(min_length=1)
 
 
+class FieldDecisions(Strict):
+    """What managers may do with each field of the program: every field in exactly one list.
+
+    The guide's summary box and its detailed lists are both made from these lists, so the two
+    can never disagree; the rules of the ``guide`` family check them against the role views."""
+
+    may_use: list[Id] = Field(
+        default_factory=list,
+        description="Fields managers may use in 1:1s and reviews (each must be shown in a "
+                    "contextual view, such as the manager view).")
+    needs_signoff: list[Id] = Field(
+        default_factory=list,
+        description="Fields a manager may use only after HR signs off (each must be shown in "
+                    "an audit view that requires HR sign-off).")
+    never_use: list[Id] = Field(
+        default_factory=list,
+        description="Fields managers must never use, not even with HR sign-off.")
+
+
 class ManagerGuide(Strict):
-    may_use: list[Text] = Field(min_length=1)
-    needs_signoff: list[Text] = Field(default_factory=list)
-    never_use: list[Text] = Field(min_length=1)
+    fields: FieldDecisions = Field(
+        default_factory=FieldDecisions,
+        description="One decision per field of the program: may use, only with HR sign-off, "
+                    "or never.")
+    may_use: list[Text] = Field(
+        default_factory=list,
+        description="Other things managers may use that are not fields of the program, in "
+                    "the manager's words.")
+    never_use: list[Text] = Field(
+        default_factory=list,
+        description="Other things managers must never use that are not fields of the "
+                    "program (exports, other programs' data), in the manager's words.")
+    views: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Per contextual view id: what that view shows of this program, in the "
+                    "manager's words. Replaces the view's general purpose on this guide.")
     interpretation: list[Text] = Field(default_factory=list)
     record_purpose: Text | None = None
     ask: ShortText

@@ -48,7 +48,13 @@ class DataField(Strict):
 
     id: Id
     label: ShortText
-    description: Text
+    description: Text = Field(description="What the field holds, addressed to the employee.")
+    manager_label: ShortText | None = Field(
+        None, description="The field's name on manager guides, when it differs from `label`.")
+    manager_description: Text | None = Field(
+        None, description="What the field holds, in words for the manager guides (the "
+                          "person's, not your). Needed when `description` speaks to the "
+                          "employee and the field appears on a guide.")
     classification: Classification = Field(
         json_schema_extra=carries("data-categories", "special-category", "criminal-offence"))
     high_risk: Flag = False
@@ -134,6 +140,7 @@ class RecordKind(enum.StrEnum):
     CONSENT_RECORD = "consent_record"
     AGGREGATE = "aggregate"
     PROFILE = "profile"
+    DEVICE_TELEMETRY = "device_telemetry"
     OTHER = "other"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...data import model as m
 from ...data.suggestions import closest, did_you_mean
 from ..registry import Context, Finding, rule
 
@@ -131,6 +132,12 @@ def _references(ctx: Context) -> Iterator[tuple[str, tuple, str, str, list[str]]
             if p.organisation:
                 for j, o in enumerate(t.origin):
                     yield label, ("transfers", i, "origin", j), o, "jurisdiction", jurisdictions
+    plan = p.organisation.governance.rollout if p.organisation else None
+    if plan is not None and plan.pilot is not None:
+        label = ctx.file_of("organisation")
+        for j, prog in enumerate(plan.pilot.programs):
+            yield (label, ("governance", "rollout", "pilot", "programs", j), prog, "program",
+                   programs)
     if p.organisation:
         label = ctx.file_of("requirements")
         for i, r in enumerate(p.requirements.requirements):
@@ -173,6 +180,20 @@ def _references(ctx: Context) -> Iterator[tuple[str, tuple, str, str, list[str]]
                         vendors
             for j, t in enumerate(prog.transfer_ids):
                 yield label, ("transfers", j), t, "transfer", transfers
+        guide = prog.manager_guide
+        if p.inventory:
+            for answer in ("may_use", "needs_signoff", "never_use"):
+                for j, f in enumerate(getattr(guide.fields, answer)):
+                    path = ("manager_guide", "fields", answer, j)
+                    if f not in prog.fields and f in fields:
+                        yield label, path, f, "field of this program", list(prog.fields)
+                    else:
+                        yield label, path, f, "field", fields
+        if p.roles:
+            contextual = sorted(v.id for v in p.roles.views if v.kind is m.ViewKind.CONTEXTUAL)
+            for vid in guide.views:
+                yield (label, ("manager_guide", "views", vid), vid, "contextual view",
+                       contextual)
         if p.mistakes:
             for j, x in enumerate(prog.manager_guide.mistakes):
                 yield label, ("manager_guide", "mistakes", j), x, "mistake", mistakes
@@ -202,14 +223,16 @@ def unknown_references(ctx: Context) -> Iterator[Finding]:
             ids = sets[id(known)] = set(known)
         if value in ids:
             continue
-        unknown.setdefault((what, value), []).append((label, path))
-        elsewhere = ctx.policy.unloaded.get(what, {}).get(value)
+        base = _BASE_KIND.get(what, what)  # a view is a view, whichever kind was asked for
+        unknown.setdefault((base, value), []).append((label, path))
+        elsewhere = ctx.policy.unloaded.get(base, {}).get(value)
         hint = (f"'{value}' is declared in {elsewhere}, which did not load: fix its problems "
                 "first" if elsewhere else _suggest(value, known) if known else
                 f"define the {what} first")
         yield Finding(f"unknown {what} '{value}'",
                       ctx.at(label, *path, key=isinstance(path[-1], str) and
-                             path[-2] == "lawful_basis"), hint, follows=(what, value))
+                             path[-2] in ("lawful_basis", "views")), hint,
+                      follows=(base, value))
     if unknown:
         yield from _renamed(ctx, unknown, refs)
 
@@ -245,4 +268,4 @@ def _renamed(ctx: Context, unknown: dict[tuple[str, str], list[tuple[str, tuple]
                       causes=((what, value), (what, guess)))
 
 
-_BASE_KIND = {"field of this program": "field"}
+_BASE_KIND = {"field of this program": "field", "contextual view": "view"}

@@ -53,9 +53,11 @@ def notice_texts(program: m.Program) -> Iterator[tuple[tuple[str | int, ...], st
             if getattr(program.analytics, name):
                 yield ("analytics", name), getattr(program.analytics, name)
     guide = program.manager_guide
-    for name in ("may_use", "needs_signoff", "never_use", "interpretation"):
+    for name in ("may_use", "never_use", "interpretation"):
         for i, text in enumerate(getattr(guide, name)):
             yield ("manager_guide", name, i), text
+    for vid, text in guide.views.items():
+        yield ("manager_guide", "views", vid), text
     if guide.record_purpose:
         yield ("manager_guide", "record_purpose"), guide.record_purpose
 
