@@ -188,7 +188,7 @@ class RetentionCriteria(Strict):
 
 class RetentionRule(Strict):
     id: Id = Field(examples=['engagement-logs'])
-    """The rule's id, which clauses quote as [[period:ID]]."""
+    """The rule's id, which clauses quote as `[[period:ID]]` or `[[retention:ID]]`."""
     record_type: ShortText = Field(examples=['Tip engagement logs'])
     """The records the rule covers, in plain words."""
     kind: RecordKind = Field(examples=['engagement_log'])

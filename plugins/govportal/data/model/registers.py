@@ -181,7 +181,8 @@ class Checklist(Strict):
 
 
 class Checklists(Strict):
-    """``data/checklists.yaml``."""
+    """``data/checklists.yaml``: checklists for launches, reviews and vendors, worked through
+    item by item."""
 
     checklists: list[Checklist] = Field(min_length=1)
     """Every checklist, one entry each."""
@@ -193,7 +194,10 @@ class Clause(Strict):
     title: ShortText = Field(examples=['How long we keep learning records'])
     """The clause's title."""
     use: Text = Field(description="Where the clause goes, e.g. the LMS privacy policy.")
-    text: Text = Field(description="May quote the data: [[period:RULE]], [[org:name]] …")
+    text: Text = Field(
+        description="The clause itself. It may quote the data: `[[period:RULE-ID]]`, "
+                    "`[[retention:RULE-ID]]`, `[[org:name]]`, `[[contact:privacy]]`, "
+                    "`[[program:ID]]`.")
     owner: Owner
     """Who keeps the clause up to date."""
     next_review: Date = Field(examples=['2027-06-30'])
