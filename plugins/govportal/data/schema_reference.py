@@ -66,6 +66,20 @@ class FileReference:
     tables: list[Table]
 
 
+_NUMBER_LIKE = re.compile(r"^[0-9][0-9.]*$")
+
+
+def example_text(value: Any) -> str:
+    """An example as a policy owner writes it in YAML, on one line: ``"1.2"`` quoted (it
+    would be a number), a date or a sentence as it is, ``[de, gb]``, ``{none: …}``."""
+    if isinstance(value, str):
+        return f'"{value}"' if _NUMBER_LIKE.match(value) else value
+    import yaml
+
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+    return text.removesuffix("\n...\n").strip()
+
+
 def _ref_name(node: dict[str, Any]) -> str | None:
     ref = node.get("$ref")
     return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
@@ -160,7 +174,8 @@ class _Reader:
         for name, prop in node.get("properties", {}).items():
             refs = self.nested(prop)
             out.append(Key(name, self.words(prop), name in required,
-                           str(prop.get("description", "")), self.allowed(prop),
+                           " ".join(str(prop.get("description", "")).split()),
+                           self.allowed(prop),
                            list(prop.get("examples", [])), prop.get("default"),
                            prop.get("default") is not None, refs[0][0] if refs else None))
         return out
@@ -218,6 +233,47 @@ def reference() -> list[FileReference]:
     in the order of ``data/``."""
     models = [m.Program, *m.SINGLE_FILES.values()]
     return [file_reference(model) for model in models]
+
+
+def _branches(reader: _Reader, node: Any) -> list[dict[str, Any]]:
+    """``node`` and every schema it may stand for (its reference, its union's branches)."""
+    if not isinstance(node, dict):
+        return []
+    found = [node]
+    name = _ref_name(node)
+    if name is not None:
+        found += _branches(reader, reader.defs.get(name))
+    for union in ("anyOf", "oneOf"):
+        for branch in node.get(union, []):
+            found += _branches(reader, branch)
+    return found
+
+
+def key_at(model: type[m.Strict], path: tuple[str | int, ...]) -> Key | None:
+    """The key a YAML path in a file of ``model`` leads to (the nearest named key for a
+    list entry or a mapping's value), or None when the schema has no such place."""
+    schema = schemas.schema_for(model)
+    reader = _Reader(schema)
+    node: Any = schema
+    key: Key | None = None
+    for part in path:
+        branches = _branches(reader, node)
+        if isinstance(part, int):
+            node = next((b["items"] for b in branches if isinstance(b.get("items"), dict)),
+                        None)
+        else:
+            owner = next((b for b in branches if part in b.get("properties", {})), None)
+            if owner is not None:
+                node = owner["properties"][part]
+                key = next(k for k in reader.keys(owner) if k.name == part)
+                continue
+            node = next((v for b in branches
+                         for v in [b.get("additionalProperties"),
+                                   *(b.get("patternProperties") or {}).values()]
+                         if isinstance(v, dict)), None)
+        if node is None:
+            return None
+    return key
 
 
 def table_for(model: type[m.Strict], def_name: str = "") -> Table:

@@ -10,17 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
-from ..data.schema_reference import FileReference, Key, Table, reference
+from ..data.schema_reference import FileReference, Key, Table, example_text, reference
 from .context import PageContext
 from .page import DATA_REFERENCE, Page
-
-
-def example_text(value: Any) -> str:
-    """An example as it is written in YAML, on one line (``[de, gb]``, ``"1.2"``)."""
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
-    return text.removesuffix("\n...\n").strip()
 
 
 def _code(text: str) -> str:

@@ -38,7 +38,7 @@ class DataSubjects(Strict):
     group: ShortText = Field(examples=['Managers in the pilot group'])
     """Who the people are, in plain words."""
     category: SubjectCategory = Field(examples=['manager'])
-    """employee, manager, contractor or applicant."""
+    """Which kind of people they are."""
     jurisdictions: list[Id] = Field(examples=[['de', 'gb']], min_length=1)
     """The jurisdiction ids (from organisation.yaml) where these people work."""
 
@@ -162,7 +162,8 @@ class Recipient(Strict):
     name: ShortText = Field(examples=['Coachly Ltd (our coaching app provider)'])
     """Who receives the data, as notices name them."""
     kind: RecipientKind = Field(examples=['processor'])
-    """internal, processor (acts on our instructions) or third_party."""
+    """What they are to the organisation: internal (a team of ours), processor (acts on our
+    instructions) or third_party (uses the data for its own purposes)."""
     vendor: Id | None = Field(None, examples=['coachly'])
     """The vendor's id in vendors.yaml, for a processor or third party."""
     purpose: Text = Field(examples=['To send the tips.'])
@@ -282,7 +283,7 @@ class LaunchAnswer(Strict):
     item: Id = Field(examples=['dpia-done'])
     """The id of a mandatory item of the launch-gate checklist."""
     answer: Answer = Field(examples=['met'])
-    """met, not_met or not_applicable."""
+    """Whether the item is met, not met, or does not apply to this program."""
     evidence: Text | None = None
     """What shows it is met (internal edition only)."""
 

@@ -132,7 +132,9 @@ class Transfer(Strict):
     dpf_certified: Flag = Field(
         False, description="For the United States: the importer is certified under the DPF."
     )
-    tia_date: Date | None = Field(None, description="Transfer-impact assessment date.",
+    tia_date: Date | None = Field(
+        None, description="When the transfer-impact assessment was done (YYYY-MM-DD): needed "
+                          "with standard clauses (scc, uk_addendum, idta).",
         examples=['2026-02-01'])
     safeguards_copy: Text | None = Field(None, json_schema_extra=carries("transfers"),
                                          description="How a person gets a copy.")
