@@ -174,23 +174,17 @@ def cmd_lock(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .data import scaffold, unfilled
-    from .data.yaml_reader import load_text
+    from .data import scaffold
 
     data = _data_dir(args, _project(args))
     try:
-        if args.kind == "program":
-            path = scaffold.new_program(data, args.id)
-        else:
-            path = scaffold.new_record(data, args.kind, args.id)
+        path, todo = scaffold.create(data, args.kind, args.id)
     except scaffold.Refused as exc:
         print(f"govportal new: {exc}; nothing was written", file=sys.stderr)
         return EXIT_USAGE if exc.usage else EXIT_PROBLEMS
-    doc = load_text(path.read_text(encoding="utf-8"), path.name, Problems())
-    todo = len(list(unfilled.placeholders(doc.data)))
-    where = path.relative_to(data.parent).as_posix() if data.parent in path.parents else path
-    print(f"wrote {where}: replace each TODO with what the comment above it asks for "
-          f"({todo} in the file), then run `govportal check`, which lists those still left")
+    print(f"wrote {path.relative_to(data.parent).as_posix()}: replace each TODO with what the "
+          f"comment above it asks for ({todo} in the file), then run `govportal check`, which "
+          "lists those still left")
     return EXIT_OK
 
 
@@ -346,10 +340,8 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", parents=[common],
                          help="start a program file, or add a vendor, a transfer or a "
                               "retention rule, with every required key to fill in")
-    new.add_argument("kind", choices=("program", "vendor", "transfer", "retention"),
-                     help="what to start")
-    new.add_argument("id", metavar="ID", help="its id: lower-case letters, digits and "
-                                              "hyphens, e.g. peer-mentoring")
+    new.add_argument("kind", choices=("program", "vendor", "transfer", "retention"))
+    new.add_argument("id", metavar="ID", help="lower-case letters, digits, hyphens")
     new.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
     new.set_defaults(func=cmd_new)
 
