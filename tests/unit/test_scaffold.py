@@ -162,3 +162,39 @@ def test_a_placeholder_written_by_hand_is_reported_once(tmp_path: Path) -> None:
     assert "error [data.placeholder] mistakes[0].fix: still to be filled in: replace TODO " \
            "with the value the comment above asks for\n    hint: What to do instead, or how " \
            "to put it right.\n" in out
+
+
+def test_a_transfer_starts_the_file_when_there_is_none(tmp_path: Path) -> None:
+    """transfers.yaml may be left out: the first transfer creates it, naming its schema."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "transfers.yaml").unlink()
+    assert cli.main(["new", "transfer", "first-one", "--data", str(data)]) == 0
+    lines = (data / "transfers.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["# yaml-language-server: $schema=../schemas/transfers.schema.json",
+                         "transfers:"]
+    assert "  - id: first-one" in lines
+
+
+def test_an_empty_list_is_opened(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "transfers.yaml").write_text("transfers: []  # none yet\n", encoding="utf-8")
+    assert cli.main(["new", "transfer", "first-one", "--data", str(data)]) == 0
+    text = (data / "transfers.yaml").read_text(encoding="utf-8")
+    assert text.startswith("transfers:  # none yet\n  # A new transfer, added with")
+    doc = load_text(text, "transfers.yaml", Problems())
+    assert [t["id"] for t in doc.data["transfers"]] == ["first-one"]
+
+
+def test_a_list_written_in_one_line_is_left_alone(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = "transfers: [{id: a, vendor: b}]\n"
+    (data / "transfers.yaml").write_text(text, encoding="utf-8")
+    assert cli.main(["new", "transfer", "first-one", "--data", str(data)]) == 1
+    assert capsys.readouterr().err == (
+        "govportal new: the list `transfers` is not written one entry per line; add the entry "
+        "by hand; nothing was written\n")
+    assert (data / "transfers.yaml").read_text(encoding="utf-8") == text

@@ -175,11 +175,13 @@ def new_program(data_dir: Path, record_id: str) -> Path:
 def _appended(text: str, lines: list[str], key: str, items: list[Any], doc: Any,
               block: str) -> str:
     """``text`` with ``block`` (an entry, dash at column 0) added at the end of the list."""
+    dash = 2
     if items:
-        first_line = doc.values[(key, 0)][0]
-        dash = lines[first_line - 1].index("-")
-    else:
-        dash = 2
+        first = lines[doc.values[(key, 0)][0] - 1]
+        if not first.lstrip().startswith("- "):
+            raise Refused(f"the list `{key}` is not written one entry per line; add the "
+                          "entry by hand")
+        dash = len(first) - len(first.lstrip())
     entry = textwrap.indent(block, " " * dash)
     top = [k for k in doc.data]
     later = top[top.index(key) + 1:]

@@ -183,7 +183,8 @@ class _Reader:
 
 # Definitions whose name does not read as words once split.
 _TITLES = {"HrSignoff": "HR sign-off", "Dpa": "data processing agreement",
-           "DataSubjects": "data subject group", "PolicyChanges": "policy change"}
+           "DataSubjects": "data subject group", "PolicyChanges": "policy change",
+           "Declared": "statement that there is none"}
 
 
 def _title(name: str) -> str:
