@@ -5,6 +5,7 @@
     govportal explain [RULE-ID]
     govportal lock [--force] [--correct PROGRAM VERSION --reason TEXT]
                    [--retire PROGRAM --reason TEXT]
+    govportal new program|vendor|transfer|retention ID [--data DIR]
     govportal schemas [--out DIR] [--check]
     govportal pr-summary --base REF [--head REF] [--head-name TEXT] [--out FILE]
     govportal pr-comment FILE [--pr NUMBER]
@@ -15,7 +16,8 @@ Settings (data folder, templates, lock file, rule options) come from the ``govpo
 entry of ``mkdocs.yml`` when there is one, so the command sees what the build sees.
 
 Exit codes: 0 no problems (or only warnings without ``--strict``); 1 problems that fail
-the build (stale schemas, a refused lock); 2 the command itself was used wrongly.
+the build (stale schemas, a refused lock, ``new`` refusing an id that exists); 2 the command
+itself was used wrongly (``new`` with an id that is not valid).
 """
 
 from __future__ import annotations
@@ -171,6 +173,21 @@ def cmd_lock(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if report.refused or remaining.failed() else EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .data import scaffold
+
+    data = _data_dir(args, _project(args))
+    try:
+        path, todo = scaffold.create(data, args.kind, args.id)
+    except scaffold.Refused as exc:
+        print(f"govportal new: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_USAGE if exc.usage else EXIT_PROBLEMS
+    print(f"wrote {path.relative_to(data.parent).as_posix()}: replace each TODO with what the "
+          f"comment above it asks for ({todo} in the file), then run `govportal check`, which "
+          "lists those still left")
+    return EXIT_OK
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     settings = _project(args)
     out = Path(args.out) if args.out else settings.root / "schemas"
@@ -319,6 +336,14 @@ def parser() -> argparse.ArgumentParser:
                       help="keep the published history of a removed program as retired")
     lock.add_argument("--reason", help="why (for --correct and --retire)")
     lock.set_defaults(func=cmd_lock)
+
+    new = sub.add_parser("new", parents=[common],
+                         help="start a program file, or add a vendor, a transfer or a "
+                              "retention rule, with every required key to fill in")
+    new.add_argument("kind", choices=("program", "vendor", "transfer", "retention"))
+    new.add_argument("id", metavar="ID", help="lower-case letters, digits, hyphens")
+    new.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
+    new.set_defaults(func=cmd_new)
 
     schema = sub.add_parser("schemas", parents=[common],
                             help="write the JSON Schemas of the data files")

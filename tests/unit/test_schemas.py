@@ -135,3 +135,102 @@ def test_unknown_key_without_a_close_match_lists_the_keys(tmp_path: Path) -> Non
     retention = data / "retention.yaml"
     retention.write_text(retention.read_text(encoding="utf-8") + "zzz: 1\n", encoding="utf-8")
     assert problems_of(data) == [("schema.unknown-key", "zzz", "allowed keys here: rules")]
+
+
+# ---------------------------------------------------------------- every key says what it is
+
+
+def undocumented(node: object, where: str) -> list[str]:
+    """Every property under ``node`` (its ``$defs``, nested objects, array items, mapping
+    values and union branches included) that has no description, by where it is."""
+    found: list[str] = []
+    if isinstance(node, list):
+        for item in node:
+            found += undocumented(item, where)
+        return found
+    if not isinstance(node, dict):
+        return found
+    for key, value in (node.get("properties") or {}).items():
+        if not str((value or {}).get("description", "")).strip():
+            found.append(f"{where}.{key}")
+        found += undocumented(value, f"{where}.{key}")
+    for name, definition in (node.get("$defs") or {}).items():
+        found += undocumented(definition, f"$defs/{name}")
+    for key in ("items", "additionalProperties", "prefixItems", "anyOf", "oneOf", "allOf"):
+        part = node.get(key)
+        if isinstance(part, dict | list):
+            found += undocumented(part, f"{where}[]" if key in ("items", "prefixItems")
+                                  else where)
+    return found
+
+
+def committed_schemas() -> list[Path]:
+    found = sorted(COMMITTED.glob("*.schema.json"))
+    assert len(found) == len(m.SCHEMA_NAMES) >= 10, found
+    return found
+
+
+@pytest.mark.parametrize("path", committed_schemas(), ids=lambda p: p.name)
+def test_every_property_has_a_description(path: Path) -> None:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    assert undocumented(schema, path.name.removesuffix(".schema.json")) == []
+
+
+def test_the_walk_finds_undocumented_properties_everywhere() -> None:
+    """Nested objects, array items, mapping values, union branches and $defs."""
+    said = {"description": "said"}
+    schema = {
+        "properties": {
+            "a": {"type": "string"},
+            "b": {**said, "type": "array", "items": {"properties": {"c": {}}}},
+            "d": {**said, "anyOf": [{"properties": {"e": {"description": " "}}},
+                                    {"type": "null"}]},
+            "f": {**said, "additionalProperties": {"properties": {"g": {}}}},
+        },
+        "$defs": {"H": {"properties": {"i": {}, "j": said}}},
+    }
+    assert undocumented(schema, "x") == ["x.a", "x.b[].c", "x.d.e", "x.f.g", "$defs/H.i"]
+
+
+def test_the_schemas_carry_examples() -> None:
+    """Examples are shown by editors and by the data reference; most keys that take a
+    value a person could get wrong have one."""
+    program = json.loads((COMMITTED / "program.schema.json").read_text(encoding="utf-8"))
+    assert program["properties"]["status"]["examples"] == ["pilot"]
+    assert program["properties"]["id"]["examples"] == ["micro-coaching"]
+    retention = json.loads((COMMITTED / "retention.schema.json").read_text(encoding="utf-8"))
+    assert retention["$defs"]["RetentionRule"]["properties"]["period"]["examples"] == [
+        "90 days"]
+
+
+def examples_in(node: object, where: str) -> list[tuple[str, dict, object]]:
+    """(where, the property's schema, example) for every example of every property."""
+    found: list[tuple[str, dict, object]] = []
+    if isinstance(node, list):
+        for item in node:
+            found += examples_in(item, where)
+    elif isinstance(node, dict):
+        for key, value in (node.get("properties") or {}).items():
+            found += [(f"{where}.{key}", value, ex) for ex in value.get("examples", [])]
+            found += examples_in(value, f"{where}.{key}")
+        for name, definition in (node.get("$defs") or {}).items():
+            found += examples_in(definition, f"$defs/{name}")
+        for key in ("items", "additionalProperties", "anyOf", "oneOf"):
+            if isinstance(node.get(key), dict | list):
+                found += examples_in(node[key], where)
+    return found
+
+
+@pytest.mark.parametrize("path", committed_schemas(), ids=lambda p: p.name)
+def test_every_example_is_valid_where_it_is_shown(path: Path) -> None:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    wrong = []
+    for where, prop, example in examples_in(schema, path.name):
+        check = jsonschema.Draft202012Validator({**prop, "$defs": schema.get("$defs", {})})
+        wrong += [f"{where}: {e.message}" for e in check.iter_errors(example)]
+    assert wrong == []
+
+
+def test_the_program_schema_has_examples() -> None:
+    program = json.loads((COMMITTED / "program.schema.json").read_text(encoding="utf-8"))
+    assert len(examples_in(program, "program")) >= 30

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..problems import Location, Problems
 from . import model as m
+from . import unfilled
 from .declarations import declared_ids, program_ids
 from .file_policy import Folder, Refusal, TooLarge
 from .policy import _ALL_ATTRS, Policy
@@ -154,4 +155,6 @@ def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems
                      f"fill it in: it holds a {model.__name__} (see schemas/"
                      f"{m.SCHEMA_NAMES.get(model, 'program')}.schema.json)")
         return None
-    return validate(doc, model, problems)
+    todo = unfilled.report(doc, model, problems)
+    value = validate(doc, model, problems, frozenset(todo))
+    return None if todo else value  # a file with a TODO is not used until it is filled in

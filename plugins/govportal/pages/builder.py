@@ -13,7 +13,7 @@ from typing import Any
 
 from ..data import model as m
 from ..data.placeholders import fill_placeholders
-from . import checklists, governance, guide, notice, registers, rules_reference
+from . import checklists, data_reference, governance, guide, notice, registers, rules_reference
 from .context import PageContext
 from .environment import reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
@@ -61,6 +61,7 @@ class PageBuilder(PageContext):
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
         pages += [self.incident_response(), self.vendors(), self.inventory()]
         pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
+        pages.append(self.data_reference())
         if self.edition == "internal":
             pages.append(self.assessments())
         for page in pages:
@@ -129,6 +130,9 @@ class PageBuilder(PageContext):
 
     def rules_reference(self) -> Page:
         return rules_reference.rules_reference(self)
+
+    def data_reference(self) -> Page:
+        return data_reference.data_reference(self)
 
     def quality(self) -> Page:
         return registers.quality(self)

@@ -20,6 +20,7 @@ INCIDENTS = "incident-response.md"
 VENDORS = "registers/vendors.md"
 INVENTORY = "registers/data-inventory.md"
 GOVERNANCE = "governance.md"
+DATA_REFERENCE = "data-reference.md"
 
 
 def notice_uri(pid: str) -> str:

@@ -60,6 +60,8 @@ LOADING: dict[str, str] = {
     "data.missing-file": "Every required data file is there (`transfers.yaml` and "
                          "`requirements.yaml` may be left out).",
     "data.not-a-file": "A data file is a regular file: never a pipe, a device or a socket.",
+    "data.placeholder": "Nothing is left to fill in: every `TODO` that `govportal new` wrote "
+                        "is replaced by the real value (the file is not used until then).",
     "data.symlink": "A data file is the file itself, not a link to something outside the "
                     "data folder.",
     "data.too-many-files": "`programs/` holds at most 5,000 files.",

@@ -1,8 +1,9 @@
 """The policy data model: the one source of truth for the shape of ``data/``.
 
 Split by kind: :mod:`.types` (ids, texts, dates, periods, the strict base), :mod:`.organisation`,
-:mod:`.records` (inventory, roles and views, retention), :mod:`.program` and :mod:`.registers`
-(vendors, transfers, checklists, clauses, mistakes, the incident playbook, requirements). Every
+:mod:`.records` (inventory, roles and views, retention), :mod:`.program` (with :mod:`.notice`,
+its notice and manager guide) and :mod:`.registers` (vendors, transfers, checklists, clauses,
+mistakes, the incident playbook, requirements). Every
 name is re-exported here, so ``from govportal.data import model as m`` reaches them all.
 
 Validation, the published JSON Schemas and the editor's completions all come from these
@@ -15,6 +16,7 @@ reaches a page.
 
 from __future__ import annotations
 
+from .notice import ChangelogEntry, FirstLayer, ManagerGuide, Notice, Waiver
 from .organisation import (
     CountryCode,
     Escalation,
@@ -40,18 +42,14 @@ from .program import (
     Answer,
     Art9Condition,
     AutomatedDecisions,
-    ChangelogEntry,
     Collection,
     Consent,
     ConsentChoice,
     ConsentDefault,
     CriminalOffenceBasis,
     DataSubjects,
-    FirstLayer,
     JointController,
     LaunchAnswer,
-    ManagerGuide,
-    Notice,
     PeerFeedback,
     Program,
     ProgramStatus,
@@ -61,7 +59,6 @@ from .program import (
     Source,
     SpecialCategoryCondition,
     SubjectCategory,
-    Waiver,
 )
 from .records import (
     Classification,

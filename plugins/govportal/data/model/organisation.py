@@ -35,9 +35,12 @@ class SupervisoryAuthority(Strict):
     """An authority the portal's catalog does not list (name it by its catalog id when it
     does: the catalog carries its official name, address and sources)."""
 
-    name: ShortText
-    url: Url | None = None
+    name: ShortText = Field(examples=['Example Data Protection Authority'])
+    """The authority's name."""
+    url: Url | None = Field(None, examples=['https://dpa.example.org'])
+    """The authority's web site."""
     address: Text | None = None
+    """The authority's postal address."""
 
 
 CountryCode = Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")]
@@ -50,20 +53,25 @@ AuthorityRef = Annotated[
 
 
 class Jurisdiction(Strict):
-    id: Id
-    name: ShortText
+    id: Id = Field(examples=['de'])
+    """The jurisdiction's id, used by programs' data subjects and lawful bases."""
+    name: ShortText = Field(examples=['Germany'])
+    """Its name, as notices show it."""
     country: CountryCode = Field(
-        description="ISO 3166 code, e.g. DE, GB, US-CA (quote nothing: NO stays Norway).")
+        description="ISO 3166 code, e.g. DE, GB, US-CA (quote nothing: NO stays Norway).",
+        examples=['DE'])
     regimes: list[Regime] = Field(
         default_factory=list, json_schema_extra=carries("scope"),
         description="The privacy laws that protect the people here (eu_gdpr, uk_gdpr, ccpa). "
                     "The check holds them to the country: every EU or EEA country has "
-                    "eu_gdpr, the United Kingdom uk_gdpr, California ccpa.")
+                    "eu_gdpr, the United Kingdom uk_gdpr, California ccpa.",
+        examples=[['eu_gdpr']])
     supervisory_authority: AuthorityRef | None = Field(
         None, json_schema_extra=carries("complaint"),
         description="Where people here can complain: an id from the portal's catalog "
                     "of supervisory authorities (e.g. gb-ico, ie-dpc, de-be-blnbdi), or "
-                    "a name and address for an authority the catalog does not list.")
+                    "a name and address for an authority the catalog does not list.",
+        examples=['de-be-blnbdi'])
 
 
 class Establishment(Strict):
@@ -71,10 +79,12 @@ class Establishment(Strict):
     employs people): it decides which authority is competent and whether a representative
     is needed (GDPR Art. 27)."""
 
-    jurisdiction: Id = Field(description="The jurisdiction id where it is established.")
+    jurisdiction: Id = Field(description="The jurisdiction id where it is established.",
+        examples=['de'])
     region: CountryCode | None = Field(
         None, description="ISO 3166-2 code of the state or region, e.g. DE-BE for Berlin: in "
-                          "Germany it decides which state's authority is competent.")
+                          "Germany it decides which state's authority is competent.",
+        examples=['DE-BE'])
     main: Flag = Field(False, description="The main establishment (head office).")
 
 
@@ -83,7 +93,10 @@ class Rights(Strict):
     catalog, per regime and lawful basis; the data says how to use them."""
 
     how_to_exercise: Text = Field(json_schema_extra=carries("rights", "ccpa-rights"))
-    response_time: ShortText = Field(json_schema_extra=carries("rights", "ccpa-rights"))
+    """How people ask to see, correct or delete their data, or object, step by step."""
+    response_time: ShortText = Field(examples=['within one month'],
+                               json_schema_extra=carries("rights", "ccpa-rights"))
+    """How soon they get an answer."""
     verification: Text | None = Field(
         None, json_schema_extra=carries("ccpa-verification"),
         description="How a request is checked to come from the person (California).")
@@ -99,8 +112,11 @@ class RightsByRegime(Strict):
     """Rights handled differently per regime: one entry per regime the organisation serves."""
 
     eu_gdpr: Rights | None = None
+    """How people protected by the EU GDPR exercise their rights."""
     uk_gdpr: Rights | None = None
+    """How people protected by the UK GDPR exercise their rights."""
     ccpa: Rights | None = None
+    """How people in California exercise their rights."""
 
 
 def _rights_tag(value: Any) -> str:
@@ -122,10 +138,12 @@ class WordingOmission(Strict):
     gate still reports an item that then lacks what the law requires."""
 
     omit: Text
+    """Why the sentence is left out."""
 
 
 class Responsibility(Strict):
-    team: ShortText = Field(description="A team or role, e.g. HR (People Operations).")
+    team: ShortText = Field(description="A team or role, e.g. HR (People Operations).",
+        examples=['HR (People Operations)'])
     duties: list[Text] = Field(min_length=1, description="What the team answers for.")
 
 
@@ -148,7 +166,8 @@ class Review(Strict):
     """Something the organisation looks at again on a schedule."""
 
     what: ShortText = Field(description="What is reviewed, e.g. the audit view's access log.")
-    cadence: ShortText = Field(description="How often, e.g. every quarter.")
+    cadence: ShortText = Field(description="How often, e.g. every quarter.",
+        examples=['every quarter'])
     who: ShortText = Field(description="Who does the review.")
 
 
@@ -167,7 +186,8 @@ class PilotGroup(Strict):
 class RolloutStep(Strict):
     """One step of a rollout plan, by day of the plan."""
 
-    title: ShortText
+    title: ShortText = Field(examples=['Map the data'])
+    """The step in a few words."""
     first_day: Day
     last_day: Day
     owner: ShortText = Field(description="The team that leads the step.")
@@ -179,11 +199,14 @@ class RolloutPlan(Strict):
     a data map, a pilot group with short retention, a vendor review workshop, a
     cross-functional review, then launch."""
 
-    title: ShortText
+    title: ShortText = Field(examples=['90-day compliance sprint'])
+    """The plan's title."""
     start: Date = Field(description="Day 1 of the plan.")
     days: Day = Field(description="How long the plan runs, in days (e.g. 90).")
     pilot: PilotGroup | None = None
+    """The pilot group the rollout starts with."""
     steps: list[RolloutStep] = Field(min_length=1)
+    """The steps, in order of their days."""
 
 
 class Governance(Strict):
@@ -191,7 +214,9 @@ class Governance(Strict):
     what is reviewed how often, and the rollout plan."""
 
     responsibilities: list[Responsibility] = Field(default_factory=list)
+    """Which team answers for what."""
     escalation: list[Escalation] = Field(default_factory=list)
+    """Where to take a question or concern, by topic."""
     policy_changes: PolicyChanges | None = Field(
         None, description="Who approves and who communicates policy changes.")
     reviews: list[Review] = Field(default_factory=list, description="The review cadence.")
@@ -202,19 +227,24 @@ class Governance(Strict):
 class Organisation(Strict):
     """``data/organisation.yaml``: who the controller is and where it operates."""
 
-    name: ShortText
-    legal_name: ShortText
+    name: ShortText = Field(examples=['Example Corp'])
+    """The organisation's everyday name."""
+    legal_name: ShortText = Field(examples=['Example Corp GmbH'])
+    """The registered legal name of the controller."""
     address: Text | None = Field(
         None, json_schema_extra=carries("controller"),
         description="The controller's postal address. Not required by itself: the "
                     "law asks for contact details, which an e-mail address or a web "
                     "form also gives.")
     contact: Contact = Field(json_schema_extra=carries("controller"))
-    website: Url | None = None
+    """How to reach the organisation as controller."""
+    website: Url | None = Field(None, examples=['https://example.com'])
+    """The organisation's web site."""
     privacy_policy_url: Url | None = Field(
         None, json_schema_extra=carries("privacy-policy", "opt-out-link"),
         description="Where the full privacy policy is published.")
     privacy_contact: Contact = Field(json_schema_extra=carries("objection"))
+    """Who takes privacy questions and objections."""
     establishments: list[Establishment] | None = Field(
         None, min_length=1, json_schema_extra=carries("representative", "uk-representative"),
         description="Where the organisation is established. Decides the competent authority "
@@ -223,11 +253,14 @@ class Organisation(Strict):
         None, ge=0, json_schema_extra=carries("dpo"),
         description="How many people routinely work with personal data by computer (in "
                     "Germany, 20 or more make a data protection officer mandatory, BDSG "
-                    "38(1)).")
+                    "38(1)).",
+        examples=[12])
     dpo: declared(Contact) | None = Field(
         None, json_schema_extra=carries("dpo"),
         description="The data protection officer, or `{none: why}` when none is "
-                    "designated.")
+                    "designated.",
+        examples=[{'none': 'Fewer than 20 people work with personal data, so no DPO is '
+                           'required.'}])
     eu_representative: Contact | None = Field(
         None, json_schema_extra=carries("representative"),
         description="Representative in the EU (GDPR Art. 27), needed when the "
@@ -237,12 +270,15 @@ class Organisation(Strict):
         description="Representative in the UK (UK GDPR Art. 27), needed when the "
                     "organisation has no establishment in the UK.")
     escalation_contact: Contact
+    """Who takes a concern that the privacy contact did not resolve."""
     rights: RightsHandling | None = Field(
         None, json_schema_extra=carries("rights", "ccpa-rights"),
         description="How people exercise their rights: one answer for every regime, or one "
                     "per regime (eu_gdpr, uk_gdpr, ccpa).")
     jurisdictions: list[Jurisdiction] = Field(min_length=1)
+    """Every place the organisation employs people, with its privacy laws."""
     governance: Governance = Field(default_factory=Governance)
+    """Who answers for what, how policy changes, escalation, reviews and the rollout plan."""
     sells_or_shares: Flag | None = Field(
         None, json_schema_extra=carries("sold-or-shared"),
         description="Whether personal information is sold or shared (CCPA sense); "

@@ -4,16 +4,13 @@ must say."""
 from __future__ import annotations
 
 import enum
-from typing import Annotated
 
 from pydantic import (
     Field,
-    StrictStr,
-    StringConstraints,
 )
 
+from .notice import ManagerGuide, Notice
 from .types import (
-    VERSION_PATTERN,
     Contact,
     Date,
     Flag,
@@ -38,22 +35,29 @@ class SubjectCategory(enum.StrEnum):
 
 
 class DataSubjects(Strict):
-    group: ShortText
-    category: SubjectCategory
-    jurisdictions: list[Id] = Field(min_length=1)
+    group: ShortText = Field(examples=['Managers in the pilot group'])
+    """Who the people are, in plain words."""
+    category: SubjectCategory = Field(examples=['manager'])
+    """Which kind of people they are."""
+    jurisdictions: list[Id] = Field(examples=[['de', 'gb']], min_length=1)
+    """The jurisdiction ids (from organisation.yaml) where these people work."""
 
 
 class Source(Strict):
-    name: ShortText
-    description: Text
+    name: ShortText = Field(examples=['The learning platform'])
+    """Where the data comes from."""
+    description: Text = Field(examples=['Course completions and progress'])
+    """What comes from there."""
     publicly_accessible: Flag = False
+    """true when the source is public (notices must say so)."""
 
 
 class Collection(Strict):
     """How the data is collected: directly or by observation (GDPR Art. 13), or from
     other sources (Art. 14)."""
 
-    how: Text
+    how: Text = Field(examples=['The coaching app records which tips a manager opens.'])
+    """How the data is collected, in plain words."""
     from_subject: Flag = Field(
         True, description="true (the default) when any data comes from the person or from "
                           "observing them (GDPR Art. 13): what they type, and what an app or "
@@ -105,19 +109,25 @@ class CriminalOffenceBasis(Strict):
 
 
 class Purpose(Strict):
-    id: Id
-    description: Text
-    fields: list[Id] = Field(min_length=1, json_schema_extra=carries("ccpa-purposes"))
+    id: Id = Field(examples=['personalised-tips'])
+    """The purpose's id."""
+    description: Text = Field(examples=['To choose tips that fit your team.'])
+    """What the data is used for, in the employee's words."""
+    fields: list[Id] = Field(examples=[['tip-opened']], min_length=1,
+                             json_schema_extra=carries("ccpa-purposes"))
+    """The inventory field ids this purpose uses."""
     lawful_basis: dict[Id, LawfulBasis | list[LawfulBasis]] = Field(
         default_factory=dict, json_schema_extra=carries("purposes"),
         description="Per jurisdiction id: the GDPR lawful basis, or a list when the purpose "
-                    "rests on several.")
+                    "rests on several.",
+        examples=[{'de': 'legitimate_interests', 'gb': 'legitimate_interests'}])
     legitimate_interest: Text | None = Field(
         None, json_schema_extra=carries("legitimate-interests"),
         description="The interest pursued, where a basis is legitimate_interests: what "
                           "it achieves and for whom, not the purpose again.")
     balancing_test: ShortText | None = Field(None, description="Reference to the LIA record.")
     consent_justification: Text | None = None
+    """Where a basis is consent: why consent can be freely given at work here."""
     basis_reasons: dict[LawfulBasis, Text] = Field(
         default_factory=dict,
         description="For a basis other than legitimate interests, what it rests on (the law "
@@ -149,10 +159,15 @@ class RecipientKind(enum.StrEnum):
 
 
 class Recipient(Strict):
-    name: ShortText
-    kind: RecipientKind
-    vendor: Id | None = None
-    purpose: Text
+    name: ShortText = Field(examples=['Coachly Ltd (our coaching app provider)'])
+    """Who receives the data, as notices name them."""
+    kind: RecipientKind = Field(examples=['processor'])
+    """What they are to the organisation: internal (a team of ours), processor (acts on our
+    instructions) or third_party (uses the data for its own purposes)."""
+    vendor: Id | None = Field(None, examples=['coachly'])
+    """The vendor's id in vendors.yaml, for a processor or third party."""
+    purpose: Text = Field(examples=['To send the tips.'])
+    """Why they receive it."""
 
 
 class ConsentDefault(enum.StrEnum):
@@ -163,14 +178,18 @@ class ConsentDefault(enum.StrEnum):
 class ConsentChoice(Strict):
     """One thing a person can say yes or no to, on its own."""
 
-    id: Id
-    scope: ShortText = Field(description="What saying yes allows, e.g. 'personalised tips'.")
+    id: Id = Field(examples=['personalised-tips'])
+    """The choice's id."""
+    scope: ShortText = Field(description="What saying yes allows, e.g. 'personalised tips'.",
+        examples=['personalised tips'])
     default: ConsentDefault = Field(
         description="How the choice starts: off (opt-in). A choice that starts on is not "
-                    "consent.")
+                    "consent.",
+        examples=['off'])
     revocation_effect: ShortText = Field(
         description="What happens, and how fast, when the person says no later, e.g. "
-                    "'Personalised tips stop within 24 hours.'")
+                    "'Personalised tips stop within 24 hours.'",
+        examples=['Personalised tips stop within 24 hours.'])
 
 
 class Consent(Strict):
@@ -183,6 +202,7 @@ class Consent(Strict):
                           "the rest of the program (the notice says only what is written "
                           "here).")
     records: Text | None = None
+    """How consent records are kept (and for how long: quote the schedule)."""
 
 
 class AutomatedDecisions(Strict):
@@ -192,13 +212,15 @@ class AutomatedDecisions(Strict):
     profiling: Flag = Field(json_schema_extra=carries("profiling"),
                             description="Whether people are profiled (evaluated or predicted "
                                         "by a computer), even with a person deciding.")
-    statement: Text
+    statement: Text = Field(examples=['No decision about you is made by a computer alone.'])
+    """What notices say about automated decisions, in plain words (also when there are none)."""
     logic: Text | None = Field(None, json_schema_extra=carries("automated-decisions"),
                                description="How the decisions are made, in plain words.")
     significance: Text | None = Field(
         None, json_schema_extra=carries("automated-decisions", "profiling"),
         description="What the decisions or the profiling lead to for the person.")
     opt_out: Text | None = None
+    """How the person can ask for a person to decide instead, or object."""
 
 
 class AnalyticsLevel(enum.StrEnum):
@@ -208,88 +230,14 @@ class AnalyticsLevel(enum.StrEnum):
 
 
 class Analytics(Strict):
-    level: AnalyticsLevel
+    level: AnalyticsLevel = Field(examples=['aggregate'])
+    """How detailed the analytics are: aggregate, pseudonymised or individual."""
     description: Text
+    """What is analysed and who sees the results."""
     dpia: ShortText | None = None
+    """The DPIA reference, when analytics are more than aggregate."""
     opt_out: Text | None = None
-
-
-class Waiver(Strict):
-    item: ShortText
-    reason: Text
-
-
-class ChangelogEntry(Strict):
-    version: ShortText
-    date: Date
-    summary: Text
-    material: Flag = False
-    changes: list[Text] = Field(default_factory=list)
-
-
-class FirstLayer(Strict):
-    summary: Text
-    surprises: list[Text] = Field(default_factory=list)
-
-
-class Notice(Strict):
-    version: Annotated[StrictStr, StringConstraints(pattern=VERSION_PATTERN)] = Field(
-        description="Quote it: version: \"1.2\"."
-    )
-    effective: Date
-    first_layer: FirstLayer
-    obligation: Text | None = Field(
-        None, json_schema_extra=carries("obligation"),
-        description="Whether providing the data is required, and why."
-    )
-    sections: dict[Id, Text] = Field(
-        default_factory=dict, json_schema_extra=carries("section"),
-        description="Extra sections required by the organisation."
-    )
-    waivers: list[Waiver] = Field(default_factory=list)
-    changelog: list[ChangelogEntry] = Field(min_length=1)
-
-
-class FieldDecisions(Strict):
-    """What managers may do with each field of the program: every field in exactly one list.
-
-    The guide's summary box and its detailed lists are both made from these lists, so the two
-    can never disagree; the rules of the ``guide`` family check them against the role views."""
-
-    may_use: list[Id] = Field(
-        default_factory=list,
-        description="Fields managers may use in 1:1s and reviews (each must be shown in a "
-                    "contextual view, such as the manager view).")
-    needs_signoff: list[Id] = Field(
-        default_factory=list,
-        description="Fields a manager may use only after HR signs off (each must be shown in "
-                    "an audit view that requires HR sign-off).")
-    never_use: list[Id] = Field(
-        default_factory=list,
-        description="Fields managers must never use, not even with HR sign-off.")
-
-
-class ManagerGuide(Strict):
-    fields: FieldDecisions = Field(
-        default_factory=FieldDecisions,
-        description="One decision per field of the program: may use, only with HR sign-off, "
-                    "or never.")
-    may_use: list[Text] = Field(
-        default_factory=list,
-        description="Other things managers may use that are not fields of the program, in "
-                    "the manager's words.")
-    never_use: list[Text] = Field(
-        default_factory=list,
-        description="Other things managers must never use that are not fields of the "
-                    "program (exports, other programs' data), in the manager's words.")
-    views: dict[Id, Text] = Field(
-        default_factory=dict,
-        description="Per contextual view id: what that view shows of this program, in the "
-                    "manager's words. Replaces the view's general purpose on this guide.")
-    interpretation: list[Text] = Field(default_factory=list)
-    record_purpose: Text | None = None
-    ask: ShortText
-    mistakes: list[Id] = Field(default_factory=list)
+    """How the person can opt out of the analytics."""
 
 
 class JointController(Strict):
@@ -297,8 +245,11 @@ class JointController(Strict):
     Art. 26): the notice makes the essence of the arrangement available."""
 
     name: ShortText
+    """The organisation's name."""
     vendor: Id | None = None
+    """Its vendor id in vendors.yaml, when it is one."""
     contact: Contact | None = None
+    """How people reach it."""
     essence: Text = Field(description="Who does what: who answers requests, who gives the "
                                       "notice, who is the contact point.")
 
@@ -311,11 +262,13 @@ class Participation(Strict):
         None, description="How to leave the program, step by step (needed when voluntary).")
     what_stops: ShortText | None = Field(
         None, description="What stops, and how fast, once someone leaves, e.g. 'Tips stop "
-                          "within 24 hours.' (needed when voluntary).")
+                          "within 24 hours.' (needed when voluntary).",
+        examples=['Tips stop within 24 hours.'])
 
 
 class PeerFeedback(Strict):
     collected: Flag
+    """true when colleagues are asked about the person."""
     statement: Text = Field(description="What is asked of colleagues and who sees it, or "
                                         "that no one is asked about the person.")
 
@@ -327,9 +280,12 @@ class Answer(enum.StrEnum):
 
 
 class LaunchAnswer(Strict):
-    item: Id
-    answer: Answer
+    item: Id = Field(examples=['dpia-done'])
+    """The id of a mandatory item of the launch-gate checklist."""
+    answer: Answer = Field(examples=['met'])
+    """Whether the item is met, not met, or does not apply to this program."""
     evidence: Text | None = None
+    """What shows it is met (internal edition only)."""
 
 
 class ProgramStatus(enum.StrEnum):
@@ -342,35 +298,51 @@ class ProgramStatus(enum.StrEnum):
 class Program(Strict):
     """``data/programs/<id>.yaml``: one program and everything its notice must say."""
 
-    id: Id
-    title: ShortText
-    status: ProgramStatus
+    id: Id = Field(examples=['micro-coaching'])
+    """The program's id: the same as its file name, and part of its pages' addresses."""
+    title: ShortText = Field(examples=['Micro-coaching'])
+    """The program's name as employees know it."""
+    status: ProgramStatus = Field(examples=['pilot'])
+    """Where the program is: planned, pilot, live or retired."""
     summary: Text
+    """What the program is, in one or two sentences."""
     owner: Owner
-    next_review: Date
+    """Who answers for the program."""
+    next_review: Date = Field(examples=['2027-06-30'])
+    """When the program must be looked at again (YYYY-MM-DD)."""
     data_subjects: list[DataSubjects] = Field(min_length=1, json_schema_extra=carries("scope"))
+    """Whose data it is: each group, its category and where they work."""
     collection: Collection
-    fields: list[Id] = Field(default_factory=list,
+    """How the data is collected, and where from."""
+    fields: list[Id] = Field(examples=[['tip-opened', 'team-size']], default_factory=list,
                              json_schema_extra=carries("data-categories", "retention"))
+    """The inventory field ids the program collects."""
     purposes: list[Purpose] = Field(min_length=1)
+    """What the data is used for, each with its lawful basis."""
     not_offered_in: dict[Id, Text] = Field(
         default_factory=dict, json_schema_extra=carries("scope"),
         description="The organisation's jurisdictions where the program is not offered, each "
-                    "with the reason: every jurisdiction is either served or listed here.")
+                    "with the reason: every jurisdiction is either served or listed here.",
+        examples=[{'us-ca': 'The pilot runs in Europe only.'}])
     recipients: declared(list[Recipient]) | None = Field(
         None, json_schema_extra=carries("recipients"),
-        description="Who receives the data, or `{none: why}` when no one does.")
+        description="Who receives the data, or `{none: why}` when no one does.",
+        examples=[{'none': 'No one outside the People team receives the data.'}])
     transfers: declared(list[Id]) | None = Field(
         None, json_schema_extra=carries("transfers"),
         description="Transfer ids from transfers.yaml, or `{none: why}` when all data "
                           "stays where the people are (or in countries needing no transfer "
-                          "tool).")
+                          "tool).",
+        examples=[['coachly-us']])
     joint_controllers: list[JointController] = Field(
         default_factory=list, json_schema_extra=carries("joint-controllers"),
         description="Organisations that decide with you why and how the data is used.")
     consent: Consent | None = Field(None, json_schema_extra=carries("withdraw-consent"))
+    """Where a purpose rests on consent: the choices, and how to withdraw."""
     automated_decisions: AutomatedDecisions
+    """Whether a computer decides or profiles, and what notices say about it."""
     analytics: Analytics | None = None
+    """Analytics made from the program's data, where there are any."""
     participation: Participation | None = Field(
         None, description="Whether taking part is optional, and how to leave.")
     peer_feedback: PeerFeedback | None = Field(
@@ -378,8 +350,11 @@ class Program(Strict):
     sells_or_shares: Flag | None = Field(
         None, description="Overrides the organisation's answer for this program.")
     notice: Notice
+    """The privacy notice: version, first layer and changelog."""
     manager_guide: ManagerGuide
+    """The manager guide: what managers may and may not use."""
     launch_readiness: list[LaunchAnswer] = Field(default_factory=list)
+    """The answers to the launch-gate checklist's mandatory items."""
     dpia: ShortText | None = Field(None, description="DPIA reference, where one was done.")
 
     @property

@@ -30,24 +30,37 @@ from .types import (
 
 
 class Subprocessor(Strict):
-    name: ShortText
-    service: ShortText
-    location: ShortText
+    name: ShortText = Field(examples=['CloudHost GmbH'])
+    """The subprocessor's company name."""
+    service: ShortText = Field(examples=['hosting'])
+    """What it does for the vendor."""
+    location: ShortText = Field(examples=['Germany'])
+    """Where it processes the data (a country or region)."""
 
 
 class Dpa(Strict):
-    signed: Date
-    reference: ShortText
-    roles: Text
+    signed: Date = Field(examples=['2026-02-01'])
+    """The date the data processing agreement was signed (YYYY-MM-DD)."""
+    reference: ShortText = Field(examples=['DPA-2026-004'])
+    """Where the signed agreement is filed: a contract number or document reference."""
+    roles: Text = Field(
+        examples=['We are the controller; the vendor processes on our instructions.'])
+    """Who is controller and who is processor under the agreement, in one sentence."""
     subprocessors: list[Subprocessor] = Field(default_factory=list)
+    """The vendor's own subprocessors that may see the data (empty when there are none)."""
     audit_rights: Text
-    deletion: Text
+    """What the agreement lets us check, and how (audits, reports, questionnaires)."""
+    deletion: Text = Field(examples=['Deletes all data within 30 days of the end of the contract.'])
+    """What the vendor must do with the data when the contract ends, and how fast."""
 
 
 class SecurityEvidence(Strict):
-    kind: ShortText
-    issued: Date
+    kind: ShortText = Field(examples=['ISO 27001 certificate'])
+    """The kind of evidence: a certificate or an audit report."""
+    issued: Date = Field(examples=['2026-03-15'])
+    """The date it was issued (YYYY-MM-DD): the check warns when it gets old."""
     reference: ShortText | None = None
+    """Where the evidence is filed (internal edition only)."""
 
 
 class VendorRole(enum.StrEnum):
@@ -57,15 +70,25 @@ class VendorRole(enum.StrEnum):
 
 
 class Vendor(Strict):
-    id: Id
-    name: ShortText
-    role: VendorRole = Field(json_schema_extra=carries("joint-controllers"))
-    services: list[ShortText] = Field(min_length=1)
+    id: Id = Field(examples=['coachly'])
+    """The vendor's id, used by programs' recipients and by transfers."""
+    name: ShortText = Field(examples=['Coachly Ltd'])
+    """The vendor's company name, as notices and the register show it."""
+    role: VendorRole = Field(examples=['processor'], json_schema_extra=carries("joint-controllers"))
+    """What the vendor is for this data: processor (acts on our instructions), controller (decides
+    for itself) or joint_controller (decides with us)."""
+    services: list[ShortText] = Field(examples=[['Coaching tips delivery']], min_length=1)
+    """What the vendor provides, one entry per service."""
     personal_data: Flag = True
-    locations: list[ShortText] = Field(min_length=1)
+    """true when the vendor handles personal data (then it needs a data processing agreement)."""
+    locations: list[ShortText] = Field(examples=[['Ireland']], min_length=1)
+    """Where the vendor processes the data: countries or regions."""
     dpa: Dpa | None = None
+    """The data processing agreement with the vendor (needed when it processes personal data)."""
     security_evidence: list[SecurityEvidence] = Field(default_factory=list)
+    """Certificates and audit reports that show the vendor keeps the data safe."""
     incident_history: Text | None = None
+    """Security incidents at the vendor that touched our data (internal edition only)."""
     risk_notes: Text | None = Field(None, description="Internal edition only.")
 
 
@@ -73,6 +96,7 @@ class VendorRegister(Strict):
     """``data/vendors.yaml``: processors and other vendors."""
 
     vendors: list[Vendor] = Field(min_length=1)
+    """Every vendor, one entry each."""
 
 
 class Mechanism(enum.StrEnum):
@@ -85,22 +109,33 @@ class Mechanism(enum.StrEnum):
 
 
 class Transfer(Strict):
-    id: Id
-    vendor: Id
+    id: Id = Field(examples=['coachly-us'])
+    """The transfer's id, listed under `transfers` in the programs that use it."""
+    vendor: Id = Field(examples=['coachly'])
+    """The id of the vendor in vendors.yaml that receives the data."""
     origin: list[Id] = Field(min_length=1, json_schema_extra=carries("transfers"),
-                             description="Jurisdiction ids the data leaves.")
-    destination: ShortText = Field(description="Country the data goes to, as a name.")
+                             description="Jurisdiction ids the data leaves.",
+        examples=[['de']])
+    destination: ShortText = Field(description="Country the data goes to, as a name.",
+        examples=['United States'])
     mechanism: Mechanism | None = Field(
         None, json_schema_extra=carries("transfers"),
         description="What protects the data there: adequacy, scc (EU standard clauses), "
                     "uk_addendum or idta (UK tools), bcr, derogation. Left out, the "
-                    "notice cannot say, and the check reports it.")
-    data: Text
+                    "notice cannot say, and the check reports it.",
+        examples=['scc'])
+    data: Text = Field(examples=['Names, e-mail addresses and tip engagement'])
+    """What data goes there, in plain words."""
     derogation_reason: Text | None = None
+    """When the mechanism is derogation: which exception applies and why no other tool is
+    possible."""
     dpf_certified: Flag = Field(
         False, description="For the United States: the importer is certified under the DPF."
     )
-    tia_date: Date | None = Field(None, description="Transfer-impact assessment date.")
+    tia_date: Date | None = Field(
+        None, description="When the transfer-impact assessment was done (YYYY-MM-DD): needed "
+                          "with standard clauses (scc, uk_addendum, idta).",
+        examples=['2026-02-01'])
     safeguards_copy: Text | None = Field(None, json_schema_extra=carries("transfers"),
                                          description="How a person gets a copy.")
 
@@ -109,6 +144,7 @@ class TransferRegister(Strict):
     """``data/transfers.yaml``: personal data leaving a jurisdiction."""
 
     transfers: list[Transfer] = Field(default_factory=list)
+    """Every transfer of personal data out of a jurisdiction, one entry each."""
 
 
 
@@ -116,44 +152,65 @@ class TransferRegister(Strict):
 
 
 class ChecklistItem(Strict):
-    id: Id
-    text: Text
+    id: Id = Field(examples=['dpia-done'])
+    """The item's id, unique within its checklist (programs' launch answers name it)."""
+    text: Text = Field(examples=['A DPIA has been completed and signed off.'])
+    """What to check, as a question or an instruction."""
     mandatory: Flag = False
+    """true when the item must be met (for a launch gate: before a program goes live)."""
     guidance: Text | None = None
+    """How to do it, or where to find help."""
 
 
 class Checklist(Strict):
-    id: Id
-    title: ShortText
-    audience: ShortText
+    id: Id = Field(examples=['launch'])
+    """The checklist's id (part of its page address)."""
+    title: ShortText = Field(examples=['Before a program goes live'])
+    """The checklist's title, as its page shows it."""
+    audience: ShortText = Field(examples=['Program owners'])
+    """Who uses the checklist."""
     purpose: Text
+    """What the checklist is for, in one or two sentences."""
     launch_gate: Flag = Field(
         False, description="Programs record answers to its mandatory items before going live."
     )
     owner: Owner
-    next_review: Date
+    """Who keeps the checklist up to date."""
+    next_review: Date = Field(examples=['2027-06-30'])
+    """When the checklist must be looked at again (YYYY-MM-DD)."""
     items: list[ChecklistItem] = Field(min_length=1)
+    """The things to check, in order."""
 
 
 class Checklists(Strict):
-    """``data/checklists.yaml``."""
+    """``data/checklists.yaml``: checklists for launches, reviews and vendors, worked through
+    item by item."""
 
     checklists: list[Checklist] = Field(min_length=1)
+    """Every checklist, one entry each."""
 
 
 class Clause(Strict):
-    id: Id
-    title: ShortText
+    id: Id = Field(examples=['retention-clause'])
+    """The clause's id (the copy button and links use it)."""
+    title: ShortText = Field(examples=['How long we keep learning records'])
+    """The clause's title."""
     use: Text = Field(description="Where the clause goes, e.g. the LMS privacy policy.")
-    text: Text = Field(description="May quote the data: [[period:RULE]], [[org:name]] …")
+    text: Text = Field(
+        description="The clause itself. It may quote the data: `[[period:RULE-ID]]`, "
+                    "`[[retention:RULE-ID]]`, `[[org:name]]`, `[[contact:privacy]]`, "
+                    "`[[program:ID]]`.")
     owner: Owner
-    next_review: Date
+    """Who keeps the clause up to date."""
+    next_review: Date = Field(examples=['2027-06-30'])
+    """When the clause must be looked at again (YYYY-MM-DD)."""
 
 
 class Clauses(Strict):
     """``data/clauses.yaml``: sample policy language."""
 
     clauses: list[Clause] = Field(min_length=1)
+    """Every sample clause, one entry each."""
 
 
 class Audience(enum.StrEnum):
@@ -164,18 +221,25 @@ class Audience(enum.StrEnum):
 
 
 class Mistake(Strict):
-    id: Id
-    title: ShortText
-    audience: list[Audience] = Field(min_length=1)
+    id: Id = Field(examples=['screenshot-dashboards'])
+    """The mistake's id (manager guides list the ones that apply by it)."""
+    title: ShortText = Field(examples=['Screenshots of the dashboard'])
+    """The mistake in a few words."""
+    audience: list[Audience] = Field(examples=[['manager']], min_length=1)
+    """Who makes it: manager, hr, policy_owner or employee (one or more)."""
     what_happens: Text
+    """What the mistake looks like in practice."""
     why_it_matters: Text
+    """Why it is a problem, for the person and for the organisation."""
     fix: Text
+    """What to do instead, or how to put it right."""
 
 
 class Mistakes(Strict):
     """``data/mistakes.yaml``: common mistakes and their fixes."""
 
     mistakes: list[Mistake] = Field(min_length=1)
+    """Every common mistake, one entry each."""
 
 
 class IncidentLevel(enum.StrEnum):
@@ -186,15 +250,21 @@ class IncidentLevel(enum.StrEnum):
 
 
 class IncidentClass(Strict):
-    level: IncidentLevel
+    level: IncidentLevel = Field(examples=['high'])
+    """The level: critical, high, medium or low."""
     description: Text
+    """What makes an incident this level."""
     examples: list[Text] = Field(default_factory=list)
+    """Typical incidents of this level."""
 
 
 class Phase(Strict):
-    id: Id
-    title: ShortText
+    id: Id = Field(examples=['contain'])
+    """The phase's id."""
+    title: ShortText = Field(examples=['Contain'])
+    """The phase's title."""
     steps: list[Text] = Field(min_length=1)
+    """What to do in this phase, in order."""
 
 
 class ContactDetail(enum.StrEnum):
@@ -204,10 +274,14 @@ class ContactDetail(enum.StrEnum):
 
 
 class InternalContact(Strict):
-    role: ShortText
-    name: ShortText
+    role: ShortText = Field(examples=['Incident lead'])
+    """What the contact does in an incident."""
+    name: ShortText = Field(examples=['Security on-call'])
+    """The person's or team's name."""
     phone: ShortText | None = None
+    """A phone number that reaches them at any hour."""
     email: Email | None = None
+    """An e-mail address that reaches them."""
     public: list[ContactDetail] = Field(
         default_factory=list,
         description="Details of this contact that are published anyway (a team address, the "
@@ -216,24 +290,37 @@ class InternalContact(Strict):
 
 
 class Tabletop(Strict):
-    cadence: ShortText
+    cadence: ShortText = Field(examples=['every six months'])
+    """How often the playbook is rehearsed."""
     scenario: Text
-    last_run: Date | None = None
+    """The scenario the next rehearsal uses."""
+    last_run: Date | None = Field(None, examples=['2026-05-20'])
+    """When it was last rehearsed (YYYY-MM-DD)."""
 
 
 class Playbook(Strict):
     """``data/incident-response.yaml``: the incident response playbook."""
 
-    title: ShortText
+    title: ShortText = Field(examples=['When personal data goes wrong'])
+    """The playbook's title, as its page shows it."""
     owner: Owner
-    next_review: Date
+    """Who keeps the playbook up to date."""
+    next_review: Date = Field(examples=['2027-03-31'])
+    """When the playbook must be looked at again (YYYY-MM-DD)."""
     triage_owner: Owner
+    """Who decides how serious a reported incident is."""
     classification: list[IncidentClass] = Field(min_length=1)
+    """The incident levels, from the most serious."""
     phases: list[Phase] = Field(min_length=1)
+    """The phases of a response, in order (e.g. contain, assess, notify, learn)."""
     remedial_actions: list[Text] = Field(min_length=1)
+    """What may be done to put things right for the people affected."""
     legal_escalation: Text
+    """When and how legal counsel and the DPO are brought in, and who notifies the authority."""
     evidence: Text
+    """What to keep as evidence and where."""
     tabletop: Tabletop
+    """How the playbook is rehearsed."""
     contacts: list[InternalContact] = Field(
         default_factory=list, description="Internal edition only."
     )
@@ -242,9 +329,12 @@ class Playbook(Strict):
 class Conditions(Strict):
     """When an organisation-specific requirement applies (all given parts must match)."""
 
-    jurisdictions: list[Id] = Field(default_factory=list)
+    jurisdictions: list[Id] = Field(examples=[['de']], default_factory=list)
+    """Jurisdiction ids the requirement applies in (empty: all)."""
     regimes: list[Regime] = Field(default_factory=list)
+    """Privacy laws the requirement applies under: eu_gdpr, uk_gdpr, ccpa (empty: all)."""
     programs: list[Id] = Field(default_factory=list)
+    """Program ids the requirement applies to (empty: all)."""
 
 
 class RequirementSeverity(enum.StrEnum):
@@ -253,16 +343,25 @@ class RequirementSeverity(enum.StrEnum):
 
 
 class Requirement(Strict):
-    id: Annotated[StrictStr, StringConstraints(pattern=r"^org\.[a-z0-9][a-z0-9.\-_]*$")]
-    title: ShortText
+    id: Annotated[StrictStr, StringConstraints(pattern=r"^org\.[a-z0-9][a-z0-9.\-_]*$")] = Field(
+        examples=['org.works-council'])
+    """The requirement's id: starts with `org.`, then lower-case letters, digits, dots, hyphens or
+    underscores."""
+    title: ShortText = Field(examples=['Works council agreement'])
+    """The requirement in a few words."""
     description: Text
-    citation: ShortText
+    """What a notice must say to meet it."""
+    citation: ShortText = Field(examples=['Works agreement 2025, section 4'])
+    """Where the requirement comes from (a law, an agreement, a policy)."""
     section: Id = Field(description="The key in a program's notice.sections that satisfies it.")
-    severity: RequirementSeverity = RequirementSeverity.ERROR
+    severity: RequirementSeverity = Field(RequirementSeverity.ERROR, examples=['error'])
+    """What a notice that misses it does: error fails the build, warning only in strict mode."""
     applies_when: Conditions = Field(default_factory=Conditions)
+    """Which notices it applies to; leave out to apply to all."""
 
 
 class Requirements(Strict):
     """``data/requirements.yaml``: the organisation's own notice requirements."""
 
     requirements: list[Requirement] = Field(default_factory=list)
+    """Every requirement of the organisation's own, one entry each."""

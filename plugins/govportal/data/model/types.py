@@ -27,11 +27,9 @@ ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 # names an archived file, so it never holds anything else.
 VERSION_PATTERN = r"^[0-9]{1,6}(?:\.[0-9]{1,6}){0,2}$"
 
-Id = Annotated[
-    StrictStr,
-    StringConstraints(pattern=ID_PATTERN),
-    Field(description="An id: lower-case letters, digits and hyphens (it becomes part of a URL)."),
-]
+# An id: lower-case letters, digits and hyphens (it becomes part of a URL). Each key that
+# holds one says what it names in its own description.
+Id = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[StrictStr, StringConstraints(min_length=1, max_length=300)]
 Email = Annotated[
@@ -85,9 +83,13 @@ def period_days(period: str) -> int:
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown keys are errors; values are checked as assigned."""
+    """Base for every model: unknown keys are errors; values are checked as assigned.
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    A key's description (in the JSON Schemas, the editor's hover text and the data reference
+    page) is the docstring under it, or its ``Field(description=…)``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True,
+                              use_attribute_docstrings=True)
 
 
 # --------------------------------------------------------------------------- disclosures
@@ -146,18 +148,24 @@ class Contact(Strict):
     """A way to reach someone: a name and at least one of e-mail, phone, address or web page
     (the disclosure rules say which they need)."""
 
-    name: ShortText
-    email: Email | None = None
-    phone: ShortText | None = None
+    name: ShortText = Field(examples=['Privacy Team'])
+    """Who to contact: a person, a team or a role."""
+    email: Email | None = Field(None, examples=['privacy@example.com'])
+    """An e-mail address that reaches them."""
+    phone: ShortText | None = Field(None, examples=['+49 30 1234 5678'])
+    """A phone number, written as people should dial it."""
     address: Text | None = None
-    url: Url | None = None
+    """A postal address, on one or more lines."""
+    url: Url | None = Field(None, examples=['https://example.com/privacy/contact'])
+    """A web page or form to reach them: an https:// address or a page of this site."""
 
 
 class Owner(Strict):
     """Who answers for an item, and by when it must be looked at again."""
 
     name: ShortText = Field(description="A person or a team that answers for this item.")
-    email: Email | None = None
+    email: Email | None = Field(None, examples=['people-analytics@example.com'])
+    """An e-mail address that reaches the owner."""
 
 
 class Regime(enum.StrEnum):
