@@ -25,6 +25,7 @@ def shapes(n: int) -> dict[str, str]:
     return {
         "32 unclosed '['": fill("[" * 32),
         "32 '![' images": fill("![" * 32),
+        "32 '[*' then '](#\\'": fill("[*" * 32 + "](#\\" * 32),
         "32 '<a ' tags": fill("<a " * 32),
         "32 autolink openings": fill("<http" * 32),
         "31 backtick runs": fill(" a ".join("`" * i for i in range(1, 32))),
