@@ -75,7 +75,7 @@ def test_every_generated_page_has_its_front_matter(rendered: Path) -> None:
                     "notice_effective": notice["effective"].isoformat(),
                     "notice_owner": "Learning and Development",
                     "notice_next_review": program["next_review"].isoformat(),
-                    "program_id": "micro-coaching",
+                    "program_id": "micro-coaching", "notice_language": "en",
                     # the dates as readers read them, and what search and the theme are told
                     "notice_effective_text": f"{notice['effective']:%B} "
                                              f"{notice['effective'].day}, "

@@ -31,6 +31,13 @@ def notice_uri(pid: str) -> str:
 NOTICE_LANGUAGE = "en"
 
 
+def page_language(meta: dict[str, Any]) -> str:
+    """The language of a notice page (current or archived version): its ``notice_language``,
+    else :data:`NOTICE_LANGUAGE`. Every per-language name (records, PDFs, links) takes it
+    from here."""
+    return str(meta.get("notice_language") or NOTICE_LANGUAGE)
+
+
 def notice_pdf_uri(pid: str, version: str, language: str = NOTICE_LANGUAGE) -> str:
     """Where the printed PDF of one notice version in one language is published: next to
     the notice, named so that it says what it is once saved elsewhere
