@@ -135,3 +135,55 @@ def test_the_acknowledgement_schema_is_published_and_fits_every_record(site: Pat
                "presented_at": "2026-11-23T09:14:05Z",
                "acknowledged_at": "2026-11-23T09:15:00Z", "method": "hr-system"}
         assert list(check.iter_errors(ack)) == []
+
+
+LOCK = json.loads((Path(__file__).parents[2] / "notices.lock.json").read_text("utf-8"))
+
+
+def test_each_current_notice_links_the_hr_system_with_its_record(site: Path) -> None:
+    """data/organisation.yaml sets acknowledge_url: the link carries id, version, language
+    and the hash of the canonical text, and says where it leads."""
+    import re
+
+    for pid, version in (("micro-coaching", "1.3"), ("lms-milestones", "1.1")):
+        page = (site / "notices" / pid / "index.html").read_text("utf-8")
+        links = re.findall(r'<a class="gp-ack__link[^"]*" href="([^"]+)" rel="noreferrer">'
+                           r"I have read this notice</a>", page)
+        assert links == [
+            f"https://hr.northwind.example/privacy/acknowledge?notice={pid}&amp;"
+            f"version={version}&amp;lang=en&amp;sha256={LOCK['notices'][pid][version]['sha256']}"]
+        assert ("This link opens your HR system (hr.northwind.example), which records that "
+                f"you have read version {version} of this notice. This portal records nothing "
+                "about you.") in page
+    # an earlier version's page is not acknowledged
+    old = (site / "notices" / "micro-coaching" / "v1.2" / "index.html").read_text("utf-8")
+    assert "gp-ack" not in old and "hr.northwind.example" not in old
+
+
+@pytest.fixture(scope="module")
+def minimal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import CASES, make_site
+
+    return make_site(tmp_path_factory.mktemp("ack"), CASES / "valid" / "minimal")
+
+
+def test_without_a_template_there_is_no_link(minimal: Path) -> None:
+    result = mkdocs_build(minimal)
+    assert result.returncode == 0, result.stderr
+    page = (minimal / "site" / "notices" / "learning" / "index.html").read_text("utf-8")
+    assert "gp-ack" not in page and "I have read this notice" not in page
+
+
+def test_a_hostile_template_stops_the_build_with_a_located_error(minimal: Path) -> None:
+    org = minimal / "data" / "organisation.yaml"
+    text = org.read_text("utf-8")
+    lines = text.count("\n")
+    org.write_text(text + "acknowledge_url: javascript:alert(document.cookie)\n", "utf-8")
+    try:
+        result = mkdocs_build(minimal)
+    finally:
+        org.write_text(text, "utf-8")
+    assert result.returncode != 0
+    assert (f"data/organisation.yaml:{lines + 1}:18: error [organisation.acknowledge-url] "
+            "acknowledge_url: the address must be an https: address, not javascript: "
+            "('javascript:alert(document.cookie)')") in result.stderr

@@ -17,11 +17,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from ..changes.control import check_notices, notice_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
-from ..data import file_policy, schemas
+from ..data import acknowledge_url, file_policy, schemas
 from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language
@@ -29,7 +30,7 @@ from ..pages.paths import generated_path_problems
 from ..problems import Location, Problems
 from ..publish import acknowledgement, edition_scan, engines, exports, manifest, markdown_residue
 from ..publish.gate import check_notice
-from ..publish.notice_records import notice_records
+from ..publish.notice_records import canonical_text, notice_hash, notice_records
 from ..rules.registry import Options
 from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
@@ -231,7 +232,22 @@ class SiteBuild:
         if self.settings.pdf and meta.get("govportal") == "notice":
             meta["notice_pdf"] = notice_pdf_uri(meta["program_id"], meta["notice_version"],
                                                 page_language(meta))
+        link = self._acknowledge_link(generated)
+        if link is not None:
+            meta["notice_acknowledge_url"] = link
+            meta["notice_acknowledge_host"] = urlsplit(link).hostname or ""
         return meta, title_html(generated.title), markdown
+
+    def _acknowledge_link(self, page: Page) -> str | None:
+        """The "I have read this notice" link of a current notice: the organisation's
+        ``acknowledge_url`` filled with its id, version, language and hash (None without a
+        template, or with one the check refused, whatever its severity)."""
+        template = self.result.policy.organisation.acknowledge_url if self.result else None
+        if template is None or page.meta.get("govportal") != "notice":
+            return None
+        return acknowledge_url.fill(template, page.meta["program_id"],
+                                    page.meta["notice_version"], page_language(page.meta),
+                                    notice_hash(canonical_text(page.markdown)))
 
     def page_content(self, src_uri: str, html: str) -> str:
         """A generated page's HTML as converted: an archived version's is cleaned of any

@@ -251,6 +251,12 @@ class Organisation(Strict):
         None, json_schema_extra=carries("uk-special-category"),
         description="UK: the reference of the appropriate policy document that DPA "
                     "2018 Schedule 1 asks for special-category data, or `{none: why}`.")
+    acknowledge_url: Annotated[StrictStr, StringConstraints(
+        min_length=1, max_length=2000)] | None = Field(
+        None, description="Where a notice's \"I have read this notice\" link leads: the HR "
+                          "system's https: address, with {notice_id}, {version}, {language} "
+                          "and {notice_hash} filled in (URL-encoded). Without it, notices "
+                          "have no such link.")
     wording: dict[ShortText, Text | WordingOmission] = Field(
         default_factory=dict,
         description="Your own text for a sentence of the portal's standard wording, by its "
