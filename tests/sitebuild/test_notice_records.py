@@ -187,3 +187,30 @@ def test_a_hostile_template_stops_the_build_with_a_located_error(minimal: Path) 
     assert (f"data/organisation.yaml:{lines + 1}:18: error [organisation.acknowledge-url] "
             "acknowledge_url: the address must be an https: address, not javascript: "
             "('javascript:alert(document.cookie)')") in result.stderr
+
+
+def test_the_governance_page_says_who_approves_what(site: Path) -> None:
+    """From the same data as .github/CODEOWNERS (rows written out from data/)."""
+    import re
+
+    page = (site / "governance" / "index.html").read_text("utf-8")
+    start = page.index('id="approvals"')
+    table = page[start:page.index("</table>", start)]
+    rows = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip()
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)][1:]
+    assert rows == [
+        "Privacy notices: every data file, the lock file and the notice archive Legal counsel, "
+        "Privacy Team and DPO @northwind/legal, @northwind/privacy",
+        "Sample policy language Legal counsel @northwind/legal",
+        "Retention schedule Legal counsel, Privacy Team and DPO @northwind/legal, "
+        "@northwind/privacy",
+        "Learning records in 1:1s and reviews (its data and its notice) People Operations "
+        "(owner), Legal counsel, Privacy Team and DPO @northwind/people-operations, "
+        "@northwind/legal, @northwind/privacy",
+        "Micro-coaching tips for managers (its data and its notice) Learning and Development "
+        "(owner), Legal counsel, Privacy Team and DPO @northwind/learning, @northwind/legal"
+        ", @northwind/privacy",
+    ]
+    committed = (Path(__file__).parents[2] / ".github" / "CODEOWNERS").read_text("utf-8")
+    assert "/data/programs/micro-coaching.yaml @northwind/learning @northwind/legal " \
+           "@northwind/privacy\n" in committed

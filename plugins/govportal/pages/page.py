@@ -45,6 +45,12 @@ def notice_pdf_uri(pid: str, version: str, language: str = NOTICE_LANGUAGE) -> s
     return f"notices/{pid}/{pid}-{version}.{language}.pdf"
 
 
+def notice_text_uri(pid: str, version: str, language: str = NOTICE_LANGUAGE) -> str:
+    """Where the canonical text of one notice version in one language is published, beside
+    the version's own page (``notices/micro-coaching/v1.2/en.txt``)."""
+    return f"notices/{pid}/v{version}/{language}.txt"
+
+
 def guide_uri(pid: str) -> str:
     return f"guides/{pid}.md"
 

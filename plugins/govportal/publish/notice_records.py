@@ -39,7 +39,7 @@ from ..changes.control import changelog_entry
 from ..changes.fingerprint import normalise, version_key
 from ..changes.history import History, version_uri
 from ..data.policy import Policy
-from ..pages.page import Page, notice_uri, page_language
+from ..pages.page import Page, notice_text_uri, notice_uri, page_language
 
 
 def canonical_text(markdown: str) -> str:
@@ -55,7 +55,7 @@ def notice_hash(canonical: str) -> str:
 
 def text_uri(pid: str, version: str, language: str) -> str:
     """Where the canonical text of one notice version in one language is published."""
-    return f"notices/{pid}/v{version}/{language}.txt"
+    return notice_text_uri(pid, version, language)
 
 
 def site_address(path: str, site_url: str = "") -> str:

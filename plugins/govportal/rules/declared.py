@@ -43,6 +43,10 @@ CHANGE_CONTROL: dict[str, str] = {
                               "correction, and never its date or facts.",
     "notice.history-inserted": "With `--base`: a new version comes after the newest "
                                "published one.",
+    # approvals follow the data (govportal.publish.codeowners), checked by `govportal check`
+    "governance.codeowners-stale": "With `governance.approvals` in the data, "
+                                   "`.github/CODEOWNERS` is there and is exactly what "
+                                   "`govportal codeowners` writes from it.",
 }
 
 # Advisory checks of the short version: each names what it needs to link to.

@@ -16,6 +16,7 @@ reaches a page.
 from __future__ import annotations
 
 from .organisation import (
+    Approvals,
     CountryCode,
     Escalation,
     Establishment,
@@ -118,6 +119,7 @@ from .types import (
     Declared,
     Email,
     Flag,
+    GitHubHandle,
     Id,
     LawfulBasis,
     Owner,
@@ -156,6 +158,7 @@ SCHEMA_NAMES: dict[type[Strict], str] = {
 
 __all__ = [
     "Analytics",
+    "Approvals",
     "AnalyticsLevel",
     "Answer",
     "Art9Condition",
@@ -186,6 +189,7 @@ __all__ = [
     "Disposal",
     "Dpa",
     "Email",
+    "GitHubHandle",
     "Escalation",
     "Establishment",
     "FirstLayer",

@@ -186,6 +186,23 @@ class RolloutPlan(Strict):
     steps: list[RolloutStep] = Field(min_length=1)
 
 
+class Approvals(Strict):
+    """Which roles (ids in ``roles.yaml``) approve a change, by what it changes.
+    ``govportal codeowners`` makes their GitHub handles the required reviewers of the files
+    that hold it, and the governance page lists them."""
+
+    notices: list[Id] = Field(
+        min_length=1, description="Roles that approve every change to a privacy notice "
+                                  "(every data file can change one, and the lock and "
+                                  "archive record them).")
+    clauses: list[Id] = Field(
+        default_factory=list, description="Roles that approve the sample policy language "
+                                          "(`clauses.yaml`); without, those of notices.")
+    retention: list[Id] = Field(
+        default_factory=list, description="Roles that approve the retention schedule "
+                                          "(`retention.yaml`); without, those of notices.")
+
+
 class Governance(Strict):
     """The operating model: who answers for what, how policy changes, where to escalate,
     what is reviewed how often, and the rollout plan."""
@@ -197,6 +214,9 @@ class Governance(Strict):
     reviews: list[Review] = Field(default_factory=list, description="The review cadence.")
     rollout: RolloutPlan | None = Field(
         None, description="The time-boxed rollout plan, where there is one.")
+    approvals: Approvals | None = Field(
+        None, description="Who approves which change, as roles; with it, "
+                          "`.github/CODEOWNERS` must be what `govportal codeowners` writes.")
 
 
 class Organisation(Strict):

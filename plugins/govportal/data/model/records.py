@@ -14,6 +14,7 @@ from pydantic import (
 from .types import (
     Date,
     Flag,
+    GitHubHandle,
     Id,
     Owner,
     Period,
@@ -109,6 +110,7 @@ class Role(Strict):
     id: Id
     name: ShortText
     description: Text
+    github: GitHubHandle | None = None
 
 
 class View(Strict):

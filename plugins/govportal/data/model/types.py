@@ -42,6 +42,13 @@ Email = Annotated[
 URL_PATTERN = (r"^(?:https://[A-Za-z0-9]|/[A-Za-z0-9._~!$&*+,;=:@%-])"
                r"[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")
 Url = Annotated[StrictStr, StringConstraints(pattern=URL_PATTERN)]
+# A GitHub user (@name) or team (@org/team), as CODEOWNERS names a reviewer.
+GITHUB_PATTERN = r"^@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"
+GitHubHandle = Annotated[
+    StrictStr, StringConstraints(pattern=GITHUB_PATTERN),
+    Field(description="A GitHub user (`@name`) or team (`@org/team`): `govportal codeowners` "
+                      "makes it a required reviewer of what it approves or owns."),
+]
 Flag = StrictBool
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -158,6 +165,7 @@ class Owner(Strict):
 
     name: ShortText = Field(description="A person or a team that answers for this item.")
     email: Email | None = None
+    github: GitHubHandle | None = None
 
 
 class Regime(enum.StrEnum):
