@@ -162,6 +162,11 @@ KANTARA_MAPPING: dict[str, Any] = {
                      "group: Notice Record (a working-group draft, not a final "
                      "specification)",
     "status": "draft; field names mapped by meaning, not checked against a final text",
+    "sources": [
+        "https://kantarainitiative.org/confluence/display/WA/Charter",
+        "https://kantara.atlassian.net/wiki/pages/diffpages.action?originalId=46006287"
+        "&pageId=45711398",
+    ],
     "fields": KANTARA_FIELDS,
     "notes": {
         "notice hash": "SHA-256 of the file at text_url, lowercase hex (in "
