@@ -43,7 +43,11 @@ CHANGE_CONTROL: dict[str, str] = {
                               "correction, and never its date or facts.",
     "notice.history-inserted": "With `--base`: a new version comes after the newest "
                                "published one.",
-    # approvals follow the data (govportal.publish.codeowners), checked by `govportal check`
+}
+
+# The project's own files that follow from the data, checked by `govportal check` (not by
+# the build): id → what it asks.
+PROJECT_FILES: dict[str, str] = {
     "governance.codeowners-stale": "With `governance.approvals` in the data, "
                                    "`.github/CODEOWNERS` is there and is exactly what "
                                    "`govportal codeowners` writes from it.",
