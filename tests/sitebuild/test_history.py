@@ -201,3 +201,14 @@ def test_a_removed_program_keeps_its_history(tmp_path: Path) -> None:
     assert "Version 1.0 is in effect from January 15, 2026." in old
     assert "What changed: Coaching tips" in html(project, "notices/coaching/changes")
     assert not (project / "site" / "notices" / "coaching" / "index.html").exists()
+    # its notice record stays published: the text at the version's address, hashing to it
+    import hashlib
+
+    records = json.loads((project / "site" / "notices.json").read_text("utf-8"))["records"]
+    (retired,) = [r for r in records if r["notice_id"] == "coaching"]
+    assert (retired["version"], retired["language"], retired["status"]) == ("1.0", "en",
+                                                                           "retired")
+    assert retired["text_url"] == "notices/coaching/v1.0/en.txt"
+    raw = (project / "site" / "notices" / "coaching" / "v1.0" / "en.txt").read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == retired["notice_hash"]
+    assert raw.startswith(b"# Privacy notice: Coaching tips\n")
