@@ -208,6 +208,25 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    from .publish import codeowners
+
+    settings = _project(args)
+    result = check(_data_dir(args, settings), _options(args, settings),
+                   label_base=settings.root)
+    failed = result.problems.errors or not result.policy.complete
+    changed = None if failed else codeowners.write(settings.root, result.policy,
+                                                   settings.lock_file, settings.archive_dir)
+    if changed is None:
+        print(result.problems.format_text() if failed else "", end="")
+        print("govportal codeowners: " + ("the data has errors" if failed else "the data "
+              "names no approvers (governance.approvals in organisation.yaml)")
+              + "; nothing was written.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {codeowners.PATH}" if changed else f"{codeowners.PATH} is up to date")
+    return EXIT_OK
+
+
 def cmd_pr_summary(args: argparse.Namespace) -> int:
     from .changes import prsummary
 
@@ -351,6 +370,13 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 when the committed schemas are stale")
     schema.set_defaults(func=cmd_schemas)
+
+    owners = sub.add_parser("codeowners", parents=[common],
+                            help="write .github/CODEOWNERS from the data's approvers and "
+                                 "program owners")
+    owners.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
+    owners.add_argument("--today", help="the date rules treat as today (YYYY-MM-DD)")
+    owners.set_defaults(func=cmd_codeowners)
 
     summary = sub.add_parser("pr-summary", parents=[common],
                              help="Markdown of what readers will see change between two refs")

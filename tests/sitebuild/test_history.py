@@ -115,7 +115,8 @@ def test_schemas_are_published(project: Path) -> None:
     committed = sorted(p.name for p in (ROOT / "schemas").glob("*.schema.json"))
     assert len(committed) >= 10, committed
     published = sorted(p.name for p in (project / "site" / "schemas").iterdir())
-    assert published == committed
+    # and the acknowledgement record's schema, for HR systems (not a data file's)
+    assert published == sorted([*committed, "notice-acknowledgement.schema.json"])
     for name in committed:
         assert (project / "site" / "schemas" / name).read_text(encoding="utf-8") == (
             ROOT / "schemas" / name).read_text(encoding="utf-8")
@@ -200,3 +201,14 @@ def test_a_removed_program_keeps_its_history(tmp_path: Path) -> None:
     assert "Version 1.0 is in effect from January 15, 2026." in old
     assert "What changed: Coaching tips" in html(project, "notices/coaching/changes")
     assert not (project / "site" / "notices" / "coaching" / "index.html").exists()
+    # its notice record stays published: the text at the version's address, hashing to it
+    import hashlib
+
+    records = json.loads((project / "site" / "notices.json").read_text("utf-8"))["records"]
+    (retired,) = [r for r in records if r["notice_id"] == "coaching"]
+    assert (retired["version"], retired["language"], retired["status"]) == ("1.0", "en",
+                                                                           "retired")
+    assert retired["text_url"] == "notices/coaching/v1.0/en.txt"
+    raw = (project / "site" / "notices" / "coaching" / "v1.0" / "en.txt").read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == retired["notice_hash"]
+    assert raw.startswith(b"# Privacy notice: Coaching tips\n")

@@ -65,6 +65,9 @@ def rendered(project: Path) -> Path:
     return out
 
 
+LOCK = json.loads((ROOT / "notices.lock.json").read_text("utf-8"))
+
+
 def test_every_generated_page_has_its_front_matter(rendered: Path) -> None:
     meta, body = front_matter(rendered / "notices" / "micro-coaching.md")
     program = yaml.safe_load((ROOT / "data" / "programs" / "micro-coaching.yaml").read_text(
@@ -75,7 +78,12 @@ def test_every_generated_page_has_its_front_matter(rendered: Path) -> None:
                     "notice_effective": notice["effective"].isoformat(),
                     "notice_owner": "Learning and Development",
                     "notice_next_review": program["next_review"].isoformat(),
-                    "program_id": "micro-coaching",
+                    "program_id": "micro-coaching", "notice_language": "en",
+                    # data/organisation.yaml's acknowledge_url, filled for this version
+                    "notice_acknowledge_url": "https://hr.northwind.example/privacy/acknowledge"
+                    f"?notice=micro-coaching&version={notice['version']}&lang=en&sha256="
+                    + LOCK["notices"]["micro-coaching"][notice["version"]]["sha256"],
+                    "notice_acknowledge_host": "hr.northwind.example",
                     # the dates as readers read them, and what search and the theme are told
                     "notice_effective_text": f"{notice['effective']:%B} "
                                              f"{notice['effective'].day}, "

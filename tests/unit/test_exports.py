@@ -37,7 +37,8 @@ def test_notices_json_hash_is_the_published_text(built: tuple) -> None:
     assert notice["id"] == "learning"
     assert notice["version"] == "1.0"
     assert notice["effective"] == "2026-01-15"
-    assert notice["url"] == "https://portal.example.com/notices/learning/"
+    assert notice["url"] == "https://portal.example.com/notices/learning/v1.0/"
+    assert notice["current_url"] == "https://portal.example.com/notices/learning/"
     text = pages["notices/learning.md"].markdown.encode()  # every character, markup too
     assert notice["content_hash"] == "sha256:" + hashlib.sha256(text).hexdigest()
     assert notice["content_hash"] == "sha256:" + fingerprint.fingerprint(
@@ -117,7 +118,7 @@ def test_urls_without_and_with_a_site_url() -> None:
 def test_each_file_on_its_own_defaults_to_relative_urls(built: tuple) -> None:
     policy, pages, files = built
     assert json.loads(exports.notices_json(policy, pages))["notices"][0]["url"] == (
-        "notices/learning/")
+        "notices/learning/v1.0/")
     feed = ET.fromstring(exports.notices_atom(policy).encode())
     assert feed.findtext(f"{ATOM}title") == "Minimal Co: privacy notice changes"
     assert feed.findtext(f"{ATOM}id") == "tag:example.com,2000:notices"
@@ -152,7 +153,7 @@ def test_contacts_without_an_address(tmp_path) -> None:
     assert feed.findtext(f"{ATOM}id") == "tag:h.example,2000:notices"
     assert feed.find(f"{ATOM}link").get("href") == "https://h.example/X/notices.atom"
     assert json.loads(files["notices.json"])["notices"][0]["url"] == (
-        "https://h.example/X/notices/learning/")
+        "https://h.example/X/notices/learning/v1.0/")
 
 
 def test_without_a_site_url_or_an_address_the_feed_is_the_portal_s(built: tuple) -> None:

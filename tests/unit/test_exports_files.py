@@ -20,7 +20,7 @@ from tests.conftest import CASES, mutated
 OPTIONS = registry.Options(today=dt.date(2026, 11, 22))
 EXPECTED = CASES / "exports"
 FILES = ["notices.json", "retention.json", "retention.csv", "ropa.csv", "notices.atom",
-         "coverage.json"]
+         "coverage.json", "notices/learning/v1.1/en.txt"]
 # The complete case, with a second notice version (material), a title with a non-ASCII
 # letter and a summary with an ampersand, published under a path of a host.
 EDITS = [
@@ -57,3 +57,20 @@ def test_every_export_is_exactly_as_written_down(tmp_path: Path, case: str) -> N
     for name in FILES:
         expected = (EXPECTED / case / name).read_text(encoding="utf-8")
         assert files[name] == expected, f"{case}/{name}"
+
+
+@pytest.mark.parametrize("case", sorted(CASES_))
+def test_each_written_down_record_hashes_to_its_notice_hash(case: str) -> None:
+    """The canonical text files, as written down, hash to what notices.json says."""
+    import hashlib
+    import json
+
+    data = json.loads((EXPECTED / case / "notices.json").read_text(encoding="utf-8"))
+    site_url = CASES_[case][0] or ""
+    assert len(data["records"]) == 1
+    for entry in data["records"] + data["notices"]:
+        path = entry["text_url"].removeprefix(site_url)
+        assert path == "notices/learning/v1.1/en.txt"
+        raw = (EXPECTED / case / path).read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == entry["notice_hash"]
+        assert entry["kantara_notice_record"]["notice_hash"] == "sha256:" + entry["notice_hash"]

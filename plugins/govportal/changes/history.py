@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from ..data import model as m
 from ..data.policy import Policy
-from ..pages.page import Page, notice_uri
+from ..pages.page import NOTICE_LANGUAGE, Page, notice_text_uri, notice_uri
 from .archive import Archive
 from .control import changelog_entry
 from .facts import Difference, differences
@@ -160,10 +160,14 @@ class History:
                         heading=Markup(heading[2:].strip()),  # published Markdown, as it is
                         body=Markup(relink(body, pid, known)),
                         item=item, pid=pid, has_current=current,
+                        text_file=posixpath.relpath(
+                            notice_text_uri(pid, item.version, NOTICE_LANGUAGE),
+                            f"notices/{pid}"),
                         retired=self.lock.retired.get(pid) if not current else None),
                     "employees",
                     {"govportal": "notice-version", "program_id": pid,
-                     "notice_version": item.version, "search": {"exclude": True}},
+                     "notice_version": item.version, "notice_language": NOTICE_LANGUAGE,
+                     "search": {"exclude": True}},
                     in_nav=False))
             pages.append(Page(
                 changes_uri(pid), f"What changed: {self.title(pid)}",

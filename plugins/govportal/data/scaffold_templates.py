@@ -25,6 +25,8 @@ summary: TODO
 owner:
   #? owner.name
   name: TODO
+  #? owner.github
+  github: TODO
 #? next_review
 next_review: TODO
 #? data_subjects

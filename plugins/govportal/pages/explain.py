@@ -13,7 +13,7 @@ import textwrap
 from ..data.suggestions import did_you_mean
 from ..problems import Severity
 from ..rules import registry
-from ..rules.declared import CHANGE_CONTROL, LOADING, OUTPUT
+from ..rules.declared import CHANGE_CONTROL, LOADING, OUTPUT, PROJECT_FILES
 from . import ruledocs
 
 WIDTH = 88
@@ -29,6 +29,9 @@ _DECLARED = (
      "Checked against the lock file of published notice versions (notices.lock.json) and the "
      "archive of their texts; `govportal lock` records a new version. The check runs once the "
      "data has no errors."),
+    ("project files", PROJECT_FILES,
+     "Checked by `govportal check` (and so in CI), not by the build: a file of the project "
+     "that follows from the data; the message says which command rewrites it."),
     ("published pages", OUTPUT,
      "Checked in the built site's HTML, so the build reports it (make site), not "
      "`govportal check`."),

@@ -1,5 +1,6 @@
 """The governance page: who answers for what, how a policy change is approved and told,
 where to escalate, what is reviewed how often (with the next review dates the data holds),
+who approves which change (the same reading of the data that writes ``.github/CODEOWNERS``),
 and the rollout plan, each step with its dates."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..rules.approvals import approvals
 from .context import PageContext
 from .page import GOVERNANCE, Page, checklist_uri, notice_uri
 
@@ -87,5 +89,6 @@ def governance(b: PageContext) -> Page:
                        if p in b.policy.programs] if plan and plan.pilot else [])
     return Page(GOVERNANCE, "Governance", b.render(
         "governance.md.j2", gov=gov, plan=plan, plan_end=end, steps=rollout_steps(b),
-        pilot_programs=pilot_programs, reviews=next_reviews(b)), "owners",
+        pilot_programs=pilot_programs, reviews=next_reviews(b),
+        approvals=approvals(b.policy)), "owners",
         {"govportal": "governance"})

@@ -21,7 +21,7 @@ from ..rules.standard_wording import Sentence, holds, sentence
 from ..text.safe_markdown import markdown_block, markdown_inline
 from .context import PageContext
 from .labels import CLASSIFICATION_LABELS
-from .page import Page, Section, notice_uri
+from .page import NOTICE_LANGUAGE, Page, Section, notice_uri
 
 # Notice sections in reading order: (topic id, heading). Each topic has a template
 # ``notice/<topic>.md.j2``; a section whose template renders nothing is left out.
@@ -217,6 +217,7 @@ def notice(b: PageContext, program: m.Program) -> Page:
         "notice_owner": program.owner.name,
         "notice_next_review": program.next_review.isoformat(),
         "program_id": program.id,
+        "notice_language": NOTICE_LANGUAGE,
     }
     return Page(notice_uri(program.id), f"Privacy notice: {program.title}", md,
                 "employees", meta)

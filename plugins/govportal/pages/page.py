@@ -32,11 +32,24 @@ def notice_uri(pid: str) -> str:
 NOTICE_LANGUAGE = "en"
 
 
+def page_language(meta: dict[str, Any]) -> str:
+    """The language of a notice page (current or archived version): its ``notice_language``,
+    else :data:`NOTICE_LANGUAGE`. Every per-language name (records, PDFs, links) takes it
+    from here."""
+    return str(meta.get("notice_language") or NOTICE_LANGUAGE)
+
+
 def notice_pdf_uri(pid: str, version: str, language: str = NOTICE_LANGUAGE) -> str:
     """Where the printed PDF of one notice version in one language is published: next to
     the notice, named so that it says what it is once saved elsewhere
     (``notices/micro-coaching/micro-coaching-1.2.en.pdf``)."""
     return f"notices/{pid}/{pid}-{version}.{language}.pdf"
+
+
+def notice_text_uri(pid: str, version: str, language: str = NOTICE_LANGUAGE) -> str:
+    """Where the canonical text of one notice version in one language is published, beside
+    the version's own page (``notices/micro-coaching/v1.2/en.txt``)."""
+    return f"notices/{pid}/v{version}/{language}.txt"
 
 
 def guide_uri(pid: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..rules import registry
 from ..rules.catalog import load_adequacy
-from ..rules.declared import CHANGE_CONTROL, LOADING, OUTPUT
+from ..rules.declared import CHANGE_CONTROL, LOADING, OUTPUT, PROJECT_FILES
 from . import ruledocs
 from .context import PageContext
 from .page import RULES, Page
@@ -26,6 +26,6 @@ def rules_reference(b: PageContext) -> Page:
                              "intro": ruledocs.family_intro(family), "rules": rules})
     return Page(RULES, "Rules reference", b.render(
         "rules.md.j2", families=families, options=options, change_rules=CHANGE_CONTROL,
-        loading_rules=LOADING, output_rules=OUTPUT,
+        loading_rules=LOADING, output_rules=OUTPUT, project_rules=PROJECT_FILES,
         adequacy=load_adequacy()), "owners/Registers",
         {"govportal": "rules"})

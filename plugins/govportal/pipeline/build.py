@@ -17,18 +17,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from ..changes.control import check_notices, notice_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
-from ..data import file_policy, schemas
+from ..data import acknowledge_url, file_policy, schemas
 from ..pages.environment import environment
 from ..pages.navigation import navigation
-from ..pages.page import NOTICE_LANGUAGE, Page, notice_pdf_uri, notice_uri
+from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language
 from ..pages.paths import generated_path_problems
 from ..problems import Location, Problems
-from ..publish import edition_scan, engines, exports, manifest, markdown_residue
+from ..publish import acknowledgement, edition_scan, engines, exports, manifest, markdown_residue
 from ..publish.gate import check_notice
+from ..publish.notice_records import canonical_text, notice_hash, notice_records
 from ..rules.registry import Options
 from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
@@ -189,15 +191,19 @@ class SiteBuild:
         policy, lock = self.result.policy, self.history.lock if self.history else None
         chains = {pid: entry.chain for pid, program in policy.programs.items()
                   if lock and (entry := lock.entry(pid, program.notice.version))}
-        outputs = exports.all_exports(policy, self.pages, site_url, site_name, chains)
+        records = notice_records(policy, self.pages, self.history)
+        outputs = exports.all_exports(policy, self.pages, site_url, site_name, chains,
+                                      records)
         _check_paths(list(outputs))
         for path, content in outputs.items():
             if not files.exists(path):
                 files.add(path, content)
 
     def _add_schemas(self, files: SiteFiles) -> None:
-        """Publish the data files' JSON Schemas under ``schemas/``."""
-        for name, text in schemas.all_schemas().items():
+        """Publish the data files' JSON Schemas under ``schemas/``, and the schema of the
+        acknowledgement record an HR system keeps."""
+        published = {**schemas.all_schemas(), acknowledgement.NAME: acknowledgement.schema_text()}
+        for name, text in published.items():
             uri = f"schemas/{name}"
             if files.exists(uri):
                 raise BuildError(f"govportal: '{uri}' in {self.settings.docs_name}/ would "
@@ -224,8 +230,24 @@ class SiteBuild:
                 markdown = self.history.decorate(generated, markdown)
         meta = dict(generated.meta)
         if self.settings.pdf and meta.get("govportal") == "notice":
-            meta["notice_pdf"] = notice_pdf_uri(meta["program_id"], meta["notice_version"])
+            meta["notice_pdf"] = notice_pdf_uri(meta["program_id"], meta["notice_version"],
+                                                page_language(meta))
+        link = self._acknowledge_link(generated)
+        if link is not None:
+            meta["notice_acknowledge_url"] = link
+            meta["notice_acknowledge_host"] = urlsplit(link).hostname or ""
         return meta, title_html(generated.title), markdown
+
+    def _acknowledge_link(self, page: Page) -> str | None:
+        """The "I have read this notice" link of a current notice: the organisation's
+        ``acknowledge_url`` filled with its id, version, language and hash (None without a
+        template, or with one the check refused, whatever its severity)."""
+        template = self.result.policy.organisation.acknowledge_url if self.result else None
+        if template is None or page.meta.get("govportal") != "notice":
+            return None
+        return acknowledge_url.fill(template, page.meta["program_id"],
+                                    page.meta["notice_version"], page_language(page.meta),
+                                    notice_hash(canonical_text(page.markdown)))
 
     def page_content(self, src_uri: str, html: str) -> str:
         """A generated page's HTML as converted: an archived version's is cleaned of any
@@ -251,7 +273,7 @@ class SiteBuild:
             self.documents.append({
                 "path": meta["notice_pdf"], "page": dest_uri, "type": "application/pdf",
                 "notice": pid, "version": meta["notice_version"],
-                "effective": meta["notice_effective"], "language": NOTICE_LANGUAGE,
+                "effective": meta["notice_effective"], "language": page_language(meta),
                 "title": self.pages[notice_uri(pid)].title})
         with self.timings.step("output check"):
             check_notice(output, self.result.policy, pid, dest_uri, self.output_problems)

@@ -22,6 +22,7 @@ from ..data.loader import load_policy
 from ..data.policy import Policy
 from ..data.validation import carried_by
 from ..problems import Location, Problems
+from ..publish import codeowners
 from ..rules import registry
 from ..rules.catalog import load_catalog
 from ..rules.registry import Options
@@ -108,13 +109,16 @@ def check_project(settings: Project, options: Options,
                   change_control: bool = True, base: str | None = None) -> Result:
     """Everything ``govportal check`` checks, without printing: the settings the build
     would refuse, load and validate the data, run every rule, then (when the data has no
-    error) compare the notices with the lock, and the lock with the lock at git ref ``base``
-    (raises :class:`~govportal.changes.prsummary.SummaryError` when that ref cannot be
-    read).
+    error) compare ``.github/CODEOWNERS`` with the data's approvers, the notices with the
+    lock, and the lock with the lock at git ref ``base`` (raises
+    :class:`~govportal.changes.prsummary.SummaryError` when that ref cannot be read).
 
     The benchmark calls this to time the check in-process."""
     result = check(data_dir or settings.data, options, label_base=settings.root)
     settings_problems(settings, result.problems)
+    if not result.problems.errors and result.policy.complete:
+        codeowners.check(settings.root, result.policy, result.problems, settings.lock_file,
+                         settings.archive_dir)
     if change_control and not result.problems.errors and result.policy.complete:
         lock, archive = open_lock(settings.root, lock_file or settings.lock_file,
                                   settings.archive_dir, result.problems)

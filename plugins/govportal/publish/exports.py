@@ -1,8 +1,9 @@
 """Machine-readable files published with the site.
 
-* ``notices.json``: every notice version (id, version, effective date, URL, content hash),
-  so an LMS or messaging system can record consent or acknowledgement against the exact
-  text an employee saw;
+* ``notices.json``: every notice and every (notice, language, version) published, each
+  with the SHA-256 of its canonical text file (:mod:`.notice_records`), so an HR system
+  can record acknowledgement against the exact text an employee saw, and check it later;
+* ``notices/<id>/v<version>/<language>.txt``: those canonical texts;
 * ``retention.json`` and ``retention.csv``: the retention schedule;
 * ``ropa.csv``: a record of processing activities with the GDPR Article 30(1) fields;
 * ``notices.atom``: an Atom feed of notice changes.
@@ -32,6 +33,13 @@ from ..data.policy import Policy
 from ..pages.page import Page, notice_uri
 from ..pages.registers import coverage_rows, rule_programs
 from ..text.safe_markdown import export_text, plain
+from .notice_records import (
+    KANTARA_MAPPING,
+    NoticeRecord,
+    notice_records,
+    record_entry,
+    record_files,
+)
 
 
 def content_hash(markdown: str) -> str:
@@ -57,16 +65,27 @@ def plain_values(value: Any) -> Any:
 
 
 def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "",
-                 chains: dict[str, str] | None = None) -> str:
+                 chains: dict[str, str] | None = None,
+                 records: list[NoticeRecord] | None = None) -> str:
+    """Every notice (its current version) and every record: one (notice, language,
+    version), current and earlier, with the hash of its canonical text file."""
+    records = records if records is not None else notice_records(policy, pages)
+    current = {r.notice_id: r for r in records if r.status == "current"}
     notices = []
     for pid, program in policy.programs.items():
         page = pages[notice_uri(pid)]
+        record = current[pid]
+        entry = record_entry(record, site_url)
         notices.append({
             "id": pid,
             "title": program.title,
             "version": program.notice.version,
+            "language": record.language,
             "effective": program.notice.effective.isoformat(),
-            "url": notice_url(pid, site_url),
+            "url": entry["url"],
+            "current_url": notice_url(pid, site_url),
+            "text_url": entry["text_url"],
+            "notice_hash": record.hash,
             "content_hash": content_hash(page.markdown),
             "history_chain": (chains or {}).get(pid),
             "status": program.status.value,
@@ -75,8 +94,14 @@ def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "",
                  "summary": plain(c.summary)}
                 for c in program.notice.changelog
             ],
+            "kantara_notice_record": entry["kantara_notice_record"],
         })
-    return json.dumps({"notices": plain_values(notices)}, indent=2, ensure_ascii=False) + "\n"
+    document = {
+        "notices": plain_values(notices),
+        "records": plain_values([record_entry(r, site_url) for r in records]),
+        "kantara_field_mapping": KANTARA_MAPPING,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 RETENTION_COLUMNS = ["id", "record_type", "kind", "period", "period_days", "trigger",
@@ -223,14 +248,19 @@ def coverage_json(policy: Policy) -> str:
 
 
 def all_exports(policy: Policy, pages: dict[str, Page], site_url: str = "",
-                site_name: str = "", chains: dict[str, str] | None = None) -> dict[str, str]:
+                site_name: str = "", chains: dict[str, str] | None = None,
+                records: list[NoticeRecord] | None = None) -> dict[str, str]:
     """Every machine-readable file: site path → content. ``chains``: program id → the hash
-    chain of its current notice version in the lock file."""
+    chain of its current notice version in the lock file; ``records``: every published
+    (notice, language, version) (without: each notice's current version), whose canonical
+    texts are published too."""
+    records = records if records is not None else notice_records(policy, pages)
     return {
-        "notices.json": notices_json(policy, pages, site_url, chains),
+        "notices.json": notices_json(policy, pages, site_url, chains, records),
         "retention.json": retention_json(policy),
         "retention.csv": retention_csv(policy),
         "ropa.csv": ropa_csv(policy),
         "notices.atom": notices_atom(policy, site_url, site_name),
         "coverage.json": coverage_json(policy),
+        **record_files(records),
     }

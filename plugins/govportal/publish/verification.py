@@ -5,7 +5,8 @@ portal's plugin made the site: a generator that ignores unknown plugins (Zensica
 would MkDocs with the plugin removed) builds pages with no notices and no disclosure gate.
 So a site is refused unless it also holds what only the plugin writes: ``notices.json``, a
 page for every notice it lists, each page carrying the disclosure sections the gate checked,
-and every PDF a notice links.
+every PDF a notice links, and every notice record's text file, hashing to its
+``notice_hash``.
 """
 
 from __future__ import annotations
@@ -38,10 +39,34 @@ def verify_site(site: Path) -> list[str]:
     notices = _notices(site / NOTICES)
     if notices is None:
         return [*problems, f"{label}/{NOTICES} is not the portal's list of notices"]
+    site_url = data.get("site_url") or ""
     for notice in notices:
-        problems.extend(_notice_problems(site, label, listed, data.get("site_url") or "",
-                                         notice))
+        problems.extend(_notice_problems(site, label, listed, site_url, notice))
+    problems.extend(_record_problems(site, label, listed, site_url))
     return problems
+
+
+def _record_problems(site: Path, label: str, listed: set[str], site_url: str) -> list[str]:
+    """Every notice record's text file is in the site and hashes to its ``notice_hash``."""
+    try:
+        records = json.loads((site / NOTICES).read_text(encoding="utf-8")).get("records")
+    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+        records = None
+    if not isinstance(records, list):
+        return [f"{label}/{NOTICES} has no list of notice records"]
+    out = []
+    for record in records:
+        url = record.get("text_url") if isinstance(record, dict) else None
+        if not isinstance(url, str):
+            out.append(f"{label}/{NOTICES} holds a notice record without a text_url")
+            continue
+        rel = url.removeprefix(site_url.rstrip("/") + "/") if site_url else url
+        if rel not in listed or not (site / rel).is_file():
+            out.append(f"{label}/{NOTICES} lists the notice text {url}, which the site does "
+                       "not hold")
+        elif manifest.sha256_file(site / rel) != record.get("notice_hash"):
+            out.append(f"{label}/{rel} does not hash to the notice_hash {NOTICES} gives it")
+    return out
 
 
 def _notices(path: Path) -> list[dict[str, Any]] | None:
@@ -68,9 +93,11 @@ def _page_file(url: str, site_url: str, listed: set[str]) -> str | None:
 
 def _notice_problems(site: Path, label: str, listed: set[str], site_url: str,
                      notice: dict[str, Any]) -> list[str]:
-    page = _page_file(notice["url"], site_url, listed)
+    url = notice.get("current_url") if isinstance(notice.get("current_url"), str) \
+        else notice["url"]
+    page = _page_file(url, site_url, listed)
     if page is None:
-        return [f"{label}/{NOTICES} lists the notice '{notice['id']}' at {notice['url']}, "
+        return [f"{label}/{NOTICES} lists the notice '{notice['id']}' at {url}, "
                 "but the site has no page there"]
     text = (site / page).read_text(encoding="utf-8", errors="replace")
     if "data-disclosures=" not in text:

@@ -45,6 +45,14 @@ CHANGE_CONTROL: dict[str, str] = {
                                "published one.",
 }
 
+# The project's own files that follow from the data, checked by `govportal check` (not by
+# the build): id → what it asks.
+PROJECT_FILES: dict[str, str] = {
+    "governance.codeowners-stale": "With `governance.approvals` in the data, "
+                                   "`.github/CODEOWNERS` is there and is exactly what "
+                                   "`govportal codeowners` writes from it.",
+}
+
 # Advisory checks of the short version: each names what it needs to link to.
 FIRST_LAYER_LINKS = {
     "advice.first-layer-purposes": "purposes",

@@ -88,7 +88,7 @@ REGISTRY: dict[str, Rule] = {}
 FAMILIES_PACKAGE = __name__.rsplit(".", 1)[0] + ".families"
 FAMILIES = ("references", "consent", "views", "guides", "retention", "analytics", "vendors",
             "transfers", "incident", "review", "launch", "governance", "declarations",
-            "disclosures", "content", "markup", "editions")
+            "disclosures", "content", "markup", "editions", "records")
 
 
 def rule(rule_id: str, *, severity: Severity = Severity.ERROR,

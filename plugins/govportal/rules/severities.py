@@ -11,11 +11,11 @@ from collections.abc import Iterable
 
 from ..data.suggestions import did_you_mean
 from . import registry
-from .declared import CHANGE_CONTROL, LOADING, OUTPUT
+from .declared import CHANGE_CONTROL, LOADING, OUTPUT, PROJECT_FILES
 
 
 def known_rule_ids() -> frozenset[str]:
-    return frozenset((*registry.all_rules(), *CHANGE_CONTROL, *LOADING, *OUTPUT))
+    return frozenset((*registry.all_rules(), *CHANGE_CONTROL, *LOADING, *OUTPUT, *PROJECT_FILES))
 
 
 def unknown_rule_ids(names: Iterable[str]) -> list[str]:

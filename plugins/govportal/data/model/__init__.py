@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from .notice import ChangelogEntry, FirstLayer, ManagerGuide, Notice, Waiver
 from .organisation import (
+    Approvals,
     CountryCode,
     Escalation,
     Establishment,
@@ -115,6 +116,7 @@ from .types import (
     Declared,
     Email,
     Flag,
+    GitHubHandle,
     Id,
     LawfulBasis,
     Owner,
@@ -153,6 +155,7 @@ SCHEMA_NAMES: dict[type[Strict], str] = {
 
 __all__ = [
     "Analytics",
+    "Approvals",
     "AnalyticsLevel",
     "Answer",
     "Art9Condition",
@@ -183,6 +186,7 @@ __all__ = [
     "Disposal",
     "Dpa",
     "Email",
+    "GitHubHandle",
     "Escalation",
     "Establishment",
     "FirstLayer",

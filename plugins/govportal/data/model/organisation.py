@@ -209,6 +209,23 @@ class RolloutPlan(Strict):
     """The steps, in order of their days."""
 
 
+class Approvals(Strict):
+    """Which roles (ids in ``roles.yaml``) approve a change, by what it changes.
+    ``govportal codeowners`` makes their GitHub handles the required reviewers of the files
+    that hold it, and the governance page lists them."""
+
+    notices: list[Id] = Field(
+        min_length=1, description="Roles that approve every change to a privacy notice "
+                                  "(every data file can change one, and the lock and "
+                                  "archive record them).")
+    clauses: list[Id] = Field(
+        default_factory=list, description="Roles that approve the sample policy language "
+                                          "(`clauses.yaml`); without, those of notices.")
+    retention: list[Id] = Field(
+        default_factory=list, description="Roles that approve the retention schedule "
+                                          "(`retention.yaml`); without, those of notices.")
+
+
 class Governance(Strict):
     """The operating model: who answers for what, how policy changes, where to escalate,
     what is reviewed how often, and the rollout plan."""
@@ -222,6 +239,9 @@ class Governance(Strict):
     reviews: list[Review] = Field(default_factory=list, description="The review cadence.")
     rollout: RolloutPlan | None = Field(
         None, description="The time-boxed rollout plan, where there is one.")
+    approvals: Approvals | None = Field(
+        None, description="Who approves which change, as roles; with it, "
+                          "`.github/CODEOWNERS` must be what `govportal codeowners` writes.")
 
 
 class Organisation(Strict):
@@ -287,6 +307,12 @@ class Organisation(Strict):
         None, json_schema_extra=carries("uk-special-category"),
         description="UK: the reference of the appropriate policy document that DPA "
                     "2018 Schedule 1 asks for special-category data, or `{none: why}`.")
+    acknowledge_url: Annotated[StrictStr, StringConstraints(
+        min_length=1, max_length=2000)] | None = Field(
+        None, description="Where a notice's \"I have read this notice\" link leads: the HR "
+                          "system's https: address, with {notice_id}, {version}, {language} "
+                          "and {notice_hash} filled in (URL-encoded). Without it, notices "
+                          "have no such link.")
     wording: dict[ShortText, Text | WordingOmission] = Field(
         default_factory=dict,
         description="Your own text for a sentence of the portal's standard wording, by its "

@@ -14,6 +14,7 @@ from pydantic import (
 from .types import (
     Date,
     Flag,
+    GitHubHandle,
     Id,
     Owner,
     Period,
@@ -127,6 +128,9 @@ class Role(Strict):
     """The role's name."""
     description: Text
     """Who has the role and what they need the data for."""
+    github: GitHubHandle | None = Field(None, examples=['@northwind/privacy-team'])
+    """The role's GitHub user or team, asked to review the files this role approves (written
+    into `.github/CODEOWNERS` by `govportal codeowners`); in quotes, as YAML gives `@` a meaning."""
 
 
 class View(Strict):

@@ -40,6 +40,13 @@ Email = Annotated[
 URL_PATTERN = (r"^(?:https://[A-Za-z0-9]|/[A-Za-z0-9._~!$&*+,;=:@%-])"
                r"[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")
 Url = Annotated[StrictStr, StringConstraints(pattern=URL_PATTERN)]
+# A GitHub user (@name) or team (@org/team), as CODEOWNERS names a reviewer.
+GITHUB_PATTERN = r"^@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"
+GitHubHandle = Annotated[
+    StrictStr, StringConstraints(pattern=GITHUB_PATTERN),
+    Field(description="A GitHub user (`@name`) or team (`@org/team`): `govportal codeowners` "
+                      "makes it a required reviewer of what it approves or owns."),
+]
 Flag = StrictBool
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -166,6 +173,9 @@ class Owner(Strict):
     name: ShortText = Field(description="A person or a team that answers for this item.")
     email: Email | None = Field(None, examples=['people-analytics@example.com'])
     """An e-mail address that reaches the owner."""
+    github: GitHubHandle | None = Field(None, examples=['@northwind/learning-team'])
+    """The owner's GitHub user or team, asked to review changes to what they own (written
+    into `.github/CODEOWNERS` by `govportal codeowners`); in quotes, as YAML gives `@` a meaning."""
 
 
 class Regime(enum.StrEnum):

@@ -132,6 +132,12 @@ def _references(ctx: Context) -> Iterator[tuple[str, tuple, str, str, list[str]]
             if p.organisation:
                 for j, o in enumerate(t.origin):
                     yield label, ("transfers", i, "origin", j), o, "jurisdiction", jurisdictions
+    chosen = p.organisation.governance.approvals if p.organisation else None
+    if chosen is not None and p.roles:
+        label = ctx.file_of("organisation")
+        for what in ("notices", "clauses", "retention"):
+            for j, role in enumerate(getattr(chosen, what)):
+                yield label, ("governance", "approvals", what, j), role, "role", roles
     plan = p.organisation.governance.rollout if p.organisation else None
     if plan is not None and plan.pilot is not None:
         label = ctx.file_of("organisation")
