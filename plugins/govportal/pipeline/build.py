@@ -29,6 +29,7 @@ from ..pages.paths import generated_path_problems
 from ..problems import Location, Problems
 from ..publish import edition_scan, engines, exports, manifest, markdown_residue
 from ..publish.gate import check_notice
+from ..publish.rendered_html import read_article
 from ..rules.registry import Options
 from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
@@ -120,6 +121,7 @@ class SiteBuild:
         self.output_problems = Problems(overrides=dict(settings.options.severities))
         self.site_url = ""
         self.documents: list[dict[str, str]] = []  # printed after the build (the PDFs)
+        self.scan: edition_scan.SiteScan | None = None  # the public edition's scan
 
     # -------------------------------------------------------------- the data and the pages
     def check(self) -> Result:
@@ -128,6 +130,8 @@ class SiteBuild:
         with self.timings.step("check"):
             result = check(s.data_dir, s.options, label_base=s.base)
         self.result = result
+        if s.edition == "public":
+            self.scan = edition_scan.SiteScan(result.policy)
         self.report(result.problems)
         if result.problems.errors:
             raise BuildError(
@@ -237,14 +241,24 @@ class SiteBuild:
 
     def check_page(self, output: str, meta: Mapping[str, Any], dest_uri: str,
                    src_uri: str | None = None) -> None:
-        """Check the final HTML of every generated page for Markdown that did not render,
-        and of each notice against the disclosures it must show."""
-        if src_uri is not None and src_uri in self.pages:
-            with self.timings.step("output check"):
-                markdown_residue.check_page(output, src_uri, dest_uri, self.output_problems,
-                                            archived=self._archived(meta))
+        """Read the final HTML of every page once for all its checks: the public edition's
+        scan (every page), Markdown that did not render (every generated page) and the
+        disclosures each notice must show."""
+        if self.scan is not None:
+            with self.timings.step("edition scan"):
+                self.scan.page(dest_uri, output)
         pid = meta.get("program_id") if meta.get("govportal") == "notice" else None
-        if pid is None or self.result is None or pid not in self.result.policy.programs:
+        if pid is not None and (self.result is None or pid not in self.result.policy.programs):
+            pid = None
+        generated = src_uri is not None and src_uri in self.pages
+        if not generated and pid is None:
+            return
+        with self.timings.step("output check"):
+            article = read_article(output)
+            if generated:
+                markdown_residue.check_page(output, src_uri, dest_uri, self.output_problems,
+                                            archived=self._archived(meta), article=article)
+        if pid is None or self.result is None:
             return
         if meta.get("notice_pdf"):
             _check_paths([meta["notice_pdf"]])
@@ -254,7 +268,8 @@ class SiteBuild:
                 "effective": meta["notice_effective"], "language": NOTICE_LANGUAGE,
                 "title": self.pages[notice_uri(pid)].title})
         with self.timings.step("output check"):
-            check_notice(output, self.result.policy, pid, dest_uri, self.output_problems)
+            check_notice(output, self.result.policy, pid, dest_uri, self.output_problems,
+                         article)
 
     def _archived(self, meta: Mapping[str, Any]) -> Location | None:
         """The archive file of an archived notice version's page, else None."""
@@ -273,8 +288,8 @@ class SiteBuild:
         leaks: list[str] = []
         if self.settings.edition == "public" and self.result is not None:
             with self.timings.step("edition scan"):
-                leaks = edition_scan.find_leaks(site_dir, self.result.policy,
-                                                use_directory_urls, theme_copies)
+                scan = self.scan or edition_scan.SiteScan(self.result.policy)
+                leaks = scan.finish(site_dir, theme_copies, use_directory_urls)
         if leaks:
             raise BuildError(
                 f"govportal: the public edition holds internal-only content ({len(leaks)} "
