@@ -110,6 +110,7 @@ def names_in(text: str, names: list[str]) -> list[str]:
     found = []
     for name in names:
         low = " ".join(name.lower().split())
-        if len(low.split()) >= 2 and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", words):
+        if (len(low.split()) >= 2 and low in words  # the quick test first: most are absent
+                and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", words)):
             found.append(name)
     return found

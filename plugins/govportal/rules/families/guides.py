@@ -171,14 +171,19 @@ def view_text_foreign(ctx: Context) -> Iterator[Finding]:
           views: {manager-view: It shows course status and quiz outcomes.}
     """
     policy = ctx.policy
+    # A field some program uses that is not this program's own is used by another program:
+    # the fields each view shows and some program uses are found once, not per program.
+    used = {fid for p in policy.programs.values() for fid in p.fields}
+    shown: dict[str, list] = {}
     for pid, program in policy.programs.items():
         own = set(program.fields)
         for vt in view_texts(policy, program):
             if not vt.text:
                 continue
-            others = [f for f in policy.inventory.fields
-                      if vt.view.id in f.views and f.id not in own
-                      and any(f.id in p.fields for q, p in policy.programs.items() if q != pid)]
+            if vt.view.id not in shown:
+                shown[vt.view.id] = [f for f in policy.inventory.fields
+                                     if vt.view.id in f.views and f.id in used]
+            others = [f for f in shown[vt.view.id] if f.id not in own]
             labels = list(dict.fromkeys(
                 name for f in others for name in (f.label, manager_label(f))))
             found = names_in(vt.text, labels)
