@@ -174,19 +174,21 @@ def view_text_foreign(ctx: Context) -> Iterator[Finding]:
     # A field some program uses that is not this program's own is used by another program:
     # the fields each view shows and some program uses are found once, not per program.
     used = {fid for p in policy.programs.values() for fid in p.fields}
-    shown: dict[str, list] = {}
+    shown: dict[str, tuple[list[str], dict[str, list[tuple[int, str]]]]] = {}
     for pid, program in policy.programs.items():
         own = set(program.fields)
         for vt in view_texts(policy, program):
             if not vt.text:
                 continue
             if vt.view.id not in shown:
-                shown[vt.view.id] = [f for f in policy.inventory.fields
-                                     if vt.view.id in f.views and f.id in used]
-            others = [f for f in shown[vt.view.id] if f.id not in own]
-            labels = list(dict.fromkeys(
-                name for f in others for name in (f.label, manager_label(f))))
-            found = names_in(vt.text, labels)
+                shown[vt.view.id] = _view_labels(policy, vt.view.id, used)
+            names, places = shown[vt.view.id]
+            # the labels the text names, kept when a field of another program has them, in
+            # the order of those fields
+            first = {name: min(i for i, fid in places[name] if fid not in own)
+                     for name in names_in(vt.text, names)
+                     if any(fid not in own for _, fid in places[name])}
+            found = sorted(first, key=first.__getitem__)
             if not found:
                 continue
             if vt.from_guide:
@@ -200,6 +202,20 @@ def view_text_foreign(ctx: Context) -> Iterator[Finding]:
                 f"{named}, which it shows only for other programs", where,
                 f"write what the view shows for this program under "
                 f"manager_guide.views.{vt.view.id} in the program's file")
+
+
+def _view_labels(policy, view_id: str,
+                 used: set[str]) -> tuple[list[str], dict[str, list[tuple[int, str]]]]:
+    """The labels of the fields a view shows that some program uses (each once), and for
+    each label where it comes (its place in that list of fields, and the field)."""
+    places: dict[str, list[tuple[int, str]]] = {}
+    i = 0
+    for f in policy.inventory.fields:
+        if view_id in f.views and f.id in used:
+            for name in (f.label, manager_label(f)):
+                places.setdefault(name, []).append((i, f.id))
+                i += 1
+    return list(places), places
 
 
 @rule("guide.employee-wording", needs=_NEEDS)
