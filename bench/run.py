@@ -200,6 +200,7 @@ def _worker_export(project: str, dest: str) -> dict[str, Any]:
         shutil.rmtree(out)
     config = load_config(str(src / "mkdocs.yml"))
     config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)  # the plugin checks the data here
     files = get_files(config)
     files = config.plugins.on_files(files, config=config)
     plugin = config.plugins["govportal"].build  # the build's state: its pages and history

@@ -13,11 +13,13 @@ A step that must stop the build raises :class:`BuildError` after the problems we
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from .. import pages as pages_package
 from ..changes.control import check_notices, notice_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
@@ -28,7 +30,7 @@ from ..pages.page import NOTICE_LANGUAGE, Page, notice_pdf_uri, notice_uri
 from ..pages.paths import generated_path_problems
 from ..problems import Location, Problems
 from ..publish import edition_scan, engines, exports, manifest, markdown_residue
-from ..publish.gate import check_notice
+from ..publish.gate import Inspection, check_notice, inspect
 from ..publish.rendered_html import read_article
 from ..rules.registry import Options
 from ..text.archived_markup import sanitise_archived_html
@@ -122,6 +124,8 @@ class SiteBuild:
         self.site_url = ""
         self.documents: list[dict[str, str]] = []  # printed after the build (the PDFs)
         self.scan: edition_scan.SiteScan | None = None  # the public edition's scan
+        self._outputs: dict[str, _Output] = {}  # what the output checks read of each page
+        self.output_reads = {"read": 0, "unchanged since the last build": 0}
 
     # -------------------------------------------------------------- the data and the pages
     def check(self) -> Result:
@@ -208,6 +212,14 @@ class SiteBuild:
                                  "replace a generated JSON Schema: rename or remove it")
             files.add(uri, text)
 
+    def watched(self) -> list[Path]:
+        """What a live preview watches besides the pages: the data, the templates (the
+        project's and the portal's), the lock file and the archive."""
+        s = self.settings
+        found = (s.data_dir, s.templates, Path(pages_package.__file__).parent / "templates",
+                 s.base / s.lock_file, s.base / s.archive_dir)
+        return [path for path in found if path is not None and path.exists()]
+
     def navigation(self, own_pages: list[str]) -> list[Any]:
         """The portal's navigation, with the hand-written pages (source paths) at the end."""
         programs = len(self.result.policy.programs) if self.result else 0
@@ -254,10 +266,10 @@ class SiteBuild:
         if not generated and pid is None:
             return
         with self.timings.step("output check"):
-            article = read_article(output)
+            seen = self._read_output(dest_uri, output, generated, pid is not None)
             if generated:
                 markdown_residue.check_page(output, src_uri, dest_uri, self.output_problems,
-                                            archived=self._archived(meta), article=article)
+                                            archived=self._archived(meta), found=seen.residue)
         if pid is None or self.result is None:
             return
         if meta.get("notice_pdf"):
@@ -269,7 +281,28 @@ class SiteBuild:
                 "title": self.pages[notice_uri(pid)].title})
         with self.timings.step("output check"):
             check_notice(output, self.result.policy, pid, dest_uri, self.output_problems,
-                         article)
+                         seen=seen.shown)
+
+    def _read_output(self, dest_uri: str, output: str, residue: bool,
+                     shown: bool) -> _Output:
+        """What the output checks read of a page: read once (:func:`read_article`), or,
+        when the last build in this process (``mkdocs serve``) wrote exactly this page
+        there, what it read then: the checks' verdict follows from the text alone."""
+        digest = hashlib.blake2b(output.encode("utf-8", "surrogatepass"),
+                                 digest_size=20).digest()
+        earlier = _LAST_OUTPUT.get(dest_uri)
+        seen = earlier if earlier is not None and earlier.digest == digest else _Output(digest)
+        if (residue and seen.residue is None) or (shown and seen.shown is None):
+            self.output_reads["read"] += 1
+            article = read_article(output)
+            if residue and seen.residue is None:
+                seen.residue = markdown_residue.find(output, article)
+            if shown and seen.shown is None:
+                seen.shown = inspect(output, article)
+        else:
+            self.output_reads["unchanged since the last build"] += 1
+        self._outputs[dest_uri] = seen
+        return seen
 
     def _archived(self, meta: Mapping[str, Any]) -> Location | None:
         """The archive file of an archived notice version's page, else None."""
@@ -283,6 +316,8 @@ class SiteBuild:
                theme_copies: dict[str, str]) -> None:
         """The output gates' verdict and the public edition's scan (both reported, whatever
         the first found), then the manifest."""
+        _LAST_OUTPUT.clear()
+        _LAST_OUTPUT.update(self._outputs)
         if len(self.output_problems):
             self.report(self.output_problems)
         leaks: list[str] = []
@@ -306,6 +341,19 @@ class SiteBuild:
                            self.settings.options.today.isoformat(), self.settings.edition,
                            engine=engines.running(), site_url=self.site_url,
                            documents=self.documents)
+
+
+@dataclass
+class _Output:
+    """What the output checks read of one page's HTML (its digest): the Markdown residue
+    and the disclosures it shows, each once it was needed."""
+
+    digest: bytes
+    residue: list[markdown_residue.Residue] | None = None
+    shown: Inspection | None = None
+
+
+_LAST_OUTPUT: dict[str, _Output] = {}  # the pages of the last build in this process
 
 
 def _output_rules(problems: Problems) -> str:

@@ -188,6 +188,9 @@ class _Read:
     text: str
 
 
+_LAST_SCAN: dict[str, Any] = {}  # the pages the last scan read, and the values it sought
+
+
 class SiteScan:
     """The public edition's scan of one build, in one pass.
 
@@ -197,20 +200,34 @@ class SiteScan:
     it): nothing is left out and no text is read twice."""
 
     def __init__(self, policy: Policy, use_directory_urls: bool = True) -> None:
-        self.scanner = LeakScanner(internal_values(policy))
+        values = internal_values(policy)
+        self.scanner = LeakScanner(values)
         self.internal_pages = internal_page_files(use_directory_urls)
         self.directory_urls = use_directory_urls
         self.read: dict[str, _Read] = {}
+        # what the last scan in this process (the previous `mkdocs serve` rebuild) read,
+        # when it looked for the same values: a page whose bytes are the same is not read
+        # again (what a scan finds depends only on the file's name, its bytes and the values)
+        self._values = tuple((v.text, v.file, v.path) for v in values)
+        last = _LAST_SCAN.get("values"), _LAST_SCAN.get("read")
+        self._earlier: dict[str, _Read] = last[1] if last[0] == self._values else {}
         # a value with "<" in it could straddle the markup of an index entry: then every
         # entry is read
         self.entries_may_be_passed = not any("<" in v.text for v in self.scanner.order)
-        self.counts = {"pages read while rendered": 0, "files read after": 0,
+        self.counts = {"pages read while rendered": 0,
+                       "pages unchanged since the last build": 0, "files read after": 0,
                        "search entries passed over": 0, "search entries read": 0}
 
     def page(self, dest_uri: str, output: str) -> None:
         """Read a page as rendered (``output`` is what the generator writes to
         ``dest_uri``, encoded as MkDocs encodes it)."""
         raw = output.encode("utf-8", errors="xmlcharrefreplace")
+        digest = _digest(raw)
+        earlier = self._earlier.get(dest_uri)
+        if earlier is not None and earlier.digest == digest:
+            self.read[dest_uri] = earlier
+            self.counts["pages unchanged since the last build"] += 1
+            return
         unreadable, found, text = None, [], ""
         try:
             readings = readings_of(PurePosixPath(dest_uri).name, raw)
@@ -221,7 +238,7 @@ class SiteScan:
             html_views = [r for r in readings if r.kind == "html"]
             if len(readings) == 1 and html_views and not found:
                 text = normalise(html_views[0].worded[1])
-        self.read[dest_uri] = _Read(_digest(raw), found, unreadable, text)
+        self.read[dest_uri] = _Read(digest, found, unreadable, text)
         self.counts["pages read while rendered"] += 1
 
     def _find(self, readings: list[Reading]) -> list[Internal]:
@@ -238,6 +255,8 @@ class SiteScan:
         if use_directory_urls is not None:
             self.directory_urls = use_directory_urls
             self.internal_pages = internal_page_files(use_directory_urls)
+        _LAST_SCAN.clear()
+        _LAST_SCAN.update(values=self._values, read=self.read)
         leaks: list[str] = []
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             rel = path.relative_to(site).as_posix()

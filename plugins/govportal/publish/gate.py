@@ -35,11 +35,12 @@ def inspect(html: str, article: Article | None = None) -> Inspection:
 
 
 def check_notice(output: str, policy: Policy, pid: str, dest_uri: str,
-                 problems: Problems, article: Article | None = None) -> None:
+                 problems: Problems, article: Article | None = None, *,
+                 seen: Inspection | None = None) -> None:
     """Add a problem for every applicable item the published notice ``pid`` (its final
     HTML, written to ``dest_uri``) does not visibly show, and for each link the short
     version lacks."""
-    seen = inspect(output, article)
+    seen = seen or inspect(output, article)
     label = policy.program_files[pid]
     where = policy.where(label, ("notice", "version"))
     for decision in decide(policy, policy.programs[pid]):  # decided once

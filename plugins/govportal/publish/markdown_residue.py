@@ -104,14 +104,16 @@ def find(html: str, article: Article | None = None) -> list[Residue]:
 
 
 def check_page(html: str, src_uri: str, dest_uri: str, problems: Problems, *,
-               archived: Location | None = None, article: Article | None = None) -> None:
+               archived: Location | None = None, article: Article | None = None,
+               found: list[Residue] | None = None) -> None:
     """Add a problem for each kind of residue on the generated page ``src_uri`` (its final
     HTML, written to ``dest_uri``). An archived notice version (``archived``: its file in
     the archive) is reported under its own id: its text is the record of what was published
-    and is corrected by a recorded correction, not by editing the template."""
+    and is corrected by a recorded correction, not by editing the template. ``found``: what
+    :func:`find` found on this very HTML, when it is known."""
     rule = ARCHIVED if archived is not None else CURRENT
     where = archived or Location(dest_uri)
-    for residue in find(html, article):
+    for residue in find(html, article) if found is None else found:
         more = f" ({residue.count} places; the first shown)" if residue.count > 1 else ""
         problems.add(rule, f"the page '{src_uri}' ({dest_uri}) shows Markdown that did not "
                      f"render, {residue.what}{more}: \"{residue.text}\"", where, residue.hint)
