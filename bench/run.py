@@ -51,6 +51,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import peer  # noqa: E402
 import synth  # noqa: E402
 
 from govportal.pages.environment import reader_date  # noqa: E402
@@ -60,8 +61,12 @@ PAGE = ROOT / "content" / "benchmarks.md"
 START, END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
 
 # Targets (ratios, so that a slower machine still passes or fails the same way).
-PLUGIN_OVERHEAD_MAX = 0.10   # of the build
-CHECK_OVER_YAML_MAX = 2.0    # check time / bare YAML load time
+# The goals of issue 18, each a ratio: (programs, at most this many × the plugin-off build)
+PLUGIN_RATIO_MAX = {10: 1.25, 100: 1.15}
+CHECK_OVER_YAML_MAX = 2.0    # `govportal check --no-lock` process ÷ bare YAML load process
+CHANGE_CONTROL_OVER_YAML_MAX = 3.0  # `govportal check` (change control) ÷ the same
+PEER_RATIO_MAX = 1.0         # the portal's build ÷ the macros peer's, 100 programs
+CHECK_AT = 1000              # where the check goals are judged
 BUILD_GROWTH_MAX = 12.0      # build time at 1,000 programs / at 100
 MEMORY_SLOPE_TOLERANCE = 1.25  # memory per added program may not rise by more than this
 SERVE_MAX_SECONDS = 2.0
@@ -109,8 +114,19 @@ def worker(name: str, *args: str, env: dict[str, str] | None = None) -> dict[str
     return answer
 
 
-def summary(values: list[float]) -> dict[str, float]:
-    return {"median": statistics.median(values), "min": min(values), "runs": len(values)}
+def summary(values: list[float]) -> dict[str, Any]:
+    return {"median": statistics.median(values), "min": min(values), "runs": len(values),
+            "values": values}
+
+
+def paired(size: dict[str, Any], a: str, b: str) -> float | None:
+    """The median over runs of a's CPU ÷ b's CPU in the same run (a and b measured side by
+    side, interleaved, so that a busy moment hits both): the ratio the goals are about.
+    None when the results hold no such pair."""
+    va, vb = size.get(f"{a}_cpu", {}).get("values"), size.get(f"{b}_cpu", {}).get("values")
+    if not va or not vb:
+        return None
+    return statistics.median(x / y for x, y in zip(va, vb, strict=False))
 
 
 def site_stats(site: Path) -> dict[str, Any]:
@@ -138,6 +154,15 @@ def _worker_check(project: str, change_control: str) -> dict[str, Any]:
     t3, c3 = time.perf_counter(), time.process_time()
     return {"import_s": t1 - t0, "check_s": t3 - t2, "check_cpu": c3 - c2,
             "errors": len(result.problems.errors), "problems": len(result.problems)}
+
+
+YAML_PROCESS = """
+import sys, yaml
+from pathlib import Path
+data = Path(sys.argv[1]) / "data"
+for path in sorted(data.glob("*.yaml")) + sorted((data / "programs").glob("*.yaml")):
+    yaml.load(path.read_bytes().decode("utf-8"), Loader=yaml.CSafeLoader)
+"""
 
 
 def _data_files(project: Path) -> list[Path]:
@@ -175,9 +200,10 @@ def _worker_export(project: str, dest: str) -> dict[str, Any]:
         shutil.rmtree(out)
     config = load_config(str(src / "mkdocs.yml"))
     config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)  # the plugin checks the data here
     files = get_files(config)
     files = config.plugins.on_files(files, config=config)
-    plugin = config.plugins["govportal"]
+    plugin = config.plugins["govportal"].build  # the build's state: its pages and history
     shutil.copytree(src / "content", out / "content")
     written = 0
     for file in files:
@@ -266,13 +292,40 @@ def one_line_edit(project: Path) -> tuple[str, str, str]:
     return rel, old, old.rstrip() + " (edited)"
 
 
-def measure_serve(work: Path, repeat: int) -> dict[str, Any]:
-    """Edit one YAML line under a running ``mkdocs serve``; seconds until it has rebuilt."""
-    project = sample_project(work / "sample-serve")
-    rel, old, new = one_line_edit(project)
+def program_line_edit(project: Path) -> tuple[str, str, str]:
+    """A one-line change to one program's YAML that changes its manager guide but not its
+    notice (whose text is locked): what the guide says to record."""
+    path = sorted((project / "data" / "programs").glob("*.yaml"))[0]
+    rel = path.relative_to(project).as_posix()
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r"^  record_purpose: ([^>|\n].*)$", text, re.M)
+    if match is None:
+        raise SystemExit(f"{rel} has no one-line `record_purpose:` to edit")
+    old = match.group(0)
+    return rel, old, old.rstrip() + " (edited)"
+
+
+def copy_project(source: Path, dest: Path) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("site", "site-*"))
+    return dest
+
+
+def measure_serve(work: Path, repeat: int, source: Path | None = None,
+                  env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Edit one YAML line under a running ``mkdocs serve``; seconds until it has rebuilt.
+    ``source``: a generated organisation (one program's file is edited), else the
+    repository's own sample site (the incident playbook's title)."""
+    if source is None:
+        project = sample_project(work / "sample-serve")
+        rel, old, new = one_line_edit(project)
+    else:
+        project = copy_project(source, work / f"{source.name}-serve")
+        rel, old, new = program_line_edit(project)
     port = free_port()
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"]
-    proc = subprocess.Popen(cmd, cwd=project, env={**os.environ, **ENV},
+    proc = subprocess.Popen(cmd, cwd=project, env={**os.environ, **ENV, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[tuple[float, str]] = []
     cond = threading.Condition()
@@ -323,7 +376,9 @@ def measure_serve(work: Path, repeat: int) -> dict[str, Any]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-    rebuild = worker("rebuild", str(sample_project(work / "sample-inproc")), rel, old, new)
+    inproc = (sample_project(work / "sample-inproc") if source is None
+              else copy_project(source, work / f"{source.name}-inproc"))
+    rebuild = worker("rebuild", str(inproc), rel, old, new, env=env)
     programs = len(list((project / "data" / "programs").glob("*.yaml")))
     return {"edit_to_reload_s": summary(waits), "reported_build_s": summary(builds),
             "inprocess_rebuild_s": rebuild["rebuild_s"], "programs": programs,
@@ -358,6 +413,8 @@ def measure_size(n: int, work: Path, repeat: int, today: dt.date, seed: int,
     epoch = int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC).timestamp())
     env = {"SOURCE_DATE_EPOCH": str(epoch)}
     worker("export", str(project), str(plain), env=env)
+    macros = work / f"org-{n}-macros"
+    templated = peer.make(project, plain, macros)
 
     m: dict[str, list[float]] = {}
 
@@ -378,6 +435,12 @@ def measure_size(n: int, work: Path, repeat: int, today: dt.date, seed: int,
                 raise SystemExit(f"govportal check failed on N={n}:\n{r['stdout'][-3000:]}")
             add(f"{name}_s", r["seconds"])
             add(f"{name}_cpu", r["cpu"])
+        # the floor as a user would run it: a fresh interpreter that loads every file
+        r = run_measured([sys.executable, "-c", YAML_PROCESS, str(project)], cwd=project)
+        if r["code"] != 0:
+            raise SystemExit(f"the bare YAML load failed on N={n}:\n{r['stderr'][-3000:]}")
+        add("yaml_process_s", r["seconds"])
+        add("yaml_process_cpu", r["cpu"])
         for flag, name in (("yes", "check"), ("no", "check_no_lock")):
             a = worker("check", str(project), flag, env=env)
             if a["errors"]:
@@ -389,8 +452,10 @@ def measure_size(n: int, work: Path, repeat: int, today: dt.date, seed: int,
         for key in ("load_s", "load_cpu", "parse_s", "parse_cpu"):
             add(f"yaml_{key}", y[key])
     for i in range(repeat):
-        # Plugin and plain builds alternate, so that a busy moment hits both alike.
-        for proj, name in ((project, "build"), (plain, "plain_build")):
+        # The portal's, the plugin-off and the macros peer's builds alternate, so that a busy
+        # moment hits them alike.
+        for proj, name in ((project, "build"), (plain, "plain_build"),
+                           (macros, "macros_build")):
             log(f"N={n}: run {i + 1} of {repeat}: {name.replace('_', ' ')}")
             shutil.rmtree(proj / "site", ignore_errors=True)
             # -v on both builds: the plugin then reports the time of each of its steps.
@@ -410,9 +475,13 @@ def measure_size(n: int, work: Path, repeat: int, today: dt.date, seed: int,
     out.update({name: summary(values) for name, values in m.items()})
     out["peak_mb"] = out.pop("build_peak_mb")
     out["plain_peak_mb"] = out.pop("plain_build_peak_mb")
+    out["macros_peak_mb"] = out.pop("macros_build_peak_mb")
+    out["macros_templated"] = templated
     out.update(pages=stats["pages"], site_mb=stats["site_mb"], plain_pages=plain_stats["pages"],
                plain_site_mb=plain_stats["site_mb"])
     out["plugin_overhead"] = overhead(out)
+    out["plugin_ratio"] = paired(out, "build", "plain_build")
+    out["macros_ratio"] = paired(out, "build", "macros_build")
     out["plugin_steps"] = steps
     if full_nav:
         log(f"N={n}: build with every program page in the navigation")
@@ -488,29 +557,59 @@ def verdicts(sizes: list[dict[str, Any]], serve: dict[str, Any] | None) -> list[
     about, and CPU time is far less disturbed than wall time by other work on the machine."""
     out = []
     by_n = {s["programs"]: s for s in sizes}
-    out.append({
-        "target": f"Plugin overhead at most {PLUGIN_OVERHEAD_MAX:.0%} of the build",
-        "met": all(s["plugin_overhead"] <= PLUGIN_OVERHEAD_MAX for s in sizes),
-        "detail": "; ".join(f"{s['programs']:,} programs: {s['plugin_overhead']:.0%} "
-                            f"({_cpu(s, 'build'):.1f} s with the plugin, "
-                            f"{_cpu(s, 'plain_build'):.1f} s without)" for s in sizes),
-        "why": _overhead_why(sizes)})
-    rules = {n: _cpu(s, "check_no_lock") / _cpu(s, "yaml_load") for n, s in by_n.items()}
-    full = {n: _cpu(s, "check") / _cpu(s, "yaml_load") for n, s in by_n.items()}
-    out.append({
-        "target": f"`check` (validation and every rule) at most {CHECK_OVER_YAML_MAX:g}× the "
-                  "bare YAML parse",
-        "met": all(r <= CHECK_OVER_YAML_MAX for r in rules.values()),
-        "detail": "; ".join(f"{n:,} programs: {r:.2f}×" for n, r in rules.items()),
-        "why": _check_why(rules)})
-    out.append({
-        "target": f"`govportal check` with the notice change control at most "
-                  f"{CHECK_OVER_YAML_MAX:g}× the bare YAML parse",
-        "met": all(r <= CHECK_OVER_YAML_MAX for r in full.values()),
-        "detail": "; ".join(f"{n:,} programs: {r:.2f}×" for n, r in full.items()),
-        "why": "every notice is rendered from its template and fingerprinted to compare it "
-               "with the lock file, which no parse does; `govportal check --no-lock` leaves "
-               "it out"})
+    for n, limit in PLUGIN_RATIO_MAX.items():
+        target = (f"Build with the plugin at most {limit:g}× the plugin-off build, "
+                  f"{n:,} programs")
+        size = by_n.get(n)
+        ratio = paired(size, "build", "plain_build") if size else None
+        if ratio is None:
+            out.append({"target": target, "met": None, "detail": "not measured"})
+            continue
+        out.append({"target": target, "met": ratio <= limit,
+                    "detail": f"{ratio:.2f}× the plugin-off build (median of "
+                              f"{size['build_cpu']['runs']} paired runs; "
+                              f"{_cpu(size, 'build'):.1f} s with the plugin, "
+                              f"{_cpu(size, 'plain_build'):.1f} s without, fastest runs)",
+                    "why": _overhead_why([size])})
+    target = (f"The portal's build at most {PEER_RATIO_MAX:g}× the mkdocs-macros-plugin peer's, "
+              "100 programs")
+    size = by_n.get(100)
+    ratio = paired(size, "build", "macros_build") if size else None
+    if ratio is None:
+        out.append({"target": target, "met": None, "detail": "not measured"})
+    else:
+        out.append({"target": target, "met": ratio <= PEER_RATIO_MAX,
+                    "detail": f"{ratio:.2f}× the macros peer's build (median of "
+                              f"{size['build_cpu']['runs']} paired runs); the peer is "
+                              f"{paired(size, 'macros_build', 'plain_build'):.2f}× the "
+                              "plugin-off build",
+                    "why": "the portal validates, checks every rule and the notices' history, "
+                           "renders more per page and reads back every page; the peer "
+                           "renders its YAML unchecked"})
+    for key, limit, what in (
+            ("check_cli_no_lock", CHECK_OVER_YAML_MAX, "`govportal check --no-lock`"),
+            ("check_cli", CHANGE_CONTROL_OVER_YAML_MAX,
+             "`govportal check` with the notice change control")):
+        target = (f"{what} as a user runs it (start-up included) at most {limit:g}× a bare "
+                  f"C-loader YAML load process, {CHECK_AT:,} programs")
+        size = by_n.get(CHECK_AT)
+        ratio = paired(size, key, "yaml_process") if size else None
+        if ratio is None:
+            out.append({"target": target, "met": None, "detail": "not measured"})
+            continue
+        detail = (f"{ratio:.2f}× (median of {size[key + '_cpu']['runs']} paired runs; "
+                  f"{_cpu(size, key):.2f} s against {_cpu(size, 'yaml_process'):.2f} s, "
+                  "fastest runs)")
+        others = [f"{m:,} programs: {r:.2f}×" for m, sz in by_n.items() if m != CHECK_AT
+                  and (r := paired(sz, key, "yaml_process")) is not None]
+        if others:
+            detail += "; " + "; ".join(others)
+        out.append({"target": target, "met": ratio <= limit, "detail": detail,
+                    "why": ("validation and every governance rule on top of loading (which "
+                            "runs at the C loader's speed), and the interpreter's start-up "
+                            "with the portal's imports" if key == "check_cli_no_lock" else
+                            "every notice is rendered from its template and fingerprinted "
+                            "to compare it with the lock file, on top of the check")})
     target = f"Build time from 100 to 1,000 programs grows at most {BUILD_GROWTH_MAX:g}×"
     if 100 in by_n and 1000 in by_n:
         a, b = by_n[100], by_n[1000]
@@ -544,16 +643,21 @@ def verdicts(sizes: list[dict[str, Any]], serve: dict[str, Any] | None) -> list[
                               f"{c['programs'] / b['programs']:g}× the programs"})
     else:
         out.append({"target": target, "met": None, "detail": "not measured (needs 3 sizes)"})
-    target = (f"`mkdocs serve` shows a one-line YAML change within {SERVE_MAX_SECONDS:g} s "
-              "(sample site)")
-    if serve:
-        wait = serve["edit_to_reload_s"]["median"]
+    for label, found in (("100 programs", (serve or {}).get("at_100")),
+                         ("sample site", serve)):
+        target = (f"`mkdocs serve` shows a one-line YAML change within {SERVE_MAX_SECONDS:g} s, "
+                  f"{label}")
+        if not found:
+            out.append({"target": target, "met": None,
+                        "detail": "not measured (--skip-serve, or no 100-program size)"})
+            continue
+        wait = found["edit_to_reload_s"]["median"]
         out.append({"target": target, "met": wait <= SERVE_MAX_SECONDS,
-                    "detail": f"{wait:.2f} s from saving the file to 'Reloading browsers' "
-                              f"(median of {serve['edit_to_reload_s']['runs']}); the rebuild "
-                              f"itself {serve['reported_build_s']['median']:.2f} s"})
-    else:
-        out.append({"target": target, "met": None, "detail": "not measured (--skip-serve)"})
+                    "detail": f"{wait:.2f} s from saving `{found['file']}` to 'Reloading "
+                              f"browsers' (median of {found['edit_to_reload_s']['runs']}); "
+                              f"the rebuild itself {found['reported_build_s']['median']:.2f} s",
+                    "why": "MkDocs converts, templates and writes every page again on every "
+                           "rebuild; see Reading the results"})
     return out
 
 
@@ -585,6 +689,11 @@ def _s(value: float) -> str:
     return f"{value:.2f}" if value < 10 else f"{value:.1f}"
 
 
+def _ratio(size: dict[str, Any], a: str, b: str) -> str:
+    ratio = paired(size, a, b)
+    return "—" if ratio is None else f"{ratio:.2f}×"
+
+
 def table(sizes: list[dict[str, Any]]) -> str:
     def cpu(name: str) -> Any:
         return lambda s: _s(_cpu(s, name))
@@ -596,14 +705,25 @@ def table(sizes: list[dict[str, Any]]) -> str:
         ("Data files (MB of YAML)", lambda s: f"{s['data_files']:,} ({s['data_mb']:.1f})"),
         ("Bare YAML load, PyYAML C loader", cpu("yaml_load")),
         ("Bare YAML event scan", cpu("yaml_parse")),
+        ("Bare YAML load as a process (start-up included)", cpu("yaml_process")),
         ("`check`: validation and every rule", cpu("check_no_lock")),
         ("`check` with notice change control", cpu("check")),
         ("÷ bare YAML load", lambda s: f"{_cpu(s, 'check_no_lock') / _cpu(s, 'yaml_load'):.1f}× "
          f"/ {_cpu(s, 'check') / _cpu(s, 'yaml_load'):.1f}×"),
-        ("`govportal check` command (wall, with start-up)", wall("check_cli")),
+        ("`govportal check --no-lock` command (start-up included)", cpu("check_cli_no_lock")),
+        ("`govportal check` command (start-up included)", cpu("check_cli")),
+        ("… × the bare YAML load process (median of pairs)",
+         lambda s: f"{_ratio(s, 'check_cli_no_lock', 'yaml_process')} / "
+                   f"{_ratio(s, 'check_cli', 'yaml_process')}"),
         ("`mkdocs build --strict`", cpu("build")),
         ("Same pages, plugin off", cpu("plain_build")),
-        ("Plugin overhead", lambda s: f"{s['plugin_overhead']:.0%}"),
+        ("Same pages, mkdocs-macros-plugin peer", cpu("macros_build")),
+        ("Build × the plugin-off build (median of pairs)",
+         lambda s: _ratio(s, "build", "plain_build")),
+        ("Build × the macros peer's build (median of pairs)",
+         lambda s: _ratio(s, "build", "macros_build")),
+        ("Macros peer × the plugin-off build (median of pairs)",
+         lambda s: _ratio(s, "macros_build", "plain_build")),
         ("Plugin's own steps (wall, from `mkdocs build -v`)",
          lambda s: _s(sum(s["plugin_steps"].values())) if s.get("plugin_steps") else "—"),
         ("Build, wall clock (median)", wall("build")),
@@ -645,7 +765,12 @@ def markdown(report: dict[str, Any]) -> str:
            "ended." if load else ""),
         "",
         "Times are CPU seconds of the fastest run unless marked wall clock; memory is the "
-        "build process's peak resident set.",
+        "build process's peak resident set. Every ratio says what it divides by (\"× the "
+        "plugin-off build\": the build with the plugin ÷ the same pages built without it) "
+        "and is the median of paired runs: the two builds (or commands) run one after the "
+        "other in each round, so that a busy moment hits both. The machine has 2 cores "
+        "shared with other work while the benchmark runs: single times vary by 10–30 %, "
+        "the paired ratios much less, but their last digit is noise.",
         "",
         table(report["sizes"]),
         "",
@@ -674,6 +799,17 @@ def markdown(report: dict[str, Any]) -> str:
             "(it polls every 0.5 s, then waits 0.1 s for the edits to settle).",
             "",
         ]
+        big = serve.get("at_100")
+        if big:
+            lines += [
+                f"**Serve at {big['programs']} programs:** a one-line change to "
+                f"`{big['file']}` was live {big['edit_to_reload_s']['median']:.2f} s after "
+                f"the file was saved (median of {big['edit_to_reload_s']['runs']}, fastest "
+                f"{big['edit_to_reload_s']['min']:.2f} s); the rebuild took "
+                f"{big['reported_build_s']['median']:.2f} s (in one process: "
+                f"{big['inprocess_rebuild_s']:.2f} s).",
+                "",
+            ]
     lines += ["| Target | Result | Numbers | Why, where missed |", "|---|---|---|---|"]
     for t in report["targets"]:
         result = "not measured" if t["met"] is None else ("**met**" if t["met"] else
@@ -741,6 +877,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     check_installed()
+    peer.ensure_installed()
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     today = synth.build_date(args.today)
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="govportal-bench-"))
@@ -765,6 +902,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_serve:
             log("serve: one-line YAML edit under mkdocs serve")
             serve = measure_serve(work, args.serve_repeat)
+            if 100 in sizes:
+                log("serve: one-line edit to one program's YAML, 100 programs")
+                epoch = int(dt.datetime(today.year, today.month, today.day,
+                                        tzinfo=dt.UTC).timestamp())
+                serve["at_100"] = measure_serve(work, args.serve_repeat, work / "org-100",
+                                                {"SOURCE_DATE_EPOCH": str(epoch)})
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

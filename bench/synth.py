@@ -790,8 +790,10 @@ class Organisation:
                     "law": "Your explicit consent, asked for separately."
                     if basis == "consent" else "Our duties as an employer under employment "
                     "and health and safety law.",
+                    # the gate asks for a Schedule 1 condition with explicit consent too
+                    # (disclosure.advisory), so every UK purpose names one
                     **({"uk_schedule_1": "Part 1, paragraph 1 (employment)"}
-                       if basis != "consent" and UK in gdpr else {})}
+                       if UK in gdpr else {})}
             if gdpr:
                 purpose["lawful_basis"] = {jid: basis for jid in gdpr}
                 if basis == "legitimate_interests":

@@ -27,17 +27,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .changes import control, corrections
-from .changes.lock import Archive, Lock, open_lock
-from .data import schemas
 from .pipeline import settings as project
 from .pipeline.checking import Result, check, check_project
-from .pipeline.rendering import notice_texts
 from .pipeline.settings import build_date
 from .problems import Problems, Severity
 from .rules.registry import Options
 from .rules.severities import unknown_message, unknown_rule_ids
+
+if TYPE_CHECKING:  # the commands import the history and the schemas they use
+    from .changes.lock import Archive, Lock
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -71,6 +71,8 @@ def _data_dir(args: argparse.Namespace, settings: project.Project) -> Path:
 
 def _open_lock(args: argparse.Namespace, settings: project.Project,
                result: Result) -> tuple[Lock, Archive]:
+    from .changes.lock import open_lock
+
     lock_file = getattr(args, "lock", None) or settings.lock_file
     return open_lock(settings.root, lock_file, settings.archive_dir, result.problems)
 
@@ -122,6 +124,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_lock(args: argparse.Namespace) -> int:
+    from .changes import control, corrections
+    from .pipeline.rendering import notice_texts
+
     settings = _project(args)
     options = _options(args, settings)
     result = check(_data_dir(args, settings), options, label_base=settings.root)
@@ -189,6 +194,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
+    from .data import schemas
+
     settings = _project(args)
     out = Path(args.out) if args.out else settings.root / "schemas"
     if args.check:

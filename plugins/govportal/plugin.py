@@ -1,7 +1,6 @@
 """MkDocs glue (also loaded by ProperDocs): options and events, nothing else. Every step is
 in :class:`govportal.pipeline.build.SiteBuild`, which imports nothing from MkDocs; this hands
-it MkDocs' files and pages, logs its problems and turns a stop into a PluginError.
-"""
+it MkDocs' files and pages, logs its problems and turns a stop into a PluginError."""
 
 from __future__ import annotations
 
@@ -54,10 +53,13 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         self.build = SiteBuild(settings, _report)
         return config
 
+    def on_pre_build(self, *, config: Any) -> None:
+        with _stops():  # before MkDocs empties the site folder: bad data keeps the last site
+            self.build.check()
+
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         self.theme_copies = _packaged_theme_files(files, config)
         with _stops():
-            self.build.check()
             self.build.add_pages(_SiteFiles(files, config), config.site_url or "",
                                  config.site_name)
         if config.nav is None:
@@ -91,11 +93,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         log.debug(self.build.timings.summary())
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
-        s = self.build.settings
-        for watched in (s.data_dir, s.templates, Path(__file__).parent / "pages" / "templates",
-                        s.base / s.lock_file, s.base / s.archive_dir):
-            if watched is not None and watched.exists():
-                server.watch(str(watched))
+        for watched in self.build.watched():
+            server.watch(str(watched))
         return server
 
 

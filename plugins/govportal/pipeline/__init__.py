@@ -8,11 +8,32 @@ May import every stage below it: publish, changes, pages, rules, data, text, pro
 Must never import: the MkDocs plugin, the command line, MkDocs itself.
 """
 
-from .build import BuildError, BuildSettings, SiteBuild
-from .checking import Result, check, check_project, collector_paused
-from .rendering import build_pages, notice_texts, page_builder
-from .settings import Project, build_date, build_options
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .build import BuildError, BuildSettings, SiteBuild
+    from .checking import Result, check, check_project, collector_paused
+    from .rendering import build_pages, notice_texts, page_builder
+    from .settings import Project, build_date, build_options
+
+# Each name is imported from its module when first used, so that `govportal check` does not
+# import the build's steps (the published files, the history pages) it never runs.
+_HOME = {"BuildError": "build", "BuildSettings": "build", "SiteBuild": "build",
+         "Result": "checking", "check": "checking", "check_project": "checking",
+         "collector_paused": "checking", "build_pages": "rendering",
+         "notice_texts": "rendering", "page_builder": "rendering", "Project": "settings",
+         "build_date": "settings", "build_options": "settings"}
 
 __all__ = ["BuildError", "BuildSettings", "Project", "Result", "SiteBuild", "build_date",
            "build_options", "build_pages", "check", "check_project", "collector_paused",
            "notice_texts", "page_builder"]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value

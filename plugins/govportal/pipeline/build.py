@@ -13,12 +13,14 @@ A step that must stop the build raises :class:`BuildError` after the problems we
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from .. import pages as pages_package
 from ..changes.control import check_notices, notice_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
@@ -29,8 +31,9 @@ from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language
 from ..pages.paths import generated_path_problems
 from ..problems import Location, Problems
 from ..publish import acknowledgement, edition_scan, engines, exports, manifest, markdown_residue
-from ..publish.gate import check_notice
+from ..publish.gate import Inspection, check_notice, inspect
 from ..publish.notice_records import canonical_text, notice_hash, notice_records
+from ..publish.rendered_html import read_article
 from ..rules.registry import Options
 from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
@@ -122,6 +125,9 @@ class SiteBuild:
         self.output_problems = Problems(overrides=dict(settings.options.severities))
         self.site_url = ""
         self.documents: list[dict[str, str]] = []  # printed after the build (the PDFs)
+        self.scan: edition_scan.SiteScan | None = None  # the public edition's scan
+        self._outputs: dict[str, _Output] = {}  # what the output checks read of each page
+        self.output_reads = {"read": 0, "unchanged since the last build": 0}
 
     # -------------------------------------------------------------- the data and the pages
     def check(self) -> Result:
@@ -130,6 +136,8 @@ class SiteBuild:
         with self.timings.step("check"):
             result = check(s.data_dir, s.options, label_base=s.base)
         self.result = result
+        if s.edition == "public":
+            self.scan = edition_scan.SiteScan(result.policy)
         self.report(result.problems)
         if result.problems.errors:
             raise BuildError(
@@ -210,6 +218,14 @@ class SiteBuild:
                                  "replace a generated JSON Schema: rename or remove it")
             files.add(uri, text)
 
+    def watched(self) -> list[Path]:
+        """What a live preview watches besides the pages: the data, the templates (the
+        project's and the portal's), the lock file and the archive."""
+        s = self.settings
+        found = (s.data_dir, s.templates, Path(pages_package.__file__).parent / "templates",
+                 s.base / s.lock_file, s.base / s.archive_dir)
+        return [path for path in found if path is not None and path.exists()]
+
     def navigation(self, own_pages: list[str]) -> list[Any]:
         """The portal's navigation, with the hand-written pages (source paths) at the end."""
         programs = len(self.result.policy.programs) if self.result else 0
@@ -259,14 +275,24 @@ class SiteBuild:
 
     def check_page(self, output: str, meta: Mapping[str, Any], dest_uri: str,
                    src_uri: str | None = None) -> None:
-        """Check the final HTML of every generated page for Markdown that did not render,
-        and of each notice against the disclosures it must show."""
-        if src_uri is not None and src_uri in self.pages:
-            with self.timings.step("output check"):
-                markdown_residue.check_page(output, src_uri, dest_uri, self.output_problems,
-                                            archived=self._archived(meta))
+        """Read the final HTML of every page once for all its checks: the public edition's
+        scan (every page), Markdown that did not render (every generated page) and the
+        disclosures each notice must show."""
+        if self.scan is not None:
+            with self.timings.step("edition scan"):
+                self.scan.page(dest_uri, output)
         pid = meta.get("program_id") if meta.get("govportal") == "notice" else None
-        if pid is None or self.result is None or pid not in self.result.policy.programs:
+        if pid is not None and (self.result is None or pid not in self.result.policy.programs):
+            pid = None
+        generated = src_uri is not None and src_uri in self.pages
+        if not generated and pid is None:
+            return
+        with self.timings.step("output check"):
+            seen = self._read_output(dest_uri, output, generated, pid is not None)
+            if generated:
+                markdown_residue.check_page(output, src_uri, dest_uri, self.output_problems,
+                                            archived=self._archived(meta), found=seen.residue)
+        if pid is None or self.result is None:
             return
         if meta.get("notice_pdf"):
             _check_paths([meta["notice_pdf"]])
@@ -276,7 +302,29 @@ class SiteBuild:
                 "effective": meta["notice_effective"], "language": page_language(meta),
                 "title": self.pages[notice_uri(pid)].title})
         with self.timings.step("output check"):
-            check_notice(output, self.result.policy, pid, dest_uri, self.output_problems)
+            check_notice(output, self.result.policy, pid, dest_uri, self.output_problems,
+                         seen=seen.shown)
+
+    def _read_output(self, dest_uri: str, output: str, residue: bool,
+                     shown: bool) -> _Output:
+        """What the output checks read of a page: read once (:func:`read_article`), or,
+        when the last build in this process (``mkdocs serve``) wrote exactly this page
+        there, what it read then: the checks' verdict follows from the text alone."""
+        digest = hashlib.blake2b(output.encode("utf-8", "surrogatepass"),
+                                 digest_size=20).digest()
+        earlier = _LAST_OUTPUT.get(dest_uri)
+        seen = earlier if earlier is not None and earlier.digest == digest else _Output(digest)
+        if (residue and seen.residue is None) or (shown and seen.shown is None):
+            self.output_reads["read"] += 1
+            article = read_article(output)
+            if residue and seen.residue is None:
+                seen.residue = markdown_residue.find(output, article)
+            if shown and seen.shown is None:
+                seen.shown = inspect(output, article)
+        else:
+            self.output_reads["unchanged since the last build"] += 1
+        self._outputs[dest_uri] = seen
+        return seen
 
     def _archived(self, meta: Mapping[str, Any]) -> Location | None:
         """The archive file of an archived notice version's page, else None."""
@@ -290,13 +338,15 @@ class SiteBuild:
                theme_copies: dict[str, str]) -> None:
         """The output gates' verdict and the public edition's scan (both reported, whatever
         the first found), then the manifest."""
+        _LAST_OUTPUT.clear()
+        _LAST_OUTPUT.update(self._outputs)
         if len(self.output_problems):
             self.report(self.output_problems)
         leaks: list[str] = []
         if self.settings.edition == "public" and self.result is not None:
             with self.timings.step("edition scan"):
-                leaks = edition_scan.find_leaks(site_dir, self.result.policy,
-                                                use_directory_urls, theme_copies)
+                scan = self.scan or edition_scan.SiteScan(self.result.policy)
+                leaks = scan.finish(site_dir, theme_copies, use_directory_urls)
         if leaks:
             raise BuildError(
                 f"govportal: the public edition holds internal-only content ({len(leaks)} "
@@ -313,6 +363,19 @@ class SiteBuild:
                            self.settings.options.today.isoformat(), self.settings.edition,
                            engine=engines.running(), site_url=self.site_url,
                            documents=self.documents)
+
+
+@dataclass
+class _Output:
+    """What the output checks read of one page's HTML (its digest): the Markdown residue
+    and the disclosures it shows, each once it was needed."""
+
+    digest: bytes
+    residue: list[markdown_residue.Residue] | None = None
+    shown: Inspection | None = None
+
+
+_LAST_OUTPUT: dict[str, _Output] = {}  # the pages of the last build in this process
 
 
 def _output_rules(problems: Problems) -> str:

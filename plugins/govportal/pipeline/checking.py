@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..changes import baseline, control
-from ..changes.lock import open_lock
 from ..data import model as m
 from ..data.loader import load_policy
 from ..data.policy import Policy
@@ -26,7 +24,6 @@ from ..publish import codeowners
 from ..rules import registry
 from ..rules.catalog import load_catalog
 from ..rules.registry import Options
-from .rendering import notice_texts
 from .settings import Project
 
 
@@ -120,6 +117,10 @@ def check_project(settings: Project, options: Options,
         codeowners.check(settings.root, result.policy, result.problems, settings.lock_file,
                          settings.archive_dir)
     if change_control and not result.problems.errors and result.policy.complete:
+        from ..changes import baseline, control  # only with the change control: rendering
+        from ..changes.lock import open_lock
+        from .rendering import notice_texts
+
         lock, archive = open_lock(settings.root, lock_file or settings.lock_file,
                                   settings.archive_dir, result.problems)
         control.check_notices(result.policy, notice_texts(result.policy, options, settings), lock,

@@ -7,18 +7,24 @@ also has pages of its own (:data:`INTERNAL_PAGES`). Because a template override,
 change or a future page could still print an internal field, every public build ends with a
 scan of every file written: if the text of any internal-only field, or an internal-only page,
 is found, the build fails and names the file and the field.
+
+The scan is one pass over the site (:class:`SiteScan`): each page is read as it is rendered,
+from the same text the output checks read, and the walk over the written site afterwards
+reads only what was not read then (a page is not read again while its file holds exactly
+what was read; the search index's entries are passed over where their page's text, already
+read, holds all of theirs).
 """
 
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import html
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..data.internal_fields import internal_fields
@@ -26,39 +32,15 @@ from ..data.policy import Policy
 from ..pages.page import INTERNAL_PAGES
 from ..text.folding import collapse, fold, inner_words
 from ..text.safe_markdown import plain
+from .leak_scanner import Internal, LeakScanner, Reading, group_by_key_word, normalise
 from .site_texts import Unreadable, texts_of
+
+__all__ = ["EDITIONS", "Internal", "LeakScanner", "Reading", "SiteScan", "find_leaks",
+           "group_by_key_word", "inner_words", "internal_values", "read_site_file",
+           "readable_text"]
 
 EDITIONS = ("public", "internal")
 MIN_LENGTH = 12  # shorter values (a first name, "yes") would match by chance
-_WORD = re.compile(r"\w+")
-
-@dataclass(frozen=True)
-class Internal:
-    """One internal-only value: its text (folded, as the scan reads every text), where it
-    comes from, and the value as the data writes it (for messages)."""
-
-    text: str
-    file: str
-    path: tuple[str | int, ...]
-    shown: str = field(default="", compare=False)
-
-    @cached_property
-    def words(self) -> tuple[str, ...]:
-        """Its words: a text that holds the value holds each of them (perhaps inside a
-        longer word)."""
-        return tuple(_WORD.findall(self.text))
-
-    @property
-    def field(self) -> str:
-        out = ""
-        for part in self.path:
-            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-        return out
-
-
-def normalise(text: str) -> str:
-    return collapse(text)
-
 
 def internal_values(policy: Policy) -> list[Internal]:
     """The internal-only texts worth scanning for (long enough to be telling), folded as
@@ -95,23 +77,15 @@ def _json_strings(value: Any) -> Iterator[str]:
             yield from _json_strings(child)
 
 
-@dataclass
-class Reading:
-    """One text of a site file as a reader (or a program) finds it: ``views`` are the forms
-    a value may show up in; ``worded`` the ones whose words (and substrings of words) hold
-    those of every view. The other views are made only when a value may be in the text."""
-
-    worded: list[str]
-    others: Callable[[], list[str]] | None = None
-
-    @cached_property
-    def views(self) -> list[str]:
-        return [*self.worded, *(self.others() if self.others else [])]
-
-
 def read_site_file(path: Path) -> list[Reading]:
-    """The texts of a site file, each whole (a value is found inside one of them), folded
-    (:func:`~govportal.text.folding.fold`: case, Unicode forms, invisible characters).
+    """The texts of a site file (:func:`readings_of` its bytes)."""
+    return readings_of(path.name, path.read_bytes())
+
+
+def readings_of(name: str, raw: bytes) -> list[Reading]:
+    """The texts of a site file called ``name`` holding ``raw``, each whole (a value is
+    found inside one of them), folded (:func:`~govportal.text.folding.fold`: case, Unicode
+    forms, invisible characters).
 
     Every kind of file is read (:mod:`.site_texts`: compressed files and archives expanded,
     PDFs' text extracted). HTML: the page with entities decoded, and its text. JSON: its
@@ -121,7 +95,7 @@ def read_site_file(path: Path) -> list[Reading]:
     Whitespace is collapsed later, and only where a value may be held. Raises
     :class:`~.site_texts.Unreadable` for a file that cannot be expanded or parsed."""
     readings: list[Reading] = []
-    for style, text in texts_of(path.name, path.read_bytes()):
+    for style, text in texts_of(name, raw):
         if style == "html":
             readings.append(_html_reading(text))
             continue
@@ -131,12 +105,16 @@ def read_site_file(path: Path) -> list[Reading]:
             except ValueError:
                 pass
             else:
-                readings += [_html_reading(chunk) if "<" in chunk else
-                             _text_reading(html.unescape(chunk))
-                             for chunk in _chunks(_json_strings(data))]
+                readings += json_readings(_json_strings(data))
                 continue
         readings.append(_text_reading(text, html.unescape(text)))
     return readings
+
+
+def json_readings(strings: Iterator[str]) -> list[Reading]:
+    """JSON strings read a few at a time (:func:`_chunks`)."""
+    return [_html_reading(chunk) if "<" in chunk else _text_reading(html.unescape(chunk))
+            for chunk in _chunks(strings)]
 
 
 SEPARATOR = "\x00\n"  # between strings read together: no value holds it, no tag spans it
@@ -165,7 +143,7 @@ def _html_reading(text: str) -> Reading:
     value split by markup is found either way. The words of the second reading are all in
     the first (a tag only ever separates text), so it is made only when needed."""
     return Reading([fold(html.unescape(text)), fold(_html_text(text, ""))],
-                   lambda: [fold(_html_text(text, " "))])
+                   lambda: [fold(_html_text(text, " "))], kind="html")
 
 
 def _text_reading(*views: str) -> Reading:
@@ -189,100 +167,195 @@ def internal_page_files(use_directory_urls: bool) -> set[str]:
 
 def find_leaks(site: Path, policy: Policy, use_directory_urls: bool = True,
                theme_copies: Mapping[str, str] | None = None) -> list[str]:
-    """Messages for every internal-only file or text found in a public site.
+    """Messages for every internal-only file or text found in a public site (every file
+    read after the build: :class:`SiteScan` without pages read before)."""
+    return SiteScan(policy, use_directory_urls).finish(site, theme_copies)
 
-    ``theme_copies`` maps site paths to the installed theme's own files: a site file that is
-    still byte for byte that file is not read (it cannot hold the organisation's data)."""
-    leaks: list[str] = []
-    pages = internal_page_files(use_directory_urls)
-    scanner = LeakScanner(internal_values(policy))
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        rel = path.relative_to(site).as_posix()
-        if rel in pages:
-            leaks.append(f"{rel} is an internal-only page")
-            continue
-        source = (theme_copies or {}).get(rel)
-        if source is not None and filecmp.cmp(path, source, shallow=False):
-            continue
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=20).digest()
+
+
+@dataclass
+class _Read:
+    """A page read as it was rendered: the digest of its bytes, what was found (or why it
+    could not be read) and its text with tags read as nothing, folded and collapsed (what
+    a search index entry of it must lie within to be passed over)."""
+
+    digest: bytes
+    found: list[Internal]
+    unreadable: str | None
+    text: str
+
+
+_LAST_SCAN: dict[str, Any] = {}  # the pages the last scan read, and the values it sought
+
+
+class SiteScan:
+    """The public edition's scan of one build, in one pass.
+
+    :meth:`page` reads a rendered page from the text the output checks read (the build
+    calls it for every page); :meth:`finish` walks the written site and reads every other
+    file, and every page whose file no longer holds what was read (a later plugin changed
+    it): nothing is left out and no text is read twice."""
+
+    def __init__(self, policy: Policy, use_directory_urls: bool = True) -> None:
+        values = internal_values(policy)
+        self.scanner = LeakScanner(values)
+        self.internal_pages = internal_page_files(use_directory_urls)
+        self.directory_urls = use_directory_urls
+        self.read: dict[str, _Read] = {}
+        # what the last scan in this process (the previous `mkdocs serve` rebuild) read,
+        # when it looked for the same values: a page whose bytes are the same is not read
+        # again (what a scan finds depends only on the file's name, its bytes and the values)
+        self._values = tuple((v.text, v.file, v.path) for v in values)
+        last = _LAST_SCAN.get("values"), _LAST_SCAN.get("read")
+        self._earlier: dict[str, _Read] = last[1] if last[0] == self._values else {}
+        # a value with "<" in it could straddle the markup of an index entry: then every
+        # entry is read
+        self.entries_may_be_passed = not any("<" in v.text for v in self.scanner.order)
+        self.counts = {"pages read while rendered": 0,
+                       "pages unchanged since the last build": 0, "files read after": 0,
+                       "search entries passed over": 0, "search entries read": 0}
+
+    def page(self, dest_uri: str, output: str) -> None:
+        """Read a page as rendered (``output`` is what the generator writes to
+        ``dest_uri``, encoded as MkDocs encodes it)."""
+        raw = output.encode("utf-8", errors="xmlcharrefreplace")
+        digest = _digest(raw)
+        earlier = self._earlier.get(dest_uri)
+        if earlier is not None and earlier.digest == digest:
+            self.read[dest_uri] = earlier
+            self.counts["pages unchanged since the last build"] += 1
+            return
+        unreadable, found, text = None, [], ""
         try:
-            readings = read_site_file(path)
+            readings = readings_of(PurePosixPath(dest_uri).name, raw)
         except Unreadable as exc:
-            leaks.append(f"{rel} cannot be read by the edition scan ({exc}): a public site "
-                         "holds only files the scan can read")
-            continue
-        found = {v for reading in readings for v in scanner.find(reading)}
-        for value in sorted(found, key=scanner.order.__getitem__):
-            leaks.append(f"{rel} contains the internal-only field {value.field} of "
-                         f"{value.file} ({_quote(value.shown or value.text)})")
-    return leaks
+            unreadable = str(exc)
+        else:
+            found = self._find(readings)
+            html_views = [r for r in readings if r.kind == "html"]
+            if len(readings) == 1 and html_views and not found:
+                text = normalise(html_views[0].worded[1])
+        self.read[dest_uri] = _Read(digest, found, unreadable, text)
+        self.counts["pages read while rendered"] += 1
+
+    def _find(self, readings: list[Reading]) -> list[Internal]:
+        found = {v for reading in readings for v in self.scanner.find(reading)}
+        return sorted(found, key=self.scanner.order.__getitem__)
+
+    def finish(self, site: Path, theme_copies: Mapping[str, str] | None = None,
+               use_directory_urls: bool | None = None) -> list[str]:
+        """Messages for every internal-only file or text found in the written site.
+
+        ``theme_copies`` maps site paths to the installed theme's own files: a site file
+        that is still byte for byte that file is not read (it cannot hold the
+        organisation's data)."""
+        if use_directory_urls is not None:
+            self.directory_urls = use_directory_urls
+            self.internal_pages = internal_page_files(use_directory_urls)
+        _LAST_SCAN.clear()
+        _LAST_SCAN.update(values=self._values, read=self.read)
+        leaks: list[str] = []
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            rel = path.relative_to(site).as_posix()
+            if rel in self.internal_pages:
+                leaks.append(f"{rel} is an internal-only page")
+                continue
+            source = (theme_copies or {}).get(rel)
+            if source is not None and filecmp.cmp(path, source, shallow=False):
+                continue
+            raw = path.read_bytes()
+            before = self.read.get(rel)
+            if before is not None and before.digest == _digest(raw):
+                unreadable, found = before.unreadable, before.found
+            else:
+                unreadable, found = self._read_file(path.name, raw)
+            if unreadable is not None:
+                leaks.append(f"{rel} cannot be read by the edition scan ({unreadable}): a "
+                             "public site holds only files the scan can read")
+                continue
+            for value in found:
+                leaks.append(f"{rel} contains the internal-only field {value.field} of "
+                             f"{value.file} ({_quote(value.shown or value.text)})")
+        return leaks
+
+    def _read_file(self, name: str, raw: bytes) -> tuple[str | None, list[Internal]]:
+        self.counts["files read after"] += 1
+        try:
+            readings = None
+            if name == "search_index.json" and self.read and self.entries_may_be_passed:
+                readings = self._search_index(raw)
+            if readings is None:
+                readings = readings_of(name, raw)
+        except Unreadable as exc:
+            return str(exc), []
+        return None, self._find(readings)
+
+    def _search_index(self, raw: bytes) -> list[Reading] | None:
+        """A search index read without the entries whose text lies within their page's
+        text as already read (None when it is not an index this understands, or not
+        plain UTF-8 JSON: then it is read as any other file)."""
+        if raw[:1] != b"{":
+            return None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError:
+            return None
+        docs = data.get("docs") if isinstance(data, dict) else None
+        if not isinstance(docs, list):
+            return None
+        return json_readings(self._index_strings(data, docs))
+
+    def _index_strings(self, data: dict[str, Any], docs: list[Any]) -> Iterator[str]:
+        for key, value in data.items():
+            yield str(key)
+            if value is not docs:
+                yield from _json_strings(value)
+                continue
+            for doc in docs:
+                if not isinstance(doc, dict):
+                    yield from _json_strings(doc)
+                    continue
+                page = self._page_text(doc.get("location"))
+                for name, child in doc.items():
+                    yield str(name)
+                    if (page and name in ("title", "text") and isinstance(child, str)
+                            and _within(child, page)):
+                        self.counts["search entries passed over"] += 1
+                        continue
+                    if name == "text":
+                        self.counts["search entries read"] += 1
+                    yield from _json_strings(child)
+
+    def _page_text(self, location: Any) -> str:
+        """The text read of the page an index entry points to ("" when none was read)."""
+        if not isinstance(location, str):
+            return ""
+        url = location.split("#", 1)[0]
+        if self.directory_urls and (url == "" or url.endswith("/")):
+            dest = url + "index.html"
+        else:
+            dest = url
+        read = self.read.get(dest)
+        return read.text if read is not None else ""
 
 
-class LeakScanner:
-    """Finds internal-only values in texts without comparing every value with every text.
-
-    A value's inner words (:func:`inner_words`) are whole words of any text that holds it,
-    so a text is compared with a value only when it holds all of them; values are filed
-    under their rarest inner word (:func:`group_by_key_word`) to find those few quickly. A
-    site repeats most of its lines on every page (header, navigation, footer), so the words
-    of each distinct line are looked up once and remembered; a line break never ends inside
-    a word, so a text's words are the union of its lines' words."""
-
-    def __init__(self, values: list[Internal]) -> None:
-        self.order = {value: i for i, value in enumerate(values)}
-        self.groups = group_by_key_word(values)
-        self.always = self.groups.get("", [])
-        self.vocabulary = frozenset(w for v in values for w in inner_words(v.text))
-        self._line_words: dict[str, tuple[str, ...]] = {}
-
-    def _words_in(self, texts: list[str]) -> set[str]:
-        """The words of ``texts`` that some value has among its inner words."""
-        found: set[str] = set()
-        cache, vocabulary = self._line_words, self.vocabulary
-        for text in texts:
-            for line in text.split("\n"):
-                hit = cache.get(line)
-                if hit is None:
-                    hit = cache[line] = tuple(vocabulary.intersection(_WORD.findall(line)))
-                if hit:
-                    found.update(hit)
-        return found
-
-    def find(self, reading: Reading) -> list[Internal]:
-        """The values a site file holds, in the order they were given."""
-        if not self.order:
-            return []
-        words = self._words_in(reading.worded)
-        candidates = [v for key in words.intersection(self.groups) for v in self.groups[key]
-                      if words.issuperset(inner_words(v.text))]
-        if self.always:
-            joined = "\n".join(reading.worded)
-            candidates += [v for v in self.always if all(w in joined for w in v.words)]
-        if not candidates:
-            return []
-        text = "\n".join(normalise(v) for v in reading.views)
-        held = {t for t in {v.text for v in candidates} if t in text}  # each text once
-        return sorted((v for v in candidates if v.text in held), key=self.order.__getitem__)
+_BARE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 
 
-def group_by_key_word(values: list[Internal]) -> dict[str, list[Internal]]:
-    """Values grouped by a word a file must hold to hold them, so that a file is compared
-    only with the few values whose word it holds.
-
-    The word is one inside the value (not its first or last characters, which the page may
-    glue to a neighbouring word), the rarest among all values (values often share words:
-    "Checked in review SEC-0041.", "… SEC-0042."), then the longest. A value with no such
-    word is filed under "" and compared with every file."""
-    inner: dict[Internal, frozenset[str]] = {}
-    counts: dict[str, int] = {}
-    for value in values:
-        words = inner[value] = inner_words(value.text)
-        for word in words:
-            counts[word] = counts.get(word, 0) + 1
-    out: dict[str, list[Internal]] = {}
-    for value, words in inner.items():
-        key = min(words, key=lambda w: (counts[w], -len(w), w)) if words else ""
-        out.setdefault(key, []).append(value)
-    return out
+def _within(string: str, page: str) -> bool:
+    """Whether every value ``string`` could show is in ``page`` (a page's text with tags
+    read as nothing, folded and collapsed): its markup is only bare tags (no attribute or
+    comment that could hold text), and its text, with tags read as nothing and as a space,
+    lies within the page's."""
+    if "<" not in string:
+        return normalise(fold(html.unescape(string))) in page
+    if any(not _BARE_TAG.fullmatch(tag) for tag in _MARKUP.findall(string)):
+        return False
+    return (normalise(fold(_html_text(string, ""))) in page
+            and normalise(fold(_html_text(string, " "))) in page)
 
 
 _SPACE = re.compile(r"\s+")

@@ -7,67 +7,13 @@ that no visible, non-empty section marked with its id carries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
 from ..data.policy import Policy
 from ..problems import Problems, Severity
 from ..rules.decisions import Status, decide
 from ..rules.declared import FIRST_LAYER_LINKS
-
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-         "source", "track", "wbr"}
-
-
-@dataclass
-class _Section:
-    items: list[str]
-    hidden: bool
-    text: list[str] = field(default_factory=list)
-    depth: int = 0
-
-
-class _Reader(HTMLParser):
-    """Collects sections marked ``data-disclosures`` and the first layer's links."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sections: list[_Section] = []
-        self.open: list[_Section] = []
-        self.first_layer_links: set[str] = set()
-        self._first_layer_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag in _VOID:
-            return
-        for s in self.open:
-            s.depth += 1
-        if "data-disclosures" in a:
-            hidden = "hidden" in a or "display:none" in a.get("style", "").replace(" ", "")
-            section = _Section(a["data-disclosures"].split(), hidden)
-            self.sections.append(section)
-            self.open.append(section)
-        if self._first_layer_depth:
-            self._first_layer_depth += 1
-            if tag == "a" and a.get("href", "").startswith("#"):
-                self.first_layer_links.add(a["href"][1:])
-        elif "gp-first-layer" in a.get("class", "").split():
-            self._first_layer_depth = 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        if self._first_layer_depth:
-            self._first_layer_depth -= 1
-        for s in list(self.open):
-            s.depth -= 1
-            if s.depth < 0:
-                self.open.remove(s)
-
-    def handle_data(self, data: str) -> None:
-        for s in self.open:
-            s.text.append(data)
+from .rendered_html import Article, read_article
 
 
 @dataclass(frozen=True)
@@ -76,29 +22,25 @@ class Inspection:
     first_layer_links: frozenset[str]
 
 
-def inspect(html: str) -> Inspection:
+def inspect(html: str, article: Article | None = None) -> Inspection:
     """What the page's main content shows. Only the ``<article>`` is read when the page has
-    one (the theme's header, navigation and footer carry no notice text): reading the whole
-    page was half the cost of this check on a large portal."""
-    start, end = html.find("<article"), html.rfind("</article>")
-    if start != -1 and end > start:
-        html = html[start:end + len("</article>")]
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
+    one (the theme's header, navigation and footer carry no notice text); ``article`` is
+    the page already read by :func:`~.rendered_html.read_article` for both output checks."""
+    article = article or read_article(html)
     shown: set[str] = set()
-    for s in reader.sections:
+    for s in article.sections:
         if not s.hidden and "".join(s.text).strip():
             shown.update(s.items)
-    return Inspection(frozenset(shown), frozenset(reader.first_layer_links))
+    return Inspection(frozenset(shown), frozenset(article.first_layer_links))
 
 
 def check_notice(output: str, policy: Policy, pid: str, dest_uri: str,
-                 problems: Problems) -> None:
+                 problems: Problems, article: Article | None = None, *,
+                 seen: Inspection | None = None) -> None:
     """Add a problem for every applicable item the published notice ``pid`` (its final
     HTML, written to ``dest_uri``) does not visibly show, and for each link the short
     version lacks."""
-    seen = inspect(output)
+    seen = seen or inspect(output, article)
     label = policy.program_files[pid]
     where = policy.where(label, ("notice", "version"))
     for decision in decide(policy, policy.programs[pid]):  # decided once

@@ -14,20 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from ..problems import Location, Problems
 from ..rules.declared import UNRENDERED_ARCHIVED as ARCHIVED
 from ..rules.declared import UNRENDERED_MARKDOWN as CURRENT
+from .rendered_html import Article, main_content, read_article
 
-# Elements whose text is shown as code: Markdown signs there are meant.
-_CODE = {"code", "pre", "kbd", "samp", "script", "style", "template", "textarea"}
-# Elements that start a new block of text.
-_BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-           "blockquote", "figcaption", "caption", "summary", "div", "section", "article",
-           "header", "footer", "aside", "nav", "table", "tr", "ul", "ol", "dl", "details"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-         "source", "track", "wbr"}
+__all__ = ["ARCHIVED", "CURRENT", "KINDS", "Residue", "check_page", "find", "main_content"]
 
 
 @dataclass(frozen=True)
@@ -72,64 +65,9 @@ _LIST_MARK = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 _PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]{0,200}\]\]")
 
 
-@dataclass
-class _Block:
-    tag: str
-    parts: list[str]
-
-
-class _TextReader(HTMLParser):
-    """The visible text of a page, block by block, without code."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[_Block] = []
-        self._stack: list[_Block] = []
-        self._code = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            if tag == "br" and self._stack:
-                self._stack[-1].parts.append("\n")
-            return
-        if tag in _CODE:
-            self._code += 1
-        if tag in _BLOCKS:
-            block = _Block(tag, [])
-            self.blocks.append(block)
-            self._stack.append(block)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        if tag in _CODE:
-            self._code = max(0, self._code - 1)
-        if tag in _BLOCKS:
-            for i in range(len(self._stack) - 1, -1, -1):
-                if self._stack[i].tag == tag:
-                    del self._stack[i:]
-                    break
-
-    def handle_data(self, data: str) -> None:
-        if self._stack and not self._code:
-            self._stack[-1].parts.append(data)
-
-
-def main_content(html: str) -> str:
-    """The page's ``<article>`` (the theme's header, navigation and footer are the theme's
-    own), else the whole page."""
-    start, end = html.find("<article"), html.rfind("</article>")
-    if start != -1 and end > start:
-        return html[start:end + len("</article>")]
-    return html
-
-
-def _blocks(html: str) -> Iterator[tuple[str, str]]:
-    reader = _TextReader()
-    reader.feed(main_content(html))
-    reader.close()
-    for block in reader.blocks:
-        text = "".join(block.parts)
+def _blocks(article: Article) -> Iterator[tuple[str, str]]:
+    for block in article.blocks:
+        text = block.text
         if text.strip():
             yield block.tag, text
 
@@ -142,11 +80,12 @@ def _first_line(text: str, start: int) -> str:
     return line if len(line) <= 120 else line[:117] + "…"
 
 
-def find(html: str) -> list[Residue]:
+def find(html: str, article: Article | None = None) -> list[Residue]:
     """Each kind of Markdown residue in the visible text of ``html``, in the order of
-    :data:`KINDS`, with the number of blocks that show it and the first text."""
+    :data:`KINDS`, with the number of blocks that show it and the first text (``article``:
+    the page already read by :func:`~.rendered_html.read_article`)."""
     found: dict[str, list[str]] = {k: [] for k in KINDS}
-    for tag, text in _blocks(html):
+    for tag, text in _blocks(article or read_article(html)):
         row = _TABLE_ROW.search(text) or _TABLE_RULE.search(text)
         if row:
             found["table"].append(_first_line(text, row.start()))
@@ -165,14 +104,16 @@ def find(html: str) -> list[Residue]:
 
 
 def check_page(html: str, src_uri: str, dest_uri: str, problems: Problems, *,
-               archived: Location | None = None) -> None:
+               archived: Location | None = None, article: Article | None = None,
+               found: list[Residue] | None = None) -> None:
     """Add a problem for each kind of residue on the generated page ``src_uri`` (its final
     HTML, written to ``dest_uri``). An archived notice version (``archived``: its file in
     the archive) is reported under its own id: its text is the record of what was published
-    and is corrected by a recorded correction, not by editing the template."""
+    and is corrected by a recorded correction, not by editing the template. ``found``: what
+    :func:`find` found on this very HTML, when it is known."""
     rule = ARCHIVED if archived is not None else CURRENT
     where = archived or Location(dest_uri)
-    for residue in find(html):
+    for residue in find(html, article) if found is None else found:
         more = f" ({residue.count} places; the first shown)" if residue.count > 1 else ""
         problems.add(rule, f"the page '{src_uri}' ({dest_uri}) shows Markdown that did not "
                      f"render, {residue.what}{more}: \"{residue.text}\"", where, residue.hint)

@@ -10,6 +10,7 @@ the guide says each manager-facing view shows).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -109,7 +110,16 @@ def names_in(text: str, names: list[str]) -> list[str]:
     words = " ".join(plain(text).lower().split())
     found = []
     for name in names:
-        low = " ".join(name.lower().split())
-        if len(low.split()) >= 2 and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", words):
+        low = _spoken(name)
+        if (low and low in words  # the quick test first: most names are absent
+                and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", words)):
             found.append(name)
     return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _spoken(name: str) -> str:
+    """A label as :func:`names_in` looks for it (lower case, single spaces); "" for a
+    label of one word."""
+    low = " ".join(name.lower().split())
+    return low if len(low.split()) >= 2 else ""

@@ -171,17 +171,24 @@ def view_text_foreign(ctx: Context) -> Iterator[Finding]:
           views: {manager-view: It shows course status and quiz outcomes.}
     """
     policy = ctx.policy
+    # A field some program uses that is not this program's own is used by another program:
+    # the fields each view shows and some program uses are found once, not per program.
+    used = {fid for p in policy.programs.values() for fid in p.fields}
+    shown: dict[str, tuple[list[str], dict[str, list[tuple[int, str]]]]] = {}
     for pid, program in policy.programs.items():
         own = set(program.fields)
         for vt in view_texts(policy, program):
             if not vt.text:
                 continue
-            others = [f for f in policy.inventory.fields
-                      if vt.view.id in f.views and f.id not in own
-                      and any(f.id in p.fields for q, p in policy.programs.items() if q != pid)]
-            labels = list(dict.fromkeys(
-                name for f in others for name in (f.label, manager_label(f))))
-            found = names_in(vt.text, labels)
+            if vt.view.id not in shown:
+                shown[vt.view.id] = _view_labels(policy, vt.view.id, used)
+            names, places = shown[vt.view.id]
+            # the labels the text names, kept when a field of another program has them, in
+            # the order of those fields
+            first = {name: min(i for i, fid in places[name] if fid not in own)
+                     for name in names_in(vt.text, names)
+                     if any(fid not in own for _, fid in places[name])}
+            found = sorted(first, key=first.__getitem__)
             if not found:
                 continue
             if vt.from_guide:
@@ -195,6 +202,20 @@ def view_text_foreign(ctx: Context) -> Iterator[Finding]:
                 f"{named}, which it shows only for other programs", where,
                 f"write what the view shows for this program under "
                 f"manager_guide.views.{vt.view.id} in the program's file")
+
+
+def _view_labels(policy, view_id: str,
+                 used: set[str]) -> tuple[list[str], dict[str, list[tuple[int, str]]]]:
+    """The labels of the fields a view shows that some program uses (each once), and for
+    each label where it comes (its place in that list of fields, and the field)."""
+    places: dict[str, list[tuple[int, str]]] = {}
+    i = 0
+    for f in policy.inventory.fields:
+        if view_id in f.views and f.id in used:
+            for name in (f.label, manager_label(f)):
+                places.setdefault(name, []).append((i, f.id))
+                i += 1
+    return list(places), places
 
 
 @rule("guide.employee-wording", needs=_NEEDS)
