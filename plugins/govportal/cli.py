@@ -10,6 +10,7 @@
     govportal pr-comment FILE [--pr NUMBER]
     govportal render --out DIR
     govportal verify-manifest SITE_DIR
+    govportal translations status|todo|stamp [LANG [KIND [RECORD [KEY]]]]
 
 Settings (data folder, templates, lock file, rule options) come from the ``govportal``
 entry of ``mkdocs.yml`` when there is one, so the command sees what the build sees.
@@ -273,6 +274,25 @@ def cmd_verify_manifest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .pipeline import translating
+
+    settings, where = _project(args), args.where or []
+    options = _options(args, settings)
+    result = check(_data_dir(args, settings), options, label_base=settings.root)
+    if args.action == "status":
+        sys.stdout.write(translating.status(result.policy, options.today, *where[:1]))
+    elif args.action == "todo" and where:
+        sys.stdout.write(translating.todo(result.policy, where[0], options.today, *where[1:2]))
+    elif args.action == "stamp" and where:
+        for line in translating.stamp(result.policy, *where[:4]):
+            print(f"stamped {line}")
+    else:
+        print(f"govportal translations {args.action}: name the language", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="govportal", description=__doc__.split("\n\n")[0])
     common = argparse.ArgumentParser(add_help=False)
@@ -358,6 +378,12 @@ def parser() -> argparse.ArgumentParser:
     verify.add_argument("site_dir", metavar="SITE_DIR", nargs="?", default="site",
                         help="the built site (default: site)")
     verify.set_defaults(func=cmd_verify_manifest)
+
+    tr = sub.add_parser("translations", parents=[common], help="translations: status, texts "
+                        "to translate (todo), record the sources translated (stamp)")
+    tr.add_argument("action", choices=("status", "todo", "stamp"))
+    tr.add_argument("where", nargs="*", metavar="LANG [KIND [RECORD [KEY]]]")
+    tr.set_defaults(func=cmd_translations)
     return top
 
 

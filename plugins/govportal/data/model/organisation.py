@@ -19,6 +19,7 @@ from .types import (
     Date,
     Flag,
     Id,
+    LanguageCode,
     Regime,
     ShortText,
     Strict,
@@ -49,6 +50,24 @@ AuthorityRef = Annotated[
 ]
 
 
+class Languages(Strict):
+    """The languages a jurisdiction's notices and guides are published in.
+
+    A page is published in every required language of every jurisdiction it serves, and in
+    an optional one when its translation is complete. A missing or out-of-date translation
+    is an error in a required language (a warning before ``required_from``, while the
+    translation is being made) and a warning in an optional one."""
+
+    required: list[LanguageCode] = Field(
+        min_length=1, description="Languages every notice and guide served here must have.")
+    optional: list[LanguageCode] = Field(
+        default_factory=list,
+        description="Languages published where a complete translation exists.")
+    required_from: Date | None = Field(
+        None, description="The day the required languages become a condition of publishing; "
+                          "before it a missing translation is a warning (YYYY-MM-DD).")
+
+
 class Jurisdiction(Strict):
     id: Id
     name: ShortText
@@ -64,6 +83,9 @@ class Jurisdiction(Strict):
         description="Where people here can complain: an id from the portal's catalog "
                     "of supervisory authorities (e.g. gb-ico, ie-dpc, de-be-blnbdi), or "
                     "a name and address for an authority the catalog does not list.")
+    languages: Languages | None = Field(
+        None, description="Required and optional languages of the pages served here; without "
+                          "it, English is required.")
 
 
 class Establishment(Strict):

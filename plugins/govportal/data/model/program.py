@@ -18,6 +18,7 @@ from .types import (
     Date,
     Flag,
     Id,
+    Label,
     LawfulBasis,
     Owner,
     ShortText,
@@ -38,7 +39,7 @@ class SubjectCategory(enum.StrEnum):
 
 
 class DataSubjects(Strict):
-    group: ShortText
+    group: Label
     category: SubjectCategory
     jurisdictions: list[Id] = Field(min_length=1)
 
@@ -149,7 +150,7 @@ class RecipientKind(enum.StrEnum):
 
 
 class Recipient(Strict):
-    name: ShortText
+    name: Label
     kind: RecipientKind
     vendor: Id | None = None
     purpose: Text
@@ -343,7 +344,7 @@ class Program(Strict):
     """``data/programs/<id>.yaml``: one program and everything its notice must say."""
 
     id: Id
-    title: ShortText
+    title: Label
     status: ProgramStatus
     summary: Text
     owner: Owner

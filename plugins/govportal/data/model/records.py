@@ -15,6 +15,7 @@ from .types import (
     Date,
     Flag,
     Id,
+    Label,
     Owner,
     Period,
     ShortText,
@@ -47,9 +48,9 @@ class DataField(Strict):
     """One field of the data inventory."""
 
     id: Id
-    label: ShortText
+    label: Label
     description: Text = Field(description="What the field holds, addressed to the employee.")
-    manager_label: ShortText | None = Field(
+    manager_label: Label | None = Field(
         None, description="The field's name on manager guides, when it differs from `label`.")
     manager_description: Text | None = Field(
         None, description="What the field holds, in words for the manager guides (the "

@@ -18,6 +18,7 @@ from .types import (
     Email,
     Flag,
     Id,
+    Label,
     Owner,
     Regime,
     ShortText,
@@ -124,7 +125,7 @@ class ChecklistItem(Strict):
 
 class Checklist(Strict):
     id: Id
-    title: ShortText
+    title: Label
     audience: ShortText
     purpose: Text
     launch_gate: Flag = Field(
@@ -143,7 +144,7 @@ class Checklists(Strict):
 
 class Clause(Strict):
     id: Id
-    title: ShortText
+    title: Label
     use: Text = Field(description="Where the clause goes, e.g. the LMS privacy policy.")
     text: Text = Field(description="May quote the data: [[period:RULE]], [[org:name]] …")
     owner: Owner
@@ -165,7 +166,7 @@ class Audience(enum.StrEnum):
 
 class Mistake(Strict):
     id: Id
-    title: ShortText
+    title: Label
     audience: list[Audience] = Field(min_length=1)
     what_happens: Text
     why_it_matters: Text
@@ -193,7 +194,7 @@ class IncidentClass(Strict):
 
 class Phase(Strict):
     id: Id
-    title: ShortText
+    title: Label
     steps: list[Text] = Field(min_length=1)
 
 
@@ -224,7 +225,7 @@ class Tabletop(Strict):
 class Playbook(Strict):
     """``data/incident-response.yaml``: the incident response playbook."""
 
-    title: ShortText
+    title: Label
     owner: Owner
     next_review: Date
     triage_owner: Owner
@@ -254,7 +255,7 @@ class RequirementSeverity(enum.StrEnum):
 
 class Requirement(Strict):
     id: Annotated[StrictStr, StringConstraints(pattern=r"^org\.[a-z0-9][a-z0-9.\-_]*$")]
-    title: ShortText
+    title: Label
     description: Text
     citation: ShortText
     section: Id = Field(description="The key in a program's notice.sections that satisfies it.")
