@@ -38,6 +38,14 @@ def language_name(code: str) -> str:
         return f"'{code}'"
 
 
+def known_language(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
 def _severity(need: Need | None) -> Severity:
     return Severity.ERROR if need is Need.REQUIRED else Severity.WARNING
 
@@ -87,8 +95,8 @@ def missing(ctx: Context) -> Iterator[Finding]:
                                               ctx.options.today).items()):
             done = ctx.policy.translations.get(code, {}).get(kind)
             have = done.root.get(rid, {}) if done is not None else {}
-            if need is Need.OPTIONAL and not have:
-                continue
+            if (need is Need.OPTIONAL and not have) or not known_language(code):
+                continue  # not begun, or i18n.unknown-language says what is wrong
             lacking = [t for t in texts if t.key not in have]
             if not lacking:
                 continue
@@ -212,11 +220,7 @@ def unknown_language(ctx: Context) -> Iterator[Finding]:
             continue
         for part in ("required", "optional"):
             for k, code in enumerate(getattr(j.languages, part)):
-                if code == SOURCE_LANGUAGE:
-                    continue
-                try:
-                    Locale.parse(code)
-                except (ValueError, UnknownLocaleError):
+                if code != SOURCE_LANGUAGE and not known_language(code):
                     yield Finding(
                         f"the jurisdiction '{j.id}' names the language '{code}', which is "
                         "no language Babel knows",
