@@ -67,6 +67,18 @@ class PageBuilder(PageContext):
             _reader_meta(page, self.language)
         return pages
 
+    def reader_pages(self, programs: list[m.Program]) -> list[Page]:
+        """The pages published in every language a reader may need: the home page, the
+        indexes, the notice and guide of each of ``programs``, and the checklists."""
+        pages = [self.home(), self.notices_index(), self.guides_index()]
+        for program in programs:
+            pages += [self.notice(program), self.guide(program)]
+        pages.append(self.checklists_index())
+        pages += [self.checklist(c) for c in self.policy.checklists.checklists]
+        for page in pages:
+            _reader_meta(page, self.language)
+        return pages
+
     # ------------------------------------------------------------------ for everyone
     def home(self) -> Page:
         return Page(HOME, "Home", self.render(

@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from babel import Locale
+
 from ..changes.control import check_notices, notice_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
 from ..data import file_policy, schemas
+from ..data.translatable import SOURCE_LANGUAGE, site_languages
 from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import NOTICE_LANGUAGE, Page, notice_pdf_uri, notice_uri
@@ -33,6 +36,7 @@ from ..rules.registry import Options
 from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
 from .checking import Result, check
+from .languages import language_pages
 from .rendering import build_pages
 from .settings import build_options
 from .timings import Timings
@@ -80,6 +84,7 @@ class BuildSettings:
     docs_name: str = "content"  # the docs folder, as problems name it
     pdf: bool = False  # each notice links its PDF, printed after the build by the publisher
     language: str = "en"  # the theme's language: reader-facing dates are written in it
+    use_directory_urls: bool = True  # where pages are published (the language alternates)
 
 
 def build_settings(base: Path, options: Mapping[str, Any], docs_name: str) -> BuildSettings:
@@ -100,7 +105,8 @@ def build_settings(base: Path, options: Mapping[str, Any], docs_name: str) -> Bu
         archive_dir=o.get("archive_dir", "notices-archive"),
         material_banner_days=o.get("material_banner_days", 30),
         nav_programs_limit=o.get("nav_programs_limit", 40), docs_name=docs_name,
-        pdf=bool(o.get("pdf", False)), language=str(o.get("language") or "en"))
+        pdf=bool(o.get("pdf", False)), language=str(o.get("language") or "en"),
+        use_directory_urls=bool(o.get("use_directory_urls", True)))
 
 
 Reporter = Callable[[Problems], None]
@@ -145,6 +151,8 @@ class SiteBuild:
         with self.timings.step("pages"):
             pages = build_pages(self.result.policy, s.options, s.templates, s.edition,
                                 s.language)
+            pages += language_pages(self.result.policy, s.options, s.templates, s.edition,
+                                    pages, s.use_directory_urls)
         with self.timings.step("change control"):
             pages = self._change_control(pages, files)
         _check_paths([p.src_uri for p in pages])
@@ -210,6 +218,33 @@ class SiteBuild:
         return navigation(self.pages.values(), own_pages, programs,
                           self.settings.nav_programs_limit)
 
+    def watched(self) -> list[Path]:
+        """What a live preview watches: the data, the templates, the lock and the archive."""
+        s = self.settings
+        own = Path(__file__).parent.parent / "pages"
+        found = (s.data_dir, s.templates, own / "templates", own / "locale",
+                 s.base / s.lock_file, s.base / s.archive_dir)
+        return [p for p in found if p is not None and p.exists()]
+
+    def language_selector(self) -> list[dict[str, str]]:
+        """Material's language selector (``extra.alternate``): each language's home; a page
+        with alternates links its own twin instead (``overrides/partials/alternate.html``)."""
+        if self.result is None:
+            return []
+        codes = site_languages(self.result.policy, self.settings.options.today)
+        made = {p.meta.get("language") for p in self.pages.values()}
+        return [{"name": Locale.parse(c).get_display_name(c).capitalize(), "lang": c,
+                 "link": "./" if c == SOURCE_LANGUAGE else f"{c}/"}
+                for c in codes if c == SOURCE_LANGUAGE or c in made]
+
+    def page_output(self, output: str, meta: Mapping[str, Any]) -> str:
+        """A page's final HTML in its own language: ``<html lang>`` says which."""
+        code = meta.get("language")
+        if not code or code == self.settings.language:
+            return output
+        return output.replace(f'<html lang="{self.settings.language}"', f'<html lang="{code}"',
+                              1)
+
     # -------------------------------------------------------------- each rendered page
     def page_markdown(self, src_uri: str,
                       markdown: str) -> tuple[dict[str, Any], str, str] | None:
@@ -224,7 +259,8 @@ class SiteBuild:
                 markdown = self.history.decorate(generated, markdown)
         meta = dict(generated.meta)
         if self.settings.pdf and meta.get("govportal") == "notice":
-            meta["notice_pdf"] = notice_pdf_uri(meta["program_id"], meta["notice_version"])
+            meta["notice_pdf"] = notice_pdf_uri(meta["program_id"], meta["notice_version"],
+                                                meta.get("language", NOTICE_LANGUAGE))
         return meta, title_html(generated.title), markdown
 
     def page_content(self, src_uri: str, html: str) -> str:
@@ -251,8 +287,9 @@ class SiteBuild:
             self.documents.append({
                 "path": meta["notice_pdf"], "page": dest_uri, "type": "application/pdf",
                 "notice": pid, "version": meta["notice_version"],
-                "effective": meta["notice_effective"], "language": NOTICE_LANGUAGE,
-                "title": self.pages[notice_uri(pid)].title})
+                "effective": meta["notice_effective"],
+                "language": meta.get("language", NOTICE_LANGUAGE),
+                "title": self.pages[src_uri or notice_uri(pid)].title})
         with self.timings.step("output check"):
             check_notice(output, self.result.policy, pid, dest_uri, self.output_problems)
 
