@@ -96,7 +96,6 @@ def language_pages(policy: Policy, options: Options, templates: Path | None, edi
             if twin is not None:
                 alternates = twin.meta.setdefault(
                     "alternates", {SOURCE_LANGUAGE: page_url(twin.src_uri, use_directory_urls)})
-                twin.meta.setdefault("language", SOURCE_LANGUAGE)
                 alternates[code] = page_url(moved.src_uri, use_directory_urls)
                 moved.meta["alternates"] = alternates
             out.append(moved)

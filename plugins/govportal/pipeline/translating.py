@@ -84,7 +84,7 @@ def todo(policy: Policy, language: str, today: dt.date, kind: str | None = None)
             out.append(f"{rid}:")
             for t in texts:
                 out.append(f"  {t.source.key}:  # {t.state}")
-                out.append(f"    source: {fingerprint(t.source.text)}")
+                out.append(f"    source: \"{fingerprint(t.source.text)}\"")
                 out.append(f"    text: {json.dumps(t.source.text, ensure_ascii=False)}")
     return "\n".join(out) + "\n" if out else ""
 
