@@ -14,7 +14,7 @@ from typing import Any
 from ..data import model as m
 from ..data.placeholders import fill_placeholders
 from . import checklists, governance, guide, notice, registers, rules_reference
-from .context import PageContext
+from .context import N_, PageContext
 from .environment import reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
 
@@ -81,16 +81,16 @@ class PageBuilder(PageContext):
 
     # ------------------------------------------------------------------ for everyone
     def home(self) -> Page:
-        return Page(HOME, "Home", self.render(
+        return Page(HOME, self.gettext(N_("Home")), self.render(
             "home.md.j2", programs=list(self.policy.programs.values()),
             checklists=self.policy.checklists.checklists), "home", {"govportal": "home"})
 
     def notices_index(self) -> Page:
-        return Page(NOTICES, "Privacy notices", self.render(
+        return Page(NOTICES, self.gettext(N_("Privacy notices")), self.render(
             "notices-index.md.j2", programs=list(self.policy.programs.values())), "employees")
 
     def guides_index(self) -> Page:
-        return Page(GUIDES, "Manager guides", self.render(
+        return Page(GUIDES, self.gettext(N_("Manager guides")), self.render(
             "guides-index.md.j2", programs=list(self.policy.programs.values())), "managers")
 
     def notice(self, program: m.Program) -> Page:

@@ -19,6 +19,7 @@ from .types import (
     Date,
     Flag,
     Id,
+    Label,
     LanguageCode,
     Regime,
     ShortText,
@@ -70,7 +71,7 @@ class Languages(Strict):
 
 class Jurisdiction(Strict):
     id: Id
-    name: ShortText
+    name: Label
     country: CountryCode = Field(
         description="ISO 3166 code, e.g. DE, GB, US-CA (quote nothing: NO stays Norway).")
     regimes: list[Regime] = Field(
@@ -105,7 +106,7 @@ class Rights(Strict):
     catalog, per regime and lawful basis; the data says how to use them."""
 
     how_to_exercise: Text = Field(json_schema_extra=carries("rights", "ccpa-rights"))
-    response_time: ShortText = Field(json_schema_extra=carries("rights", "ccpa-rights"))
+    response_time: Label = Field(json_schema_extra=carries("rights", "ccpa-rights"))
     verification: Text | None = Field(
         None, json_schema_extra=carries("ccpa-verification"),
         description="How a request is checked to come from the person (California).")

@@ -165,7 +165,7 @@ class ConsentChoice(Strict):
     """One thing a person can say yes or no to, on its own."""
 
     id: Id
-    scope: ShortText = Field(description="What saying yes allows, e.g. 'personalised tips'.")
+    scope: Label = Field(description="What saying yes allows, e.g. 'personalised tips'.")
     default: ConsentDefault = Field(
         description="How the choice starts: off (opt-in). A choice that starts on is not "
                     "consent.")
@@ -289,7 +289,7 @@ class ManagerGuide(Strict):
                     "manager's words. Replaces the view's general purpose on this guide.")
     interpretation: list[Text] = Field(default_factory=list)
     record_purpose: Text | None = None
-    ask: ShortText
+    ask: Label
     mistakes: list[Id] = Field(default_factory=list)
 
 

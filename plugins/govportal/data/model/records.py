@@ -114,7 +114,7 @@ class Role(Strict):
 
 class View(Strict):
     id: Id
-    name: ShortText
+    name: Label
     role: Id
     kind: ViewKind
     purpose: Text
@@ -160,7 +160,7 @@ class RetentionCriteria(Strict):
 
 class RetentionRule(Strict):
     id: Id
-    record_type: ShortText
+    record_type: Label
     kind: RecordKind
     fields: list[Id] = Field(default_factory=list,
                              json_schema_extra=carries("retention", "ccpa-retention"))
@@ -174,7 +174,7 @@ class RetentionRule(Strict):
         None, json_schema_extra=carries("retention"),
         description="When a fixed period is not possible: what decides how long, and "
                     "what ends it (GDPR Art. 13(2)(a)).")
-    trigger: ShortText = Field(description="The event the period runs from.")
+    trigger: Label = Field(description="The event the period runs from.")
     disposal: Disposal
     automated: Flag = True
     anonymised: Flag = False

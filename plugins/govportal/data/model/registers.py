@@ -90,7 +90,7 @@ class Transfer(Strict):
     vendor: Id
     origin: list[Id] = Field(min_length=1, json_schema_extra=carries("transfers"),
                              description="Jurisdiction ids the data leaves.")
-    destination: ShortText = Field(description="Country the data goes to, as a name.")
+    destination: Label = Field(description="Country the data goes to, as a name.")
     mechanism: Mechanism | None = Field(
         None, json_schema_extra=carries("transfers"),
         description="What protects the data there: adequacy, scc (EU standard clauses), "
