@@ -11,6 +11,7 @@
     govportal render --out DIR
     govportal verify-manifest SITE_DIR
     govportal translations status|todo|stamp [LANG [KIND [RECORD [KEY]]]]
+    govportal translations catalog [LANG|check]
 
 Settings (data folder, templates, lock file, rule options) come from the ``govportal``
 entry of ``mkdocs.yml`` when there is one, so the command sees what the build sees.
@@ -277,20 +278,12 @@ def cmd_verify_manifest(args: argparse.Namespace) -> int:
 def cmd_translations(args: argparse.Namespace) -> int:
     from .pipeline import translating
 
-    settings, where = _project(args), args.where or []
+    settings = _project(args)
     options = _options(args, settings)
     result = check(_data_dir(args, settings), options, label_base=settings.root)
-    if args.action == "status":
-        sys.stdout.write(translating.status(result.policy, options.today, *where[:1]))
-    elif args.action == "todo" and where:
-        sys.stdout.write(translating.todo(result.policy, where[0], options.today, *where[1:2]))
-    elif args.action == "stamp" and where:
-        for line in translating.stamp(result.policy, *where[:4]):
-            print(f"stamped {line}")
-    else:
-        print(f"govportal translations {args.action}: name the language", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_OK
+    code, text = translating.run(args.action, args.where or [], result.policy, options.today)
+    (sys.stdout if code != EXIT_USAGE else sys.stderr).write(text)
+    return code
 
 
 def parser() -> argparse.ArgumentParser:
@@ -381,7 +374,7 @@ def parser() -> argparse.ArgumentParser:
 
     tr = sub.add_parser("translations", parents=[common], help="translations: status, texts "
                         "to translate (todo), record the sources translated (stamp)")
-    tr.add_argument("action", choices=("status", "todo", "stamp"))
+    tr.add_argument("action", choices=("status", "todo", "stamp", "catalog"))
     tr.add_argument("where", nargs="*", metavar="LANG [KIND [RECORD [KEY]]]")
     tr.set_defaults(func=cmd_translations)
     return top

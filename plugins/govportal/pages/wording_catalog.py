@@ -21,7 +21,13 @@ from ..rules.catalog import load_catalog, load_wording
 from ..text.portal_catalogs import LOCALE_DIR, TEMPLATE, po_path, read_catalog
 
 HERE = Path(__file__).resolve().parent
-LANGUAGES = ("en", "de")  # the languages the package ships a catalog for
+SHIPPED = ("en", "de")  # the languages the package ships a catalog for
+
+
+def languages() -> list[str]:
+    """The shipped languages and any other that has a folder under ``locale/``."""
+    found = {p.name for p in LOCALE_DIR.iterdir() if p.is_dir()} if LOCALE_DIR.is_dir() else set()
+    return sorted(found | set(SHIPPED))
 # A fixed date in the headers: the files change only when their messages do.
 STAMP = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 _JINJA = {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}
@@ -77,7 +83,7 @@ def _po(catalog: Catalog) -> bytes:
 def refreshed() -> dict[Path, bytes]:
     """The template and each language's catalog as they should be now."""
     files = {TEMPLATE: _po(extract())}
-    for code in LANGUAGES:
+    for code in languages():
         current = read_catalog(po_path(code), code) or _new(code)
         current.update(extract(), no_fuzzy_matching=True, update_creation_date=False)
         current.revision_date = STAMP

@@ -1,5 +1,9 @@
 """``govportal translations``: what a translator needs, and recording what they translated.
 
+``catalog`` brings the portal's own gettext catalogs up to date with its templates
+(``catalog LANG`` starts one for a new language; ``catalog check`` exits 1 while any is out
+of date).
+
 ``status`` counts, per language, the texts translated, missing and stale; ``todo`` prints
 the missing and stale texts of a language as YAML to paste into its translation file (each
 with the current source fingerprint and the source text to translate); ``stamp`` records the
@@ -25,6 +29,8 @@ from ..data.translatable import (
     source_texts,
 )
 from ..data.translations import TRANSLATIONS_DIR
+from ..pages import wording_catalog
+from ..text.portal_catalogs import LOCALE_DIR
 
 
 @dataclass
@@ -121,3 +127,24 @@ def stamp(policy: Policy, language: str, kind: str | None = None, record: str | 
                 changed.append(f"{k} {rid} {text_key}")
         Path(path).write_text("\n".join(lines), encoding="utf-8")
     return changed
+
+
+def run(action: str, where: list[str], policy: Policy, today: dt.date) -> tuple[int, str]:
+    """One ``govportal translations`` command: (exit code, what to print)."""
+    if action == "status":
+        return 0, status(policy, today, *where[:1])
+    if action == "catalog":
+        if where[:1] == ["check"]:
+            old = wording_catalog.stale()
+            return (1 if old else 0), "".join(
+                f"out of date: {p.relative_to(LOCALE_DIR.parent.parent)} (run `govportal "
+                "translations catalog`)\n" for p in old) or "the catalogs are up to date\n"
+        if where:
+            (LOCALE_DIR / where[0] / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+        return 0, "".join(f"wrote {p.relative_to(LOCALE_DIR.parent.parent)}\n"
+                          for p in wording_catalog.write())
+    if not where:
+        return 2, f"govportal translations {action}: name the language\n"
+    if action == "todo":
+        return 0, todo(policy, where[0], today, *where[1:2])
+    return 0, "".join(f"stamped {line}\n" for line in stamp(policy, *where[:4]))

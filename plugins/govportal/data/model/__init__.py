@@ -108,6 +108,7 @@ from .registers import (
     VendorRegister,
     VendorRole,
 )
+from .translations import TranslationFile
 from .types import (
     DECLARED_NONE,
     DECLARED_TAGS,
@@ -157,6 +158,7 @@ PROGRAMS_DIR = "programs"
 SCHEMA_NAMES: dict[type[Strict], str] = {
     **{model: name.removesuffix(".yaml") for name, model in SINGLE_FILES.items()},
     Program: "program",
+    TranslationFile: "translations",
 }
 
 __all__ = [
@@ -210,6 +212,7 @@ __all__ = [
     "LanguageCode",
     "Languages",
     "TRANSLATABLE",
+    "TranslationFile",
     "Translatable",
     "LaunchAnswer",
     "LawfulBasis",

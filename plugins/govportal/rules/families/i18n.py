@@ -14,17 +14,20 @@ from babel import Locale, UnknownLocaleError
 
 from ...data.suggestions import did_you_mean
 from ...data.translatable import (
+    LIST_KINDS,
     SOURCE_LANGUAGE,
     Need,
     SourceText,
     fingerprint,
     is_source_only,
     jurisdiction_needs,
+    organisation_needs,
     placeholders,
     record_needs,
     source_texts,
 )
-from ...problems import Severity
+from ...problems import Location, Severity
+from ...text.portal_catalogs import LOCALE_DIR, untranslated
 from ..registry import Context, Finding, rule
 
 SHOWN = 4  # texts named in one message; the rest are counted
@@ -174,6 +177,14 @@ def placeholder_mismatch(ctx: Context) -> Iterator[Finding]:
                 "build fills in the data's value in the reader's language")
 
 
+def _not_loaded(ctx: Context, kind: str, rid: str) -> bool:
+    """Whether the source of a record is a data file that did not load."""
+    if kind == "programs":
+        return rid in ctx.policy.unloaded.get("program", {})
+    attr = "organisation" if kind == "organisation" else LIST_KINDS[kind][0]
+    return getattr(ctx.policy, attr, None) is None
+
+
 @rule("i18n.unknown-text")
 def unknown_text(ctx: Context) -> Iterator[Finding]:
     """A translation translates a text the data holds.
@@ -191,8 +202,8 @@ def unknown_text(ctx: Context) -> Iterator[Finding]:
     for kind, rid, _ in sources:
         records.setdefault(kind, []).append(rid)
     for code, kind, rid, key, _item in _translated(ctx):
-        if (kind, rid, key) in sources:
-            continue
+        if (kind, rid, key) in sources or _not_loaded(ctx, kind, rid):
+            continue  # a file that did not load is reported by its own problems
         known = keys.get((kind, rid))
         if known is None:
             what, hint = (f"{kind} '{rid}'",
@@ -227,3 +238,41 @@ def unknown_language(ctx: Context) -> Iterator[Finding]:
                         ctx.at(ctx.file_of("organisation"), "jurisdictions", i, "languages",
                                part, k),
                         "write the ISO 639-1 code of the language, e.g. de, es, fr")
+
+
+@rule("i18n.portal-wording")
+def portal_wording(ctx: Context) -> Iterator[Finding]:
+    """The portal's own wording is translated into every language its pages are published in.
+
+    Headings, labels and the standard legal wording come from the portal's gettext catalogs
+    (`govportal/locale/<lang>/LC_MESSAGES/messages.po`); a message without a translation, or
+    one marked fuzzy, would print in English on a page in another language. An error for a
+    required language, a warning for an optional one whose translation has begun or before
+    `required_from`.
+    Passing: every message of `messages.pot` has its `msgstr` in `de/LC_MESSAGES/messages.po`.
+    Failing: `msgid "Your rights"` with `msgstr ""` while Germany requires German.
+    """
+    for code, need in sorted(organisation_needs(ctx.policy, ctx.options.today).items()):
+        if code == SOURCE_LANGUAGE or not known_language(code) or (
+                need is Need.OPTIONAL and code not in ctx.policy.translations):
+            continue  # an optional language not begun is not published at all
+        path, missing = untranslated(code)
+        if not missing:
+            continue
+        label = path.relative_to(LOCALE_DIR.parent.parent).as_posix()
+        if not path.is_file():
+            yield Finding(
+                f"the portal's own wording has no {language_name(code)} catalog "
+                f"({_why(ctx, code, need)})", Location(label),
+                f"run `govportal translations catalog {code}` and translate every message "
+                "of the new catalog", severity=_severity(need))
+            continue
+        shown = ", ".join(f"'{m}'" for _, m, _ in missing[:SHOWN])
+        more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
+        line = next((n for _, _, n in missing if n), 0)
+        yield Finding(
+            f"the portal's own wording has no {language_name(code)} translation of "
+            f"{len(missing)} message(s): {shown}{more} ({_why(ctx, code, need)})",
+            Location(label, line, 1 if line else 0),
+            "fill in each msgstr (and remove any `#, fuzzy` mark once it is checked); "
+            "`govportal translations catalog` adds new messages", severity=_severity(need))

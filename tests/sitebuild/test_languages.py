@@ -1,0 +1,76 @@
+"""The repository's portal built for real: the German pages beside the English ones."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import mkdocs_build, portal_copy
+
+SITE_URL = "https://portal.example.org/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = portal_copy(tmp_path_factory.mktemp("languages"))
+    result = mkdocs_build(project, env={"GOVPORTAL_SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def _html(built: Path, page: str) -> str:
+    return (built / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_german_notice_is_published_in_german(built: Path) -> None:
+    html = _html(built, "de/notices/micro-coaching")
+    assert html.startswith("<!doctype html>\n<html lang=\"de\"")
+    assert "<h1 id=\"datenschutzhinweis-micro-coaching-impulse-fur-fuhrungskrafte\">" \
+           "Datenschutzhinweis: Micro-Coaching-Impulse für Führungskräfte" in html
+    assert '<link rel="alternate" hreflang="de" ' \
+           f'href="{SITE_URL}de/notices/micro-coaching/">' in html
+    assert f'<link rel="alternate" hreflang="en" href="{SITE_URL}notices/micro-coaching/">' \
+        in html
+    # every disclosure section is there, marked as in English
+    topics = re.findall(r'data-topic="([^"]+)"', html)
+    english = re.findall(r'data-topic="([^"]+)"', _html(built, "notices/micro-coaching"))
+    assert topics == english and len(topics) >= 10
+
+
+def test_the_english_notice_names_its_german_twin(built: Path) -> None:
+    html = _html(built, "notices/micro-coaching")
+    assert html.startswith("<!doctype html>\n<html lang=\"en\"")
+    assert f'<link rel="alternate" hreflang="de" href="{SITE_URL}de/notices/micro-coaching/">' \
+        in html
+
+
+def test_every_reader_page_has_its_german_twin(built: Path) -> None:
+    for page in ("", "notices", "guides", "checklists", "notices/micro-coaching",
+                 "notices/lms-milestones", "guides/micro-coaching", "guides/lms-milestones",
+                 "checklists/before-sharing-lms-data"):
+        assert (built / "de" / page / "index.html").is_file(), page
+    # the registers are published in English only
+    assert not (built / "de" / "retention").exists()
+
+
+def test_a_link_to_an_english_only_page_leads_there(built: Path) -> None:
+    html = _html(built, "de/notices/lms-milestones")
+    assert 'href="../../../retention/">Aufbewahrungsplan</a>' in html
+
+
+def test_the_language_selector_lists_both_languages(built: Path) -> None:
+    html = _html(built, "de/guides/micro-coaching")
+    links = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" lang="[a-z]+" '
+                       r'class="md-select__link">\s*([^<]+?)\s*</a>', html)
+    assert links == [("../../../guides/micro-coaching/", "en", "English"),
+                     ("./", "de", "Deutsch")]
+
+
+def test_german_words_are_in_the_search_index(built: Path) -> None:
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en", "de"]
+    german = [d for d in index["docs"] if d["location"].startswith("de/notices/micro-coaching/")]
+    assert any("Widerspruchsrecht" in d["title"] for d in german), [d["title"] for d in german]
