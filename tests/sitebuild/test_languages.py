@@ -27,7 +27,7 @@ def _html(built: Path, page: str) -> str:
 
 def test_the_german_notice_is_published_in_german(built: Path) -> None:
     html = _html(built, "de/notices/micro-coaching")
-    assert html.startswith("<!doctype html>\n<html lang=\"de\"")
+    assert "<!doctype html>\n<html lang=\"de\" class=\"no-js\">" in html[:60]
     assert "<h1 id=\"datenschutzhinweis-micro-coaching-impulse-fur-fuhrungskrafte\">" \
            "Datenschutzhinweis: Micro-Coaching-Impulse für Führungskräfte" in html
     assert '<link rel="alternate" hreflang="de" ' \
@@ -42,7 +42,7 @@ def test_the_german_notice_is_published_in_german(built: Path) -> None:
 
 def test_the_english_notice_names_its_german_twin(built: Path) -> None:
     html = _html(built, "notices/micro-coaching")
-    assert html.startswith("<!doctype html>\n<html lang=\"en\"")
+    assert "<!doctype html>\n<html lang=\"en\" class=\"no-js\">" in html[:60]
     assert f'<link rel="alternate" hreflang="de" href="{SITE_URL}de/notices/micro-coaching/">' \
         in html
 

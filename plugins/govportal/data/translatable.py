@@ -39,16 +39,18 @@ LIST_KINDS: dict[str, tuple[str, str]] = {
     "checklists": ("checklists", "checklists"),
     "clauses": ("clauses", "clauses"),
     "mistakes": ("mistakes", "mistakes"),
+    "requirements": ("requirements", "requirements"),
 }
 KINDS = ("organisation", "programs", *LIST_KINDS)
 # The kinds whose texts the pages published per language print (notices, manager guides,
 # checklists); the others (sample clauses) are published in the source language only, and
 # a translation of them is checked but never required.
 PAGE_KINDS = ("organisation", "programs", "inventory", "roles", "retention", "transfers",
-              "checklists", "mistakes")
+              "checklists", "mistakes", "requirements")
 # Parts of a record that only pages in the source language print (the governance page, the
 # launch-readiness register): translatable, never required.
-SOURCE_ONLY = {"organisation": ("governance",), "programs": ("launch_readiness",)}
+SOURCE_ONLY = {"organisation": ("governance",), "programs": ("launch_readiness",),
+               "requirements": ("description",)}
 PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]{1,200}\]\]")
 
 

@@ -34,6 +34,13 @@ EMPLOYEE_WORDS = ("opt out", "withdraw", "leave the program", "object", "delete 
                   "my rights")
 
 
+# The words the theme override prints around a page (overrides/main.html), for the pages in
+# another language; the default language's pages use the override's own.
+THEME_WORDS = {"about": N_("About this page"), "version": N_("Version"),
+               "effective": N_("In effect since"), "owner": N_("Owner"),
+               "next_review": N_("Next review"), "pdf": N_("Download PDF")}
+
+
 def _reader_meta(page: Page, language: str) -> None:
     for key in DATE_META:
         if key in page.meta:
@@ -75,8 +82,10 @@ class PageBuilder(PageContext):
             pages += [self.notice(program), self.guide(program)]
         pages.append(self.checklists_index())
         pages += [self.checklist(c) for c in self.policy.checklists.checklists]
+        words = {key: self.gettext(text) for key, text in THEME_WORDS.items()}
         for page in pages:
             _reader_meta(page, self.language)
+            page.meta["gp_words"] = words
         return pages
 
     # ------------------------------------------------------------------ for everyone

@@ -79,14 +79,14 @@ def language_pages(policy: Policy, options: Options, templates: Path | None, edi
     for code in site_languages(policy, options.today)[1:]:
         if not known_language(code):
             continue
-        programs = [p for pid, p in policy.programs.items()
-                    if (need := program_needs(policy, p, options.today).get(code)) is not None
-                    and (need is Need.REQUIRED or _complete(policy, code, options, pid))]
-        if not programs:
+        chosen = [pid for pid, p in policy.programs.items()
+                  if (need := program_needs(policy, p, options.today).get(code)) is not None
+                  and (need is Need.REQUIRED or _complete(policy, code, options, pid))]
+        if not chosen:
             continue
-        builder = page_builder(translated_policy(policy, code), options, templates, edition,
-                               code)
-        made = builder.reader_pages(programs)
+        translated = translated_policy(policy, code)
+        builder = page_builder(translated, options, templates, edition, code)
+        made = builder.reader_pages([translated.programs[pid] for pid in chosen])
         published = {p.src_uri for p in made}
         for page in made:
             twin = by_src.get(page.src_uri)

@@ -310,7 +310,7 @@ class Participation(Strict):
     voluntary: Flag = Field(description="true when people may choose not to take part.")
     how_to_leave: Text | None = Field(
         None, description="How to leave the program, step by step (needed when voluntary).")
-    what_stops: ShortText | None = Field(
+    what_stops: Label | None = Field(
         None, description="What stops, and how fast, once someone leaves, e.g. 'Tips stop "
                           "within 24 hours.' (needed when voluntary).")
 

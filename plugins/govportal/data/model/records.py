@@ -63,7 +63,7 @@ class DataField(Strict):
     raw_detail: Flag = Field(
         False, description="Raw timestamps or item-by-item answers (audit view only)."
     )
-    ccpa_category: ShortText | None = Field(
+    ccpa_category: Label | None = Field(
         None, json_schema_extra=carries("ccpa-categories"),
         description="The statutory category name used in California notices."
     )
@@ -96,7 +96,7 @@ class Inventory(Strict):
 
 class HrSignoff(Strict):
     required: Flag
-    approver: ShortText | None = None
+    approver: Label | None = None
     how: Text | None = None
 
 

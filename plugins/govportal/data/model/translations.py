@@ -16,7 +16,7 @@ from typing import Annotated
 
 from pydantic import Field, RootModel, StrictStr, StringConstraints
 
-from .types import Id, Strict, Text
+from .types import Strict, Text
 
 # A short SHA-256 of the normalised source text (``govportal translations stamp`` writes it).
 FINGERPRINT_PATTERN = r"^[0-9a-f]{12}$"
@@ -27,6 +27,11 @@ Fingerprint = Annotated[
     Field(description="The first 12 hex digits of the SHA-256 of the source text, "
                       "whitespace collapsed (`govportal translations status` prints it).")]
 TextKey = Annotated[StrictStr, StringConstraints(pattern=TEXT_KEY_PATTERN)]
+# A record's id as its data file writes it (an id; a requirement's id also has dots).
+RecordId = Annotated[
+    StrictStr, StringConstraints(pattern=r"^[a-z0-9](?:[a-z0-9._-]{0,126}[a-z0-9])?$"),
+    Field(description="The id of the record the texts belong to ('organisation' for the "
+                      "organisation).")]
 
 
 class TranslatedText(Strict):
@@ -36,5 +41,5 @@ class TranslatedText(Strict):
     text: Text
 
 
-class TranslationFile(RootModel[dict[Id, dict[TextKey, TranslatedText]]]):
+class TranslationFile(RootModel[dict[RecordId, dict[TextKey, TranslatedText]]]):
     """Record id → text path → the translated text."""

@@ -182,7 +182,7 @@ def _not_loaded(ctx: Context, kind: str, rid: str) -> bool:
     if kind == "programs":
         return rid in ctx.policy.unloaded.get("program", {})
     attr = "organisation" if kind == "organisation" else LIST_KINDS[kind][0]
-    return getattr(ctx.policy, attr, None) is None
+    return attr not in ctx.policy.files  # set for each file that loaded
 
 
 @rule("i18n.unknown-text")
