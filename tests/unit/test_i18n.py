@@ -151,3 +151,14 @@ def test_catalog_check_exits_1_when_a_template_gains_a_message(
     assert wording_catalog.stale() == []
     (locale / "messages.pot").write_text("", encoding="utf-8")
     assert wording_catalog.stale() == [locale / "messages.pot"]
+
+
+def test_german_reading_ease_is_amstads_formula() -> None:
+    """180 − words per sentence − 58.5 × syllables per word: 7 words, 2 sentences and
+    8 syllables ("läuft" one, "Katze" two) give 180 − 3.5 − 58.5 × 8/7 = 109.6."""
+    from govportal.text.readability import measure
+
+    score = measure("Der Hund läuft schnell. Die Katze schläft.", "de")
+    assert (score.words, score.sentences, score.syllables) == (7, 2, 8)
+    assert score.flesch == 109.6
+    assert measure("Der Hund läuft schnell. Die Katze schläft.").flesch != 109.6
