@@ -54,3 +54,17 @@ def test_german_pages_fit_the_window(portal, url: str, viewport: str) -> None:
         helpers.visit(page, portal.url(url))
         assert helpers.horizontal_overflow(page) == 0
         helpers.screenshot(page, f"languages/{url.strip('/').replace('/', '-')}-{viewport}")
+
+
+def test_the_german_notice_offers_its_own_pdf(portal, site_dir) -> None:
+    """Each notice is printed once per language it is published in."""
+    with portal.page("desktop") as page:
+        helpers.visit(page, portal.url("de/notices/micro-coaching/"))
+        link = page.get_by_role("link", name="PDF herunterladen")
+        if not link.count():
+            pytest.fail("the German notice links no PDF (was the site published without "
+                        "Chromium?)")
+        href = link.get_attribute("href") or ""
+        assert href.endswith("notices/micro-coaching/micro-coaching-1.3.de.pdf"), href
+    assert (site_dir / "notices" / "micro-coaching" / "micro-coaching-1.3.de.pdf").read_bytes(
+    )[:5] == b"%PDF-"

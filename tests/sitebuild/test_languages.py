@@ -74,3 +74,16 @@ def test_german_words_are_in_the_search_index(built: Path) -> None:
     assert index["config"]["lang"] == ["en", "de"]
     german = [d for d in index["docs"] if d["location"].startswith("de/notices/micro-coaching/")]
     assert any("Widerspruchsrecht" in d["title"] for d in german), [d["title"] for d in german]
+
+
+def test_notices_json_has_one_entry_per_notice_and_language(built: Path) -> None:
+    notices = json.loads((built / "notices.json").read_text(encoding="utf-8"))["notices"]
+    assert [(n["id"], n["language"]) for n in notices] == [
+        ("lms-milestones", "en"), ("lms-milestones", "de"),
+        ("micro-coaching", "en"), ("micro-coaching", "de")]
+    german = notices[1]
+    assert german["url"] == f"{SITE_URL}de/notices/lms-milestones/"
+    assert german["title"] == "Lerndaten in Einzelgesprächen und Beurteilungen"
+    assert german["version"] == notices[0]["version"]
+    assert german["content_hash"] != notices[0]["content_hash"]
+    assert german["history_chain"] is None and notices[0]["history_chain"]

@@ -29,6 +29,7 @@ from ..changes.fingerprint import fingerprint
 from ..data import model as m
 from ..data.placeholders import kept_for, period_text
 from ..data.policy import Policy
+from ..data.translatable import SOURCE_LANGUAGE, translated_policy
 from ..pages.page import Page, notice_uri
 from ..pages.registers import coverage_rows, rule_programs
 from ..text.safe_markdown import export_text, plain
@@ -56,26 +57,44 @@ def plain_values(value: Any) -> Any:
     return value
 
 
+def _notice_entry(program: m.Program, page: Page, url: str, chain: str | None) -> dict:
+    return {
+        "id": program.id,
+        "language": page.meta.get("language", SOURCE_LANGUAGE),
+        "title": program.title,
+        "version": program.notice.version,
+        "effective": program.notice.effective.isoformat(),
+        "url": url,
+        "content_hash": content_hash(page.markdown),
+        "history_chain": chain,
+        "status": program.status.value,
+        "changelog": [
+            {"version": c.version, "date": c.date.isoformat(), "material": c.material,
+             "summary": plain(c.summary)}
+            for c in program.notice.changelog
+        ],
+    }
+
+
 def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "",
                  chains: dict[str, str] | None = None) -> str:
+    """Every notice, one entry per language it is published in: the default language's
+    first, with the lock's hash chain; each translation with its own page's hash, title and
+    changelog in its language (the lock records the default language's text)."""
     notices = []
+    translated: dict[str, Policy] = {}
     for pid, program in policy.programs.items():
-        page = pages[notice_uri(pid)]
-        notices.append({
-            "id": pid,
-            "title": program.title,
-            "version": program.notice.version,
-            "effective": program.notice.effective.isoformat(),
-            "url": notice_url(pid, site_url),
-            "content_hash": content_hash(page.markdown),
-            "history_chain": (chains or {}).get(pid),
-            "status": program.status.value,
-            "changelog": [
-                {"version": c.version, "date": c.date.isoformat(), "material": c.material,
-                 "summary": plain(c.summary)}
-                for c in program.notice.changelog
-            ],
-        })
+        notices.append(_notice_entry(program, pages[notice_uri(pid)],
+                                     notice_url(pid, site_url), (chains or {}).get(pid)))
+        for code in sorted(policy.translations):
+            page = pages.get(f"{code}/{notice_uri(pid)}")
+            if page is None:
+                continue
+            if code not in translated:
+                translated[code] = translated_policy(policy, code)
+            path = page.src_uri.removesuffix(".md") + "/"
+            url = (site_url.rstrip("/") + "/" + path) if site_url else path
+            notices.append(_notice_entry(translated[code].programs[pid], page, url, None))
     return json.dumps({"notices": plain_values(notices)}, indent=2, ensure_ascii=False) + "\n"
 
 
