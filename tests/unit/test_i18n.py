@@ -162,3 +162,29 @@ def test_german_reading_ease_is_amstads_formula() -> None:
     assert (score.words, score.sentences, score.syllables) == (7, 2, 8)
     assert score.flesch == 109.6
     assert measure("Der Hund läuft schnell. Die Katze schläft.").flesch != 109.6
+
+
+def test_the_pull_request_summary_names_translations_that_became_stale(tmp_path: Path) -> None:
+    from govportal.changes import prsummary
+
+    base = copy_case(RULES / "base", RULES / "i18n.missing" / "pass" / "data", tmp_path / "a")
+    head = copy_case(RULES / "base", RULES / "i18n.missing" / "pass" / "data", tmp_path / "b")
+    program = head / "programs" / "coaching.yaml"
+    text = program.read_text(encoding="utf-8")
+    summary = pipeline.check(base).policy.programs["coaching"].summary
+    program.write_text(text.replace(summary[:30], "Short tips, now also by e-mail. " +
+                                    summary[:30], 1), encoding="utf-8")
+    before, after = pipeline.check(base).policy, pipeline.check(head).policy
+    assert after.programs["coaching"].summary != summary
+    stale = prsummary.became_stale(before, after)
+    assert stale == ["German (de): programs 'coaching' summary"]
+    assert prsummary.became_stale(before, before) == []
+    markdown = prsummary.to_markdown([], "`main`", "this pull request", [], stale)
+    assert markdown == (
+        "## What employees and managers will see change\n\n"
+        "Comparing the policy data of `main` with this pull request.\n\n"
+        "### Translations now out of date\n\n"
+        "These texts changed, but not their translations: the pages in those languages still "
+        "say what the text said before (`govportal translations todo LANG` lists them).\n\n"
+        "- German (de): programs 'coaching' summary\n\n"
+        "Nothing that employees or managers read changes.\n")
