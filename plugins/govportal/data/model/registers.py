@@ -126,7 +126,7 @@ class ChecklistItem(Strict):
 class Checklist(Strict):
     id: Id
     title: Label
-    audience: ShortText
+    audience: Label
     purpose: Text
     launch_gate: Flag = Field(
         False, description="Programs record answers to its mandatory items before going live."
