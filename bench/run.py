@@ -51,6 +51,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import languages  # noqa: E402
 import peer  # noqa: E402
 import synth  # noqa: E402
 
@@ -211,13 +212,13 @@ def _worker_export(project: str, dest: str) -> dict[str, Any]:
             continue
         target = out / "content" / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        page = plugin.pages.get(file.src_uri)
+        page = plugin.build.pages.get(file.src_uri)
         if page is None:  # JSON, CSV, Atom, schemas: published as they are
             target.write_bytes(file.content_bytes)
             continue
         markdown = file.content_string
-        if plugin.history is not None:
-            markdown = plugin.history.decorate(page, markdown)
+        if plugin.build.history is not None:
+            markdown = plugin.build.history.decorate(page, markdown)
         meta = yaml.safe_dump(dict(page.meta), sort_keys=False, allow_unicode=True)
         target.write_text(f"---\n{meta}---\n\n{markdown}" if page.meta else markdown,
                           encoding="utf-8")
@@ -810,6 +811,8 @@ def markdown(report: dict[str, Any]) -> str:
                 f"{big['inprocess_rebuild_s']:.2f} s).",
                 "",
             ]
+    if report.get("languages"):
+        lines += [languages.languages_markdown(report["languages"]), ""]
     lines += ["| Target | Result | Numbers | Why, where missed |", "|---|---|---|---|"]
     for t in report["targets"]:
         result = "not measured" if t["met"] is None else ("**met**" if t["met"] else
@@ -854,6 +857,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", help="where to write the generated projects "
                         "(default: a temporary folder, removed afterwards)")
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--languages", default="10,100", metavar="SIZES",
+                        help="sizes built with one and with two languages, paired (default "
+                             "10,100; empty: none)")
     parser.add_argument("--full-nav", action="store_true",
                         help="also build every size with every program page in the navigation")
     parser.add_argument("--json", default=str(RESULTS), help="where to write the results")
@@ -898,6 +904,25 @@ def main(argv: list[str] | None = None) -> int:
             log(f"N={n}: build {_cpu(r, 'build'):.1f} s CPU, plugin off "
                 f"{_cpu(r, 'plain_build'):.1f} s, check {_cpu(r, 'check_no_lock'):.2f} s, "
                 f"YAML {_cpu(r, 'yaml_load'):.2f} s, {r['peak_mb']['median']:.0f} MB")
+        epoch = int(dt.datetime(today.year, today.month, today.day,
+                                tzinfo=dt.UTC).timestamp())
+
+        def make(n: int, dest: Path) -> Path:
+            synth.generate(n, dest, seed=args.seed, today=today)
+            return dest
+
+        def build(project: Path) -> dict[str, Any]:
+            shutil.rmtree(project / "site", ignore_errors=True)
+            r = run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                             cwd=project, env={"SOURCE_DATE_EPOCH": str(epoch)})
+            if r["code"] != 0:
+                raise SystemExit(f"mkdocs build failed in {project.name}:\n"
+                                 f"{r['stderr'][-4000:]}")
+            return {**r, **site_stats(project / "site")}
+
+        lang_sizes = [int(x) for x in args.languages.split(",") if x.strip()]
+        two_languages = languages.measure_languages(lang_sizes, work, max(args.repeat, 3), build,
+                                                    make, log)
         serve = None
         if not args.skip_serve:
             log("serve: one-line YAML edit under mkdocs serve")
@@ -917,7 +942,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "date": dt.date.today().isoformat(), "today": today.isoformat(), "seed": args.seed,
         "command": command, "machine": machine(), "sizes": results, "serve": serve,
-        "load_average": [load_start, os.getloadavg()[0]],
+        "load_average": [load_start, os.getloadavg()[0]], "languages": two_languages,
     }
     report["targets"] = verdicts(results, serve)
     text = markdown(report)

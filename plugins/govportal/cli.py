@@ -11,6 +11,8 @@
     govportal pr-comment FILE [--pr NUMBER]
     govportal render --out DIR
     govportal verify-manifest SITE_DIR
+    govportal translations status|todo|stamp [LANG [KIND [RECORD [KEY]]]]
+    govportal translations catalog [LANG|check]
 
 Settings (data folder, templates, lock file, rule options) come from the ``govportal``
 entry of ``mkdocs.yml`` when there is one, so the command sees what the build sees.
@@ -29,6 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .command_line import parser
 from .pipeline import settings as project
 from .pipeline.checking import Result, check, check_project
 from .pipeline.settings import build_date
@@ -316,111 +319,35 @@ def cmd_verify_manifest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="govportal", description=__doc__.split("\n\n")[0])
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", default="mkdocs.yml",
-                        help="the site configuration to take settings from (default: "
-                             "mkdocs.yml)")
-    sub = top.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", parents=[common],
-                           help="validate the data and run every rule, no build")
-    check.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
-    check.add_argument("--format", choices=("text", "github", "json"), default="text")
-    check.add_argument("--strict", action="store_true", help="warnings fail too")
-    check.add_argument("--today", help="the date rules treat as today (YYYY-MM-DD)")
-    check.add_argument("--severity", action="append", metavar="RULE=LEVEL",
-                       help="change a rule's severity: error, warning or off")
-    check.add_argument("--lock", help="the notice lock file (default: notices.lock.json)")
-    check.add_argument("--no-lock", action="store_true",
-                       help="skip the notice change control (versions, lock, changelog)")
-    check.add_argument("--base", metavar="REF",
-                       help="also report every change to notice history since this git ref "
-                            "(in pull requests: the branch merged into)")
-    check.add_argument("--all", action="store_true",
-                       help="also list the problems that only follow from another (text "
-                            "format)")
-    check.set_defaults(func=cmd_check)
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .pipeline import translating
 
-    explain = sub.add_parser("explain", parents=[common],
-                             help="what a rule asks, with a passing and a failing example")
-    explain.add_argument("rule_id", metavar="RULE-ID", nargs="?",
-                         help="a rule id as problems show it, e.g. ids.unknown-reference "
-                              "(without one: every rule id)")
-    explain.set_defaults(func=cmd_explain)
+    settings = _project(args)
+    options = _options(args, settings)
+    result = check(_data_dir(args, settings), options, label_base=settings.root)
+    code, text = translating.run(args.action, args.where or [], result.policy, options.today)
+    (sys.stdout if code != EXIT_USAGE else sys.stderr).write(text)
+    return code
 
-    lock = sub.add_parser("lock", parents=[common],
-                          help="record the current notice versions in the lock file")
-    lock.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
-    lock.add_argument("--lock", help="the notice lock file (default: notices.lock.json)")
-    lock.add_argument("--force", action="store_true",
-                      help="rewrite a locked version whose text changed (changes history)")
-    lock.add_argument("--correct", nargs=2, metavar=("PROGRAM", "VERSION"),
-                      help="record the edited archived text of an earlier version as a "
-                           "correction (shown on the notice's history page)")
-    lock.add_argument("--retire", metavar="PROGRAM",
-                      help="keep the published history of a removed program as retired")
-    lock.add_argument("--reason", help="why (for --correct and --retire)")
-    lock.set_defaults(func=cmd_lock)
 
-    new = sub.add_parser("new", parents=[common],
-                         help="start a program file, or add a vendor, a transfer or a "
-                              "retention rule, with every required key to fill in")
-    new.add_argument("kind", choices=("program", "vendor", "transfer", "retention"))
-    new.add_argument("id", metavar="ID", help="lower-case letters, digits, hyphens")
-    new.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
-    new.set_defaults(func=cmd_new)
-
-    schema = sub.add_parser("schemas", parents=[common],
-                            help="write the JSON Schemas of the data files")
-    schema.add_argument("--out", help="the folder to write (default: schemas)")
-    schema.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 when the committed schemas are stale")
-    schema.set_defaults(func=cmd_schemas)
-
-    owners = sub.add_parser("codeowners", parents=[common],
-                            help="write .github/CODEOWNERS from the data's approvers and "
-                                 "program owners")
-    owners.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
-    owners.add_argument("--today", help="the date rules treat as today (YYYY-MM-DD)")
-    owners.set_defaults(func=cmd_codeowners)
-
-    summary = sub.add_parser("pr-summary", parents=[common],
-                             help="Markdown of what readers will see change between two refs")
-    summary.add_argument("--base", required=True, help="the git ref to compare with")
-    summary.add_argument("--head", help="the git ref to compare (default: the working tree)")
-    summary.add_argument("--data", help="the data folder (default: from mkdocs.yml, else data)")
-    summary.add_argument("--head-name", help="what the summary calls the head (default: the "
-                                             "ref and its commit, or the working tree)")
-    summary.add_argument("--out", help="write the Markdown to this file instead of stdout")
-    summary.set_defaults(func=cmd_pr_summary)
-
-    comment = sub.add_parser("pr-comment",
-                             help="post a pr-summary as the pull request's one sticky comment "
-                                  "(GitHub Actions), else write it to the job summary")
-    comment.add_argument("file", metavar="FILE", help="the Markdown pr-summary wrote")
-    comment.add_argument("--pr", type=int, help="the pull request's number (default: from "
-                                                "the event of the run)")
-    comment.set_defaults(func=cmd_pr_comment)
-
-    render = sub.add_parser("render", parents=[common],
-                            help="write every page as Markdown with front matter, and the "
-                                 "navigation, for another generator")
-    render.add_argument("--out", required=True, metavar="DIR",
-                        help="the folder to write (new, empty, or an earlier render)")
-    render.set_defaults(func=cmd_render)
-
-    verify = sub.add_parser("verify-manifest",
-                            help="check a built site against its govportal-manifest.json, and that "
-                                "the portal's plugin built it (its notices)")
-    verify.add_argument("site_dir", metavar="SITE_DIR", nargs="?", default="site",
-                        help="the built site (default: site)")
-    verify.set_defaults(func=cmd_verify_manifest)
-    return top
+COMMANDS = {
+    "check": cmd_check,
+    "explain": cmd_explain,
+    "lock": cmd_lock,
+    "new": cmd_new,
+    "schemas": cmd_schemas,
+    "codeowners": cmd_codeowners,
+    "pr-summary": cmd_pr_summary,
+    "pr-comment": cmd_pr_comment,
+    "render": cmd_render,
+    "verify-manifest": cmd_verify_manifest,
+    "translations": cmd_translations,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    args.func = COMMANDS[args.command]
     try:
         return int(args.func(args))
     except ValueError as exc:  # a bad --today or --severity value, an unreadable mkdocs.yml

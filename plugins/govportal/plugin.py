@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .pipeline.build import BuildError, SiteBuild, build_settings
+from .pipeline import BuildError, SiteBuild, build_settings
 from .pipeline.settings import SettingsError
 from .problems import Problems, Severity
 
@@ -46,7 +46,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: Any) -> Any:
         base = Path(config.config_file_path or ".").resolve().parent
         try:
-            settings = build_settings(base, {**self.config, "language": config.theme["language"]},
+            settings = build_settings(base, {**self.config, "language": config.theme["language"],
+                                             "use_directory_urls": config.use_directory_urls},
                                       Path(config.docs_dir).name)
         except SettingsError as exc:
             raise PluginError(f"govportal: {exc}") from exc
@@ -66,6 +67,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
             own = [f.src_uri for f in files.documentation_pages()
                    if f.src_uri not in self.build.pages and f.src_uri != "index.md"]
             config.nav = self.build.navigation(own)
+        if len(selector := self.build.language_selector()) > 1:  # Material's, per page
+            config.extra["alternate"] = selector
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any,
@@ -82,14 +85,14 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         return self.build.page_content(page.file.src_uri, html)
 
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+        output = self.build.page_output(output, page.meta)  # its language, in <html lang>
         self.build.check_page(output, page.meta, page.file.dest_uri, page.file.src_uri)
         return output
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: Any) -> None:
         with _stops():
-            self.build.finish(Path(config.site_dir), config.use_directory_urls,
-                              self.theme_copies)
+            self.build.finish(Path(config.site_dir), config.use_directory_urls, self.theme_copies)
         log.debug(self.build.timings.summary())
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
@@ -98,9 +101,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         return server
 
 
-class _SiteFiles:
-    """MkDocs' files as :class:`~govportal.pipeline.build.SiteFiles`."""
-
+class _SiteFiles:  # MkDocs' files as govportal.pipeline.build.SiteFiles
     def __init__(self, files: Files, config: Any) -> None:
         self.files, self.config = files, config
         self.dests = {f.dest_uri: f.src_uri for f in files}

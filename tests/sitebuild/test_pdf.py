@@ -65,7 +65,8 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = portal_copy(tmp_path_factory.mktemp("pdf"))
     result = publish(project, "--pdf", "required")
     assert result.returncode == 0, result.stderr
-    assert "govportal publish: printed 2 notice PDF(s)" in result.stderr
+    # each notice in English and in German (required in Germany)
+    assert "govportal publish: printed 4 notice PDF(s)" in result.stderr
     return project / "site"
 
 
@@ -102,6 +103,18 @@ def test_the_pdf_holds_every_disclosure_section_heading(portal: Path, pid: str) 
     assert not missing, f"{PDFS[pid]} lacks the headings {missing}"
     assert f"Privacy notice: {'Micro-coaching' if pid == 'micro-coaching' else 'Learning'}" \
         in text
+
+
+@pytest.mark.parametrize("pid", NOTICES)
+def test_the_german_pdf_holds_the_german_notice(portal: Path, pid: str) -> None:
+    path = portal / PDFS[pid].replace(".en.pdf", ".de.pdf")
+    text = text_of(path)
+    headings = section_headings(portal / "de" / "notices" / pid / "index.html")
+    assert "Wer für Ihre Daten verantwortlich ist" in headings and "Ihre Rechte" in headings
+    missing = [h for h in headings if h not in text]
+    assert not missing, f"{path.name} lacks the headings {missing}"
+    assert "Datenschutzhinweis: " in text
+    assert PdfReader(path).trailer["/Root"].get("/Lang") == "de"
 
 
 @pytest.mark.parametrize("pid", NOTICES)
@@ -187,8 +200,15 @@ def test_the_manifest_lists_the_pdfs_and_the_site_verifies(portal: Path,
     listed = {e["path"]: e for e in data["files"]}
     for path in PDFS.values():
         assert listed[path]["sha256"] == hashlib.sha256((portal / path).read_bytes()).hexdigest()
-    assert [d["path"] for d in data["documents"]] == sorted(PDFS.values())
-    assert data["documents"][1] == {
+    german = {pid: path.replace(".en.pdf", ".de.pdf") for pid, path in PDFS.items()}
+    assert [d["path"] for d in data["documents"]] == sorted([*PDFS.values(), *german.values()])
+    assert data["documents"][2] == {
+        "path": german["micro-coaching"], "page": "de/notices/micro-coaching/index.html",
+        "type": "application/pdf", "notice": "micro-coaching",
+        "version": current("micro-coaching")["version"],
+        "effective": current("micro-coaching")["effective"].isoformat(), "language": "de",
+        "title": "Datenschutzhinweis: Micro-Coaching-Impulse für Führungskräfte"}
+    assert data["documents"][3] == {
         "path": PDFS["micro-coaching"], "page": "notices/micro-coaching/index.html",
         "type": "application/pdf", "notice": "micro-coaching",
         "version": current("micro-coaching")["version"],
@@ -196,7 +216,7 @@ def test_the_manifest_lists_the_pdfs_and_the_site_verifies(portal: Path,
         "title": "Privacy notice: Micro-coaching tips for managers"}
     assert cli.main(["verify-manifest", str(portal)]) == 0, capsys.readouterr().err
     out = capsys.readouterr().out
-    assert f"files match {manifest.NAME}, 2 printed after the build (plugin " in out
+    assert f"files match {manifest.NAME}, 4 printed after the build (plugin " in out
     assert f"built 2026-11-18 by {data['engine']['name']} {data['engine']['version']}," in out
 
 

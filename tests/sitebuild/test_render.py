@@ -93,7 +93,13 @@ def test_every_generated_page_has_its_front_matter(rendered: Path) -> None:
                                                f"{program['next_review'].year}",
                     "search": {"boost": 4.0}, "hide": ["footer"],
                     "tags": ["opt out", "withdraw", "leave the program", "object",
-                             "delete my data", "my rights"]}
+                             "delete my data", "my rights"],
+                    # the same notice in German (Germany requires it), where it is published
+                    "alternates": {"en": "notices/micro-coaching/",
+                                   "de": "de/notices/micro-coaching/"}}
+    german, _ = front_matter(rendered / "de" / "notices" / "micro-coaching.md")
+    assert german["language"] == "de" and german["alternates"] == meta["alternates"]
+    assert german["title"] == "Datenschutzhinweis: Micro-Coaching-Impulse für Führungskräfte"
     assert body.lstrip().startswith("# Privacy notice: Micro-coaching tips for managers")
     for topic in ("controller", "dpo", "purposes", "retention", "rights", "complaint"):
         assert f'data-topic="{topic}"' in body

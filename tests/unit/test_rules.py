@@ -32,7 +32,7 @@ TODAY = dt.date(2026, 11, 22)
 # The rule families this file covers; the others have their own tests (invalid cases,
 # the disclosure gate, readability).
 FAMILIES = ("consent", "views", "guides", "retention", "analytics", "vendors", "transfers",
-            "incident", "review", "launch", "governance", "declarations", "records")
+            "incident", "review", "launch", "governance", "declarations", "records", "i18n")
 GOVERNANCE = sorted(rid for rid, r in registry.all_rules().items() if r.family in FAMILIES)
 VARIANTS = sorted(p for p in RULES.glob("*/*") if p.is_dir() and p.parent != BASE)
 assert len(GOVERNANCE) >= 30 and len(VARIANTS) >= 50, (len(GOVERNANCE), len(VARIANTS))

@@ -24,6 +24,8 @@ DATA = ROOT / "data"
 
 def schema_name(data_file: Path, data_dir: Path) -> str:
     rel = data_file.relative_to(data_dir)
+    if rel.parts[0] == "translations":
+        return "translations"
     return "program" if rel.parts[0] == m.PROGRAMS_DIR else rel.name.removesuffix(".yaml")
 
 
@@ -57,7 +59,10 @@ def test_schema_identity(name: str) -> None:
     assert schema["title"].startswith("data/")
     assert schema["description"].endswith("Generated from the portal's data model: do not "
                                           "edit by hand.")
-    assert schema["additionalProperties"] is False
+    if name == "translations":  # keyed by the data's ids: any id, nothing else
+        assert schema["propertyNames"] and schema["patternProperties"]
+    else:
+        assert schema["additionalProperties"] is False
     jsonschema.Draft202012Validator.check_schema(schema)
 
 

@@ -34,6 +34,7 @@ def with_typo(case: Path, tmp_path: Path) -> Path:
     typo = spec(case)
     data = tmp_path / "data"
     shutil.copytree(BASES[typo.get("base", "base")], data)
+    _without_the_spanish_sample(data)
     path = data / typo["file"]
     text = path.read_text(encoding="utf-8")
     assert text.count(typo["replace"]) == 1, (
@@ -56,11 +57,20 @@ def test_one_typo_gives_exactly_one_error(case: Path, tmp_path: Path) -> None:
     assert (len(problems.errors), len(problems.warnings)) == (1, 0)
 
 
+def _without_the_spanish_sample(data: Path) -> None:
+    """An optional language in progress gives warnings of its own (tests/unit/test_i18n.py
+    holds them); a typo's answer is checked without any."""
+    shutil.rmtree(data / "translations" / "es", ignore_errors=True)
+
+
 @pytest.mark.parametrize("base", sorted(BASES))
-def test_the_bases_have_no_problem_without_a_typo(base: str) -> None:
+def test_the_bases_have_no_problem_without_a_typo(base: str, tmp_path: Path) -> None:
     """Each error comes from its typo alone."""
-    problems = pipeline.check(BASES[base], registry.Options(today=TODAY),
-                              label_base=BASES[base].parent).problems
+    data = tmp_path / "data"
+    shutil.copytree(BASES[base], data)
+    _without_the_spanish_sample(data)
+    problems = pipeline.check(data, registry.Options(today=TODAY),
+                              label_base=tmp_path).problems
     assert problems.format_text() == "0 errors, 0 warnings"
 
 

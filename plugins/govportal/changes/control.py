@@ -235,7 +235,9 @@ def update_lock(policy: Policy, texts: dict[str, str], lock: Lock, archive: Arch
     return report
 
 
-def notice_texts(pages: Iterable[Page]) -> dict[str, str]:
-    """Program id → published notice text, from the generated pages."""
+def notice_texts(pages: Iterable[Page], language: str | None = None) -> dict[str, str]:
+    """Program id → published notice text, from the generated pages in one language (by
+    default the source language's, which carry no ``language`` of their own)."""
     return {page.meta["program_id"]: normalise(page.markdown) for page in pages
-            if page.meta.get("govportal") == "notice" and "program_id" in page.meta}
+            if page.meta.get("govportal") == "notice" and "program_id" in page.meta
+            and page.meta.get("language", language) == language}

@@ -20,7 +20,9 @@ from pathlib import Path
 from ..data import model as m
 from ..data.loader import load_policy
 from ..data.policy import Policy
+from ..data.translatable import fingerprint, source_texts
 from ..problems import Problems
+from ..rules.families.i18n import language_name
 from ..rules.guide_decisions import guide_lists, manager_label
 from ..text.safe_markdown import plain
 from .facts import Facts, differences, facts_of
@@ -193,12 +195,35 @@ def _escape(text: str) -> str:
     return out.replace("\n", " ")
 
 
+def became_stale(base: Policy, head: Policy) -> list[str]:
+    """The translations that were made from the current source at ``base`` and are out of
+    date at ``head`` (their source changed here, the translation did not)."""
+    before, after = source_texts(base), source_texts(head)
+    out = []
+    for code, kinds in sorted(head.translations.items()):
+        for kind, loaded in sorted(kinds.items()):
+            for rid, texts in loaded.root.items():
+                for key, item in texts.items():
+                    old, new = before.get((kind, rid, key)), after.get((kind, rid, key))
+                    if new is None or item.source == fingerprint(new.text):
+                        continue
+                    if old is not None and item.source == fingerprint(old.text):
+                        out.append(f"{language_name(code)}: {kind} '{rid}' {key}")
+    return out
+
+
 def to_markdown(changes: list[ProgramChange], base_name: str, head_name: str,
-                notes: list[str]) -> str:
+                notes: list[str], stale: list[str] | None = None) -> str:
     lines = ["## What employees and managers will see change", "",
              f"Comparing the policy data of {base_name} with {head_name}.", ""]
     for note in notes:
         lines += [f"> **Note:** {note}", ""]
+    if stale:
+        lines += ["### Translations now out of date", "",
+                  "These texts changed, but not their translations: the pages in those "
+                  "languages still say what the text said before (`govportal translations "
+                  "todo LANG` lists them).", ""]
+        lines += [f"- {_escape(item)}" for item in stale] + [""]
     if not changes:
         lines.append("Nothing that employees or managers read changes.")
         return "\n".join(lines) + "\n"
@@ -248,4 +273,5 @@ def summarise(data_dir: Path, base: str, head: str | None = None,
             named = _escape(head_name)
         before = _load(base_dir, base_dir.parent, base_name, notes)
         after = _load(head_dir, head_base, named, notes)
-        return to_markdown(compare(before, after), base_name, named, notes)
+        return to_markdown(compare(before, after), base_name, named, notes,
+                           became_stale(before, after))

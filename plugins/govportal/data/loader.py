@@ -21,6 +21,7 @@ from .declarations import declared_ids, program_ids
 from .file_policy import Folder, Refusal, TooLarge
 from .policy import _ALL_ATTRS, Policy
 from .suggestions import did_you_mean
+from .translations import TRANSLATIONS_DIR, load_translations
 from .validation import validate
 from .yaml_reader import MAX_BYTES, load_bytes
 
@@ -46,7 +47,7 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
         return policy
 
     folder = policy.folder = Folder(data_dir, "the data folder")
-    known = set(m.SINGLE_FILES) | {m.PROGRAMS_DIR}
+    known = set(m.SINGLE_FILES) | {m.PROGRAMS_DIR, TRANSLATIONS_DIR}
     for entry in folder.listing(data_dir):
         name = entry.name
         if name in known:
@@ -114,6 +115,7 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
     if len(files) > MAX_FILES:
         problems.add("data.too-many-files", f"programs/ holds more than {MAX_FILES} files",
                      Location(_label(programs_dir, base)), "remove stray files")
+    load_translations(data_dir, policy, problems, _load_one, lambda p: _label(p, base))
     return policy
 
 

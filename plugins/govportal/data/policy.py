@@ -42,6 +42,9 @@ class Policy:
     # data fingerprint is made from these: it covers exactly what the check and build read).
     sources: dict[str, str] = field(default_factory=dict, repr=False)
     folder: Any = field(default=None, repr=False)  # the data folder's file_policy.Folder
+    # data/translations/: language -> kind -> the loaded file, and (language, kind) -> label
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    translation_files: dict[tuple[str, str], str] = field(default_factory=dict)
     # Ids declared by files that did not load (read as written): kind -> id -> file label.
     unloaded: dict[str, dict[str, str]] = field(default_factory=dict)
 

@@ -29,6 +29,8 @@ def _file_of(model: type[m.Strict]) -> str:
     for name, candidate in m.SINGLE_FILES.items():
         if candidate is model:
             return f"data/{name}"
+    if model is m.TranslationFile:
+        return "data/translations/<lang>/<kind>.yaml"
     return f"data/{m.PROGRAMS_DIR}/<program-id>.yaml"
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from ..data import model as m
 from ..data.placeholders import fill_placeholders
 from . import checklists, data_reference, governance, guide, notice, registers, rules_reference
-from .context import PageContext
+from .context import N_, PageContext
 from .environment import reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
 
@@ -32,6 +32,18 @@ SEARCH_BOOST = {"notice": 4.0, "guide": 2.0, "home": 0.3, "rules": 0.5}
 # tag list on the page (the tags plugin is off), the search results show them.
 EMPLOYEE_WORDS = ("opt out", "withdraw", "leave the program", "object", "delete my data",
                   "my rights")
+
+
+# The words the theme override prints around a page (overrides/main.html), for the pages in
+# another language; the default language's pages use the override's own.
+THEME_WORDS = {"about": N_("About this page"), "version": N_("Version"),
+               "effective": N_("In effect since"), "owner": N_("Owner"),
+               "next_review": N_("Next review"), "pdf": N_("Download PDF"),
+               "ack_label": N_("Acknowledge this notice"),
+               "ack": N_("I have read this notice"),
+               "ack_note": N_("This link opens your HR system ({host}), which records that you "
+                              "have read version {version} of this notice. This portal records "
+                              "nothing about you.")}
 
 
 def _reader_meta(page: Page, language: str) -> None:
@@ -68,18 +80,32 @@ class PageBuilder(PageContext):
             _reader_meta(page, self.language)
         return pages
 
+    def reader_pages(self, programs: list[m.Program]) -> list[Page]:
+        """The pages published in every language a reader may need: the home page, the
+        indexes, the notice and guide of each of ``programs``, and the checklists."""
+        pages = [self.home(), self.notices_index(), self.guides_index()]
+        for program in programs:
+            pages += [self.notice(program), self.guide(program)]
+        pages.append(self.checklists_index())
+        pages += [self.checklist(c) for c in self.policy.checklists.checklists]
+        words = {key: self.gettext(text) for key, text in THEME_WORDS.items()}
+        for page in pages:
+            _reader_meta(page, self.language)
+            page.meta["gp_words"] = words
+        return pages
+
     # ------------------------------------------------------------------ for everyone
     def home(self) -> Page:
-        return Page(HOME, "Home", self.render(
+        return Page(HOME, self.gettext(N_("Home")), self.render(
             "home.md.j2", programs=list(self.policy.programs.values()),
             checklists=self.policy.checklists.checklists), "home", {"govportal": "home"})
 
     def notices_index(self) -> Page:
-        return Page(NOTICES, "Privacy notices", self.render(
+        return Page(NOTICES, self.gettext(N_("Privacy notices")), self.render(
             "notices-index.md.j2", programs=list(self.policy.programs.values())), "employees")
 
     def guides_index(self) -> Page:
-        return Page(GUIDES, "Manager guides", self.render(
+        return Page(GUIDES, self.gettext(N_("Manager guides")), self.render(
             "guides-index.md.j2", programs=list(self.policy.programs.values())), "managers")
 
     def notice(self, program: m.Program) -> Page:

@@ -4,12 +4,12 @@ launch gate's mandatory items)."""
 from __future__ import annotations
 
 from ..data import model as m
-from .context import PageContext
+from .context import N_, PageContext
 from .page import CHECKLISTS, Page, checklist_uri
 
 
 def checklists_index(b: PageContext) -> Page:
-    return Page(CHECKLISTS, "Checklists", b.render(
+    return Page(CHECKLISTS, b.gettext(N_("Checklists")), b.render(
         "checklists-index.md.j2", checklists=b.policy.checklists.checklists),
         "owners/Checklists")
 

@@ -10,7 +10,13 @@ import jinja2
 
 from ..data import model as m
 from ..data.policy import Policy
+from ..text.portal_catalogs import translations
 from .page import checklist_uri, guide_uri, notice_uri
+
+
+def N_(text: str) -> str:  # noqa: N802 (gettext's name for "mark for extraction")
+    """Mark ``text`` as the portal's wording (extracted into the catalogs), unchanged."""
+    return text
 
 
 class PageContext:
@@ -29,6 +35,12 @@ class PageContext:
         # program id -> the standard wording its notice printed (the coverage page lists it)
         self.wording_used: dict[str, list[Any]] = {}
         self.language = language  # the pages' language: dates are written in it
+        self.messages = translations(language)  # the portal's own wording in that language
+
+    def gettext(self, text: str) -> str:
+        """The portal's wording ``text`` (marked ``N_`` where it is written) in the pages'
+        language."""
+        return self.messages.gettext(text)
 
     def render(self, template: str, **context: Any) -> str:
         base = {

@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,11 @@ import babel.dates
 import jinja2
 import jinja2.bccache
 import jinja2.sandbox
+from babel.lists import format_list
+from babel.units import format_unit
 from markupsafe import Markup
 
+from ..text.portal_catalogs import translations
 from ..text.safe_markdown import code_text, escape_text, markdown_block, markdown_inline, plain
 
 
@@ -47,6 +51,28 @@ def reader_date(value: dt.date | str | None, language: str = "en") -> str:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
     return babel.dates.format_date(value, format="long", locale=babel_locale(language))
+
+
+def reader_list(items: Any, language: str = "en", style: str = "standard") -> Markup:
+    """Items joined as the page's language joins them ("a, b or c"; "a, b oder c"). The
+    portal writes British English, so English lists take no comma before the last item.
+    The items are printed as they are (filter output or the portal's wording)."""
+    code = "en_GB" if babel_locale(language).language == "en" else babel_locale(language)
+    return Markup(format_list([str(i) for i in items], style=style, locale=code))
+
+
+_PERIOD = re.compile(r"^([0-9]+) (day|week|month|year)s?$")
+
+
+def reader_period(value: Any, language: str = "en") -> str:
+    """A retention period ("90 days", as the data writes it) in the page's language, with
+    Babel's unit names ("90 Tage"); English keeps the data's own words."""
+    text = str(value)
+    found = _PERIOD.match(text)
+    if found is None or babel_locale(language).language == "en":
+        return text
+    return format_unit(int(found.group(1)), f"duration-{found.group(2)}", length="long",
+                       locale=babel_locale(language))
 
 
 def reader_time(value: dt.date | None, language: str = "en") -> Markup:
@@ -173,7 +199,9 @@ _COMPILED = _CompiledTemplates()
 
 def environment(user_dir: Path | None = None, language: str = "en") -> jinja2.Environment:
     """A sandboxed environment: package templates, overridden by ``user_dir`` when given;
-    the ``date`` filter writes dates in ``language``."""
+    the ``date`` filter writes dates in ``language``, ``_()`` and ``{% trans %}`` the
+    portal's wording from that language's catalog (:mod:`govportal.text.portal_catalogs`:
+    the package's own files, so printed as written, like the templates themselves)."""
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))
@@ -188,11 +216,22 @@ def environment(user_dir: Path | None = None, language: str = "en") -> jinja2.En
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_finalize,
+        extensions=["jinja2.ext.i18n"],
     )
+    catalog = translations(language)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda text: Markup(catalog.gettext(text)),
+        ngettext=lambda one, many, n: Markup(catalog.ngettext(one, many, n)),
+        pgettext=lambda ctx, text: Markup(catalog.pgettext(ctx, text)),
+        npgettext=lambda ctx, one, many, n: Markup(catalog.npgettext(ctx, one, many, n)),
+        newstyle=True)
     env.filters.update(
         md=_md, inline=_inline, cell=_cell, plain=plain, attr=_attr, code=_code,
         date=lambda value: reader_date(value, language), label=_label,
         time=lambda value: reader_time(value, language),
+        listing=lambda items, style="standard": reader_list(items, language, style),
+        text=lambda value: Markup(escape_text(str(value))),
+        period=lambda value: Markup(escape_text(reader_period(value, language))),
     )
     return env
 

@@ -17,7 +17,7 @@ from ..rules.guide_decisions import (
     manager_label,
     view_texts,
 )
-from .context import PageContext
+from .context import N_, PageContext
 from .page import Page, guide_uri
 
 
@@ -39,5 +39,5 @@ def guide(b: PageContext, program: m.Program) -> Page:
     meta = {"govportal": "guide", "program_id": program.id,
             "notice_owner": program.owner.name,
             "notice_next_review": program.next_review.isoformat()}
-    return Page(guide_uri(program.id), f"Manager guide: {program.title}", md, "managers",
-                meta)
+    title = b.gettext(N_("Manager guide: %(title)s")) % {"title": program.title}
+    return Page(guide_uri(program.id), title, md, "managers", meta)

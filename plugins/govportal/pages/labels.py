@@ -4,6 +4,7 @@ information."""
 from __future__ import annotations
 
 from ..data import model as m
+from .context import N_
 
 BASIS_LABELS = {
     m.LawfulBasis.CONSENT: "your consent",
@@ -23,19 +24,19 @@ MECHANISM_LABELS = {
     m.Mechanism.DEROGATION: "a specific exception (derogation) in the law",
 }
 CLASSIFICATION_LABELS = {
-    m.Classification.IDENTIFIER: "Identifiers",
-    m.Classification.CONTACT: "Contact details",
-    m.Classification.EMPLOYMENT: "Employment details",
-    m.Classification.LEARNING_RECORD: "Learning records",
-    m.Classification.ASSESSMENT: "Assessment results",
-    m.Classification.PERFORMANCE: "Performance-related information",
-    m.Classification.BEHAVIOURAL_METADATA: "Usage and engagement information",
-    m.Classification.DEVICE_TELEMETRY: "Device and app information",
-    m.Classification.CONTENT: "Content you write",
-    m.Classification.CONSENT_RECORD: "Your consent choices",
-    m.Classification.AUDIT_LOG: "Access records",
-    m.Classification.SPECIAL_CATEGORY: "Sensitive information",
-    m.Classification.CRIMINAL_OFFENCE: "Criminal offence information",
+    m.Classification.IDENTIFIER: N_("Identifiers"),
+    m.Classification.CONTACT: N_("Contact details"),
+    m.Classification.EMPLOYMENT: N_("Employment details"),
+    m.Classification.LEARNING_RECORD: N_("Learning records"),
+    m.Classification.ASSESSMENT: N_("Assessment results"),
+    m.Classification.PERFORMANCE: N_("Performance-related information"),
+    m.Classification.BEHAVIOURAL_METADATA: N_("Usage and engagement information"),
+    m.Classification.DEVICE_TELEMETRY: N_("Device and app information"),
+    m.Classification.CONTENT: N_("Content you write"),
+    m.Classification.CONSENT_RECORD: N_("Your consent choices"),
+    m.Classification.AUDIT_LOG: N_("Access records"),
+    m.Classification.SPECIAL_CATEGORY: N_("Sensitive information"),
+    m.Classification.CRIMINAL_OFFENCE: N_("Criminal offence information"),
 }
 
 # The registers in words: every code the data uses, as a reader reads it.

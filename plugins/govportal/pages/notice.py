@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gettext
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -19,32 +20,32 @@ from ..rules.facts import facts_for
 from ..rules.rights import rights_for
 from ..rules.standard_wording import Sentence, holds, sentence
 from ..text.safe_markdown import markdown_block, markdown_inline
-from .context import PageContext
+from .context import N_, PageContext
 from .labels import CLASSIFICATION_LABELS
 from .page import NOTICE_LANGUAGE, Page, Section, notice_uri
 
 # Notice sections in reading order: (topic id, heading). Each topic has a template
 # ``notice/<topic>.md.j2``; a section whose template renders nothing is left out.
 NOTICE_TOPICS: list[tuple[str, str]] = [
-    ("controller", "Who is responsible for your data"),
-    ("dpo", "Our data protection officer"),
-    ("data-categories", "What information we use"),
-    ("sources", "Where the information comes from"),
-    ("purposes", "Why we use it, and on what legal basis"),
-    ("legitimate-interests", "Our legitimate interests"),
-    ("objection", "Your right to object"),
-    ("withdraw-consent", "Your consent, and how to withdraw it"),
-    ("automated-decisions", "Automated decisions and profiling"),
-    ("recipients", "Who receives it"),
-    ("joint-controllers", "Organisations that decide with us"),
-    ("transfers", "Transfers outside your country"),
-    ("sold-or-shared", "Selling and sharing"),
-    ("opt-out-link", "Opting out of selling or sharing"),
-    ("retention", "How long we keep it"),
-    ("obligation", "Do you have to provide it?"),
-    ("rights", "Your rights"),
-    ("complaint", "Complaining to a regulator"),
-    ("privacy-policy", "Our full privacy policy"),
+    ("controller", N_("Who is responsible for your data")),
+    ("dpo", N_("Our data protection officer")),
+    ("data-categories", N_("What information we use")),
+    ("sources", N_("Where the information comes from")),
+    ("purposes", N_("Why we use it, and on what legal basis")),
+    ("legitimate-interests", N_("Our legitimate interests")),
+    ("objection", N_("Your right to object")),
+    ("withdraw-consent", N_("Your consent, and how to withdraw it")),
+    ("automated-decisions", N_("Automated decisions and profiling")),
+    ("recipients", N_("Who receives it")),
+    ("joint-controllers", N_("Organisations that decide with us")),
+    ("transfers", N_("Transfers outside your country")),
+    ("sold-or-shared", N_("Selling and sharing")),
+    ("opt-out-link", N_("Opting out of selling or sharing")),
+    ("retention", N_("How long we keep it")),
+    ("obligation", N_("Do you have to provide it?")),
+    ("rights", N_("Your rights")),
+    ("complaint", N_("Complaining to a regulator")),
+    ("privacy-policy", N_("Our full privacy policy")),
 ]
 
 
@@ -68,7 +69,8 @@ def notice_sections(b: PageContext, program: m.Program,
     for topic, heading in NOTICE_TOPICS:
         body = b.render(f"notice/{topic}.md.j2", **ctx).strip()
         if body:  # rendered Markdown: printed as it is (see render._finalize)
-            sections.append(Section(topic, heading, Markup(body), items.get(topic, [])))
+            sections.append(Section(topic, b.gettext(heading), Markup(body),
+                                    items.get(topic, [])))
     for key, text in program.notice.sections.items():
         topic = f"section:{key}"
         heading = _section_heading(key, b.policy)
@@ -85,16 +87,21 @@ class NoticeWording:
     replaced the sentence, and nothing when it left the sentence out; every sentence printed
     is remembered for the coverage page ("wording the portal adds for you")."""
 
-    def __init__(self, policy: Policy, program: m.Program) -> None:
+    def __init__(self, policy: Policy, program: m.Program,
+                 catalog: gettext.NullTranslations | None = None) -> None:
         self.policy = policy
         self.facts = facts_for(policy, program)
         self.used: dict[str, Sentence] = {}
+        # the standard wording in the page's language (its wording id is the context); the
+        # organisation's own sentences are data, translated with the rest of it
+        self.catalog = catalog or gettext.NullTranslations()
 
     def __call__(self, wording_id: str, regime: str | None = None) -> Markup:
         found = sentence(self.policy.organisation, wording_id)
         if not holds(found.wording, self.facts, regime) or found.omitted is not None:
             return Markup("")
-        text = fill_placeholders(found.text, self.policy)
+        own = found.text if found.overridden else self.catalog.pgettext(wording_id, found.text)
+        text = fill_placeholders(own, self.policy)
         self.used.setdefault(wording_id, replace(found, text=text))
         return Markup(markdown_inline(text))
 
@@ -107,7 +114,7 @@ class NoticeWording:
             if found.wording.short and found.omitted is None and \
                     holds(found.wording, self.facts):
                 self.used.setdefault(wording_id, found)
-                out[found.wording.short] = None
+                out[self.catalog.pgettext(f"{wording_id}:short", found.wording.short)] = None
         return list(out)
 
     def applies(self, wording_id: str, regime: str | None = None) -> bool:
@@ -118,7 +125,7 @@ class NoticeWording:
 def notice_context(b: PageContext, program: m.Program,
                    say: NoticeWording | None = None) -> dict[str, Any]:
     policy = b.policy
-    say = say or NoticeWording(policy, program)
+    say = say or NoticeWording(policy, program, b.messages)
     facts = say.facts
     fields = b.program_fields(program)
     by_class: dict[str, list[m.DataField]] = defaultdict(list)
@@ -205,7 +212,7 @@ def _rights_by_regime(policy: Policy, regimes: list[str]) -> list[dict[str, Any]
 
 
 def notice(b: PageContext, program: m.Program) -> Page:
-    say = NoticeWording(b.policy, program)
+    say = NoticeWording(b.policy, program, b.messages)
     sections = notice_sections(b, program, say)
     ctx = notice_context(b, program, say)
     md = b.render("notice.md.j2", sections=sections, **ctx)
@@ -219,5 +226,6 @@ def notice(b: PageContext, program: m.Program) -> Page:
         "program_id": program.id,
         "notice_language": NOTICE_LANGUAGE,
     }
-    return Page(notice_uri(program.id), f"Privacy notice: {program.title}", md,
+    return Page(notice_uri(program.id), b.gettext(N_("Privacy notice: %(title)s")) % {
+        "title": program.title}, md,
                 "employees", meta)

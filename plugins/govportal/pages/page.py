@@ -33,10 +33,11 @@ NOTICE_LANGUAGE = "en"
 
 
 def page_language(meta: dict[str, Any]) -> str:
-    """The language of a notice page (current or archived version): its ``notice_language``,
-    else :data:`NOTICE_LANGUAGE`. Every per-language name (records, PDFs, links) takes it
-    from here."""
-    return str(meta.get("notice_language") or NOTICE_LANGUAGE)
+    """The language of a notice page (current or archived version): the page's ``language``
+    (set on every page made in a language), else its ``notice_language``, else
+    :data:`NOTICE_LANGUAGE`. Every per-language name (records, PDFs, links) takes it from
+    here."""
+    return str(meta.get("language") or meta.get("notice_language") or NOTICE_LANGUAGE)
 
 
 def notice_pdf_uri(pid: str, version: str, language: str = NOTICE_LANGUAGE) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from ..data import model as m
 from ..data.placeholders import fill_placeholders
 from ..data.policy import Policy
+from ..data.translatable import translated_policy
 from ..rules.catalog import (
     breach_timelines_for,
     load_authorities,
@@ -20,7 +21,7 @@ from ..rules.catalog import (
 )
 from ..rules.decisions import decide
 from ..rules.families.content import notice_prose
-from ..text.readability import measure
+from ..text.readability import FORMULAS, measure
 from ..text.safe_markdown import plain
 from .context import PageContext
 from .labels import (
@@ -160,8 +161,17 @@ def quality(b: PageContext) -> Page:
         first = measure(plain(program.notice.first_layer.summary) + "\n\n" + "\n\n".join(
             plain(s) for s in program.notice.first_layer.surprises))
         rows.append({"program": program, "score": score, "first": first})
+    translated = []  # each notice in the other languages it is translated into
+    for code in sorted(c for c in b.policy.translations if c in FORMULAS):
+        german = translated_policy(b.policy, code)
+        for pid, program in german.programs.items():
+            if program.notice.first_layer.summary != \
+                    b.policy.programs[pid].notice.first_layer.summary:
+                translated.append({"program": program, "language": code,
+                                   "score": measure(notice_prose(program), code)})
     return Page(QUALITY, "Notice readability", b.render(
-        "quality.md.j2", rows=rows, threshold=b.threshold), "owners/Registers")
+        "quality.md.j2", rows=rows, threshold=b.threshold, translated=translated),
+        "owners/Registers")
 
 
 def assessments(b: PageContext) -> Page:

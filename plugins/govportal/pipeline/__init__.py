@@ -12,21 +12,24 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .build import BuildError, BuildSettings, SiteBuild
+    from .build import BuildError, SiteBuild
+    from .build_config import BuildSettings, build_settings
     from .checking import Result, check, check_project, collector_paused
     from .rendering import build_pages, notice_texts, page_builder
     from .settings import Project, build_date, build_options
 
 # Each name is imported from its module when first used, so that `govportal check` does not
 # import the build's steps (the published files, the history pages) it never runs.
-_HOME = {"BuildError": "build", "BuildSettings": "build", "SiteBuild": "build",
+_HOME = {"BuildError": "build", "BuildSettings": "build_config",
+         "build_settings": "build_config", "SiteBuild": "build",
          "Result": "checking", "check": "checking", "check_project": "checking",
          "collector_paused": "checking", "build_pages": "rendering",
          "notice_texts": "rendering", "page_builder": "rendering", "Project": "settings",
          "build_date": "settings", "build_options": "settings"}
 
 __all__ = ["BuildError", "BuildSettings", "Project", "Result", "SiteBuild", "build_date",
-           "build_options", "build_pages", "check", "check_project", "collector_paused",
+           "build_options", "build_pages", "build_settings", "check", "check_project",
+           "collector_paused",
            "notice_texts", "page_builder"]
 
 

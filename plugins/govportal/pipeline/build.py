@@ -20,11 +20,14 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from babel import Locale
+
 from .. import pages as pages_package
 from ..changes.control import check_notices, notice_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
 from ..data import acknowledge_url, file_policy, schemas
+from ..data.translatable import SOURCE_LANGUAGE, site_languages
 from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language
@@ -34,12 +37,12 @@ from ..publish import acknowledgement, edition_scan, engines, exports, manifest,
 from ..publish.gate import Inspection, check_notice, inspect
 from ..publish.notice_records import canonical_text, notice_hash, notice_records
 from ..publish.rendered_html import read_article
-from ..rules.registry import Options
 from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
+from .build_config import BuildSettings
 from .checking import Result, check
+from .languages import language_pages
 from .rendering import build_pages
-from .settings import build_options
 from .timings import Timings
 
 
@@ -67,45 +70,6 @@ class SiteFiles(Protocol):
 
     def add(self, src_uri: str, content: str) -> None:
         """Add a generated file."""
-
-
-@dataclass
-class BuildSettings:
-    """Where things are and how the build behaves (the plugin's options, resolved)."""
-
-    base: Path  # the project root, the folder of mkdocs.yml
-    data_dir: Path
-    options: Options
-    templates: Path | None = None
-    edition: str = "public"
-    lock_file: str = "notices.lock.json"
-    archive_dir: str = "notices-archive"
-    material_banner_days: int = 30
-    nav_programs_limit: int = 40
-    docs_name: str = "content"  # the docs folder, as problems name it
-    pdf: bool = False  # each notice links its PDF, printed after the build by the publisher
-    language: str = "en"  # the theme's language: reader-facing dates are written in it
-
-
-def build_settings(base: Path, options: Mapping[str, Any], docs_name: str) -> BuildSettings:
-    """The settings of a build from the plugin's options (as ``mkdocs.yml`` gives them) and
-    the project root; raises :class:`~.settings.SettingsError` for an option it cannot use."""
-    o = options
-    rules = build_options(
-        o.get("severities") or {}, o.get("today"),
-        review_warning_days=o.get("review_warning_days", 30),
-        engagement_ceiling_days=o.get("engagement_ceiling_days", 90),
-        evidence_max_age_days=o.get("evidence_max_age_days", 365),
-        readability_threshold=o.get("readability_threshold", 50))
-    templates = o.get("templates_dir")
-    return BuildSettings(
-        base=base, data_dir=(base / o.get("data_dir", "data")).resolve(), options=rules,
-        templates=Path(templates) if templates else None, edition=o.get("edition", "public"),
-        lock_file=o.get("lock_file", "notices.lock.json"),
-        archive_dir=o.get("archive_dir", "notices-archive"),
-        material_banner_days=o.get("material_banner_days", 30),
-        nav_programs_limit=o.get("nav_programs_limit", 40), docs_name=docs_name,
-        pdf=bool(o.get("pdf", False)), language=str(o.get("language") or "en"))
 
 
 Reporter = Callable[[Problems], None]
@@ -155,6 +119,8 @@ class SiteBuild:
         with self.timings.step("pages"):
             pages = build_pages(self.result.policy, s.options, s.templates, s.edition,
                                 s.language)
+            pages += language_pages(self.result.policy, s.options, s.templates, s.edition,
+                                    pages, s.use_directory_urls)
         with self.timings.step("change control"):
             pages = self._change_control(pages, files)
         _check_paths([p.src_uri for p in pages])
@@ -220,9 +186,10 @@ class SiteBuild:
 
     def watched(self) -> list[Path]:
         """What a live preview watches besides the pages: the data, the templates (the
-        project's and the portal's), the lock file and the archive."""
+        project's and the portal's), the wording catalogs, the lock file and the archive."""
         s = self.settings
-        found = (s.data_dir, s.templates, Path(pages_package.__file__).parent / "templates",
+        own = Path(pages_package.__file__).parent
+        found = (s.data_dir, s.templates, own / "templates", own.parent / "locale",
                  s.base / s.lock_file, s.base / s.archive_dir)
         return [path for path in found if path is not None and path.exists()]
 
@@ -231,6 +198,25 @@ class SiteBuild:
         programs = len(self.result.policy.programs) if self.result else 0
         return navigation(self.pages.values(), own_pages, programs,
                           self.settings.nav_programs_limit)
+
+    def language_selector(self) -> list[dict[str, str]]:
+        """Material's language selector (``extra.alternate``): each language's home; a page
+        with alternates links its own twin instead (``overrides/partials/alternate.html``)."""
+        if self.result is None:
+            return []
+        codes = site_languages(self.result.policy, self.settings.options.today)
+        made = {p.meta.get("language") for p in self.pages.values()}
+        return [{"name": Locale.parse(c).get_display_name(c).capitalize(), "lang": c,
+                 "link": "./" if c == SOURCE_LANGUAGE else f"{c}/"}
+                for c in codes if c == SOURCE_LANGUAGE or c in made]
+
+    def page_output(self, output: str, meta: Mapping[str, Any]) -> str:
+        """A page's final HTML in its own language: ``<html lang>`` says which."""
+        code = meta.get("language")
+        if not code or code == self.settings.language:
+            return output
+        return output.replace(f'<html lang="{self.settings.language}"', f'<html lang="{code}"',
+                              1)
 
     # -------------------------------------------------------------- each rendered page
     def page_markdown(self, src_uri: str,
@@ -300,7 +286,7 @@ class SiteBuild:
                 "path": meta["notice_pdf"], "page": dest_uri, "type": "application/pdf",
                 "notice": pid, "version": meta["notice_version"],
                 "effective": meta["notice_effective"], "language": page_language(meta),
-                "title": self.pages[notice_uri(pid)].title})
+                "title": self.pages[src_uri or notice_uri(pid)].title})
         with self.timings.step("output check"):
             check_notice(output, self.result.policy, pid, dest_uri, self.output_problems,
                          seen=seen.shown)

@@ -29,7 +29,8 @@ from typing import Any
 import yaml
 
 from ..publish.atomic import swap
-from .build import Reporter, SiteBuild, build_settings
+from .build import Reporter, SiteBuild
+from .build_config import build_settings
 from .settings import Project
 
 NAV = "nav.yml"

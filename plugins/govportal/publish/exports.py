@@ -30,13 +30,15 @@ from ..changes.fingerprint import fingerprint
 from ..data import model as m
 from ..data.placeholders import kept_for, period_text
 from ..data.policy import Policy
-from ..pages.page import Page, notice_uri
+from ..data.translatable import translated_policy
+from ..pages.page import Page, notice_uri, page_language
 from ..pages.registers import coverage_rows, rule_programs
 from ..text.safe_markdown import export_text, plain
 from .notice_records import (
     KANTARA_MAPPING,
     NoticeRecord,
     notice_records,
+    page_address,
     record_entry,
     record_files,
 )
@@ -64,38 +66,57 @@ def plain_values(value: Any) -> Any:
     return value
 
 
+def _notice_entry(program: m.Program, page: Page, record: NoticeRecord, site_url: str,
+                  current_url: str, chain: str | None) -> dict:
+    """One notice in one language, as ``notices.json`` lists it."""
+    entry = record_entry(record, site_url)
+    return {
+        "id": program.id,
+        "title": program.title,
+        "version": program.notice.version,
+        "language": record.language,
+        "effective": program.notice.effective.isoformat(),
+        "url": entry["url"],
+        "current_url": current_url,
+        "text_url": entry["text_url"],
+        "notice_hash": record.hash,
+        "content_hash": content_hash(page.markdown),
+        "history_chain": chain,
+        "status": program.status.value,
+        "changelog": [
+            {"version": c.version, "date": c.date.isoformat(), "material": c.material,
+             "summary": plain(c.summary)}
+            for c in program.notice.changelog
+        ],
+        "kantara_notice_record": entry["kantara_notice_record"],
+    }
+
+
 def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "",
                  chains: dict[str, str] | None = None,
                  records: list[NoticeRecord] | None = None) -> str:
-    """Every notice (its current version) and every record: one (notice, language,
-    version), current and earlier, with the hash of its canonical text file."""
+    """Every notice, one entry per language it is published in (the default language's
+    first, with the lock's hash chain; each translation with its own page's text, title and
+    changelog in its language), and every record: one (notice, language, version), current
+    and earlier, with the hash of its canonical text file."""
     records = records if records is not None else notice_records(policy, pages)
-    current = {r.notice_id: r for r in records if r.status == "current"}
+    current = {(r.notice_id, r.language): r for r in records if r.status == "current"}
     notices = []
+    translated: dict[str, Policy] = {}
     for pid, program in policy.programs.items():
         page = pages[notice_uri(pid)]
-        record = current[pid]
-        entry = record_entry(record, site_url)
-        notices.append({
-            "id": pid,
-            "title": program.title,
-            "version": program.notice.version,
-            "language": record.language,
-            "effective": program.notice.effective.isoformat(),
-            "url": entry["url"],
-            "current_url": notice_url(pid, site_url),
-            "text_url": entry["text_url"],
-            "notice_hash": record.hash,
-            "content_hash": content_hash(page.markdown),
-            "history_chain": (chains or {}).get(pid),
-            "status": program.status.value,
-            "changelog": [
-                {"version": c.version, "date": c.date.isoformat(), "material": c.material,
-                 "summary": plain(c.summary)}
-                for c in program.notice.changelog
-            ],
-            "kantara_notice_record": entry["kantara_notice_record"],
-        })
+        record = current[(pid, page_language(page.meta))]
+        notices.append(_notice_entry(program, page, record, site_url,
+                                     notice_url(pid, site_url), (chains or {}).get(pid)))
+        for code in sorted(policy.translations):
+            page = pages.get(f"{code}/{notice_uri(pid)}")
+            record = current.get((pid, code))
+            if page is None or record is None:
+                continue
+            if code not in translated:
+                translated[code] = translated_policy(policy, code)
+            notices.append(_notice_entry(translated[code].programs[pid], page, record,
+                                         site_url, page_address(page.src_uri, site_url), None))
     document = {
         "notices": plain_values(notices),
         "records": plain_values([record_entry(r, site_url) for r in records]),

@@ -85,6 +85,9 @@ class NoticeRecord:
     lock_sha256: str | None = None
     material: bool | None = None
     corrections: list[dict[str, str]] = field(default_factory=list)
+    # The page a translation is read on (the lock keeps the default language's versions
+    # only, so a translation has no version page of its own); None: the version's page.
+    page_uri: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -142,6 +145,25 @@ def notice_records(policy: Policy, pages: dict[str, Page],
                 supersedes=records[-1] if records else None,
                 material=found[1].material if found else None))
         out.extend(records)
+        if program is not None:
+            out.extend(_translations(policy, pages, program, records))
+    return out
+
+
+def _translations(policy: Policy, pages: dict[str, Page], program: Any,
+                  records: list[NoticeRecord]) -> list[NoticeRecord]:
+    """The current version of a notice in each other language it is published in: its
+    text file, hash and page. Earlier versions exist in the default language only."""
+    current = next((r for r in records if r.status == "current"), None)
+    out: list[NoticeRecord] = []
+    for code in sorted(getattr(policy, "translations", {}) or {}):
+        page = pages.get(f"{code}/{notice_uri(program.id)}")
+        if page is None or current is None:
+            continue
+        out.append(NoticeRecord(
+            program.id, page.title, current.version, code,
+            current.effective, canonical_text(page.markdown), "current",
+            material=current.material, page_uri=page.src_uri))
     return out
 
 
@@ -201,7 +223,8 @@ def record_entry(record: NoticeRecord, site_url: str = "") -> dict[str, Any]:
         "status": record.status,
         "effective": record.effective.isoformat(),
         "until": record.until.isoformat() if record.until else None,
-        "url": page_address(version_uri(record.notice_id, record.version), site_url),
+        "url": page_address(record.page_uri or version_uri(record.notice_id, record.version),
+                            site_url),
         "text_url": site_address(record.path, site_url),
         "notice_hash": record.hash,
         "supersedes": {"version": before.version, "notice_hash": before.hash}

@@ -32,6 +32,9 @@ class Finding:
     hint: str = ""
     follows: Cause | None = None
     causes: tuple[Cause, ...] = ()
+    # a rule whose findings differ in weight (an error in a required language, a warning in
+    # an optional one) gives each its own; a `severities:` setting still overrides it
+    severity: Severity | None = None
 
 
 @dataclass
@@ -88,7 +91,7 @@ REGISTRY: dict[str, Rule] = {}
 FAMILIES_PACKAGE = __name__.rsplit(".", 1)[0] + ".families"
 FAMILIES = ("references", "consent", "views", "guides", "retention", "analytics", "vendors",
             "transfers", "incident", "review", "launch", "governance", "declarations",
-            "disclosures", "content", "markup", "editions", "records")
+            "disclosures", "content", "markup", "editions", "records", "i18n")
 
 
 def rule(rule_id: str, *, severity: Severity = Severity.ERROR,
@@ -124,13 +127,15 @@ def run_rules(policy: Policy, options: Options, problems: Problems,
     for rule_id, item in sorted(all_rules().items()):
         if wanted is not None and rule_id not in wanted:
             continue
-        severity = options.severities.get(rule_id, item.severity)
+        override = options.severities.get(rule_id)
+        severity = override or item.severity
         if severity is Severity.OFF:
             continue
         if any(getattr(policy, part, None) is None for part in item.needs):
             continue
         for finding in _iterate(item.func(ctx)):
-            problems.add(rule_id, finding.message, finding.location, finding.hint, severity,
+            problems.add(rule_id, finding.message, finding.location, finding.hint,
+                         override or finding.severity or severity,
                          causes=finding.causes, follows=finding.follows)
 
 

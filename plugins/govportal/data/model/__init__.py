@@ -24,6 +24,7 @@ from .organisation import (
     Establishment,
     Governance,
     Jurisdiction,
+    Languages,
     Organisation,
     PilotGroup,
     PolicyChanges,
@@ -105,11 +106,13 @@ from .registers import (
     VendorRegister,
     VendorRole,
 )
+from .translations import TranslationFile
 from .types import (
     DECLARED_NONE,
     DECLARED_TAGS,
     DECLARED_VALUE,
     ID_PATTERN,
+    TRANSLATABLE,
     VERSION_PATTERN,
     Contact,
     Date,
@@ -118,6 +121,8 @@ from .types import (
     Flag,
     GitHubHandle,
     Id,
+    Label,
+    LanguageCode,
     LawfulBasis,
     Owner,
     Period,
@@ -125,6 +130,7 @@ from .types import (
     ShortText,
     Strict,
     Text,
+    Translatable,
     Url,
     declared,
     is_declared_none,
@@ -151,6 +157,7 @@ PROGRAMS_DIR = "programs"
 SCHEMA_NAMES: dict[type[Strict], str] = {
     **{model: name.removesuffix(".yaml") for name, model in SINGLE_FILES.items()},
     Program: "program",
+    TranslationFile: "translations",
 }
 
 __all__ = [
@@ -202,6 +209,12 @@ __all__ = [
     "Inventory",
     "JointController",
     "Jurisdiction",
+    "Label",
+    "LanguageCode",
+    "Languages",
+    "TRANSLATABLE",
+    "TranslationFile",
+    "Translatable",
     "LaunchAnswer",
     "LawfulBasis",
     "ManagerGuide",

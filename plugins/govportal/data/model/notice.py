@@ -17,6 +17,7 @@ from .types import (
     Date,
     Flag,
     Id,
+    Label,
     ShortText,
     Strict,
     Text,
@@ -120,7 +121,7 @@ class ManagerGuide(Strict):
     """How to read the data fairly (what it does and does not show), one point each."""
     record_purpose: Text | None = None
     """Why managers record anything from this program, when they do."""
-    ask: ShortText = Field(examples=['Ask your HR Business Partner.'])
+    ask: Label = Field(examples=['Ask your HR Business Partner.'])
     """Who managers ask when unsure."""
     mistakes: list[Id] = Field(default_factory=list)
     """Mistake ids from mistakes.yaml that this guide warns about."""

@@ -19,6 +19,8 @@ from .types import (
     Date,
     Flag,
     Id,
+    Label,
+    LanguageCode,
     Regime,
     ShortText,
     Strict,
@@ -52,10 +54,28 @@ AuthorityRef = Annotated[
 ]
 
 
+class Languages(Strict):
+    """The languages a jurisdiction's notices and guides are published in.
+
+    A page is published in every required language of every jurisdiction it serves, and in
+    an optional one when its translation is complete. A missing or out-of-date translation
+    is an error in a required language (a warning before ``required_from``, while the
+    translation is being made) and a warning in an optional one."""
+
+    required: list[LanguageCode] = Field(
+        min_length=1, description="Languages every notice and guide served here must have.")
+    optional: list[LanguageCode] = Field(
+        default_factory=list,
+        description="Languages published where a complete translation exists.")
+    required_from: Date | None = Field(
+        None, description="The day the required languages become a condition of publishing; "
+                          "before it a missing translation is a warning (YYYY-MM-DD).")
+
+
 class Jurisdiction(Strict):
     id: Id = Field(examples=['de'])
     """The jurisdiction's id, used by programs' data subjects and lawful bases."""
-    name: ShortText = Field(examples=['Germany'])
+    name: Label = Field(examples=['Germany'])
     """Its name, as notices show it."""
     country: CountryCode = Field(
         description="ISO 3166 code, e.g. DE, GB, US-CA (quote nothing: NO stays Norway).",
@@ -72,6 +92,10 @@ class Jurisdiction(Strict):
                     "of supervisory authorities (e.g. gb-ico, ie-dpc, de-be-blnbdi), or "
                     "a name and address for an authority the catalog does not list.",
         examples=['de-be-blnbdi'])
+    languages: Languages | None = Field(
+        None, description="Required and optional languages of the pages served here; without "
+                          "it, English is required.",
+        examples=[{'required': ['de'], 'optional': ['en']}])
 
 
 class Establishment(Strict):
@@ -94,7 +118,7 @@ class Rights(Strict):
 
     how_to_exercise: Text = Field(json_schema_extra=carries("rights", "ccpa-rights"))
     """How people ask to see, correct or delete their data, or object, step by step."""
-    response_time: ShortText = Field(examples=['within one month'],
+    response_time: Label = Field(examples=['within one month'],
                                json_schema_extra=carries("rights", "ccpa-rights"))
     """How soon they get an answer."""
     verification: Text | None = Field(

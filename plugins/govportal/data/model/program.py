@@ -15,6 +15,7 @@ from .types import (
     Date,
     Flag,
     Id,
+    Label,
     LawfulBasis,
     Owner,
     ShortText,
@@ -35,7 +36,7 @@ class SubjectCategory(enum.StrEnum):
 
 
 class DataSubjects(Strict):
-    group: ShortText = Field(examples=['Managers in the pilot group'])
+    group: Label = Field(examples=['Managers in the pilot group'])
     """Who the people are, in plain words."""
     category: SubjectCategory = Field(examples=['manager'])
     """Which kind of people they are."""
@@ -159,7 +160,7 @@ class RecipientKind(enum.StrEnum):
 
 
 class Recipient(Strict):
-    name: ShortText = Field(examples=['Coachly Ltd (our coaching app provider)'])
+    name: Label = Field(examples=['Coachly Ltd (our coaching app provider)'])
     """Who receives the data, as notices name them."""
     kind: RecipientKind = Field(examples=['processor'])
     """What they are to the organisation: internal (a team of ours), processor (acts on our
@@ -180,7 +181,7 @@ class ConsentChoice(Strict):
 
     id: Id = Field(examples=['personalised-tips'])
     """The choice's id."""
-    scope: ShortText = Field(description="What saying yes allows, e.g. 'personalised tips'.",
+    scope: Label = Field(description="What saying yes allows, e.g. 'personalised tips'.",
         examples=['personalised tips'])
     default: ConsentDefault = Field(
         description="How the choice starts: off (opt-in). A choice that starts on is not "
@@ -260,7 +261,7 @@ class Participation(Strict):
     voluntary: Flag = Field(description="true when people may choose not to take part.")
     how_to_leave: Text | None = Field(
         None, description="How to leave the program, step by step (needed when voluntary).")
-    what_stops: ShortText | None = Field(
+    what_stops: Label | None = Field(
         None, description="What stops, and how fast, once someone leaves, e.g. 'Tips stop "
                           "within 24 hours.' (needed when voluntary).",
         examples=['Tips stop within 24 hours.'])
@@ -300,7 +301,7 @@ class Program(Strict):
 
     id: Id = Field(examples=['micro-coaching'])
     """The program's id: the same as its file name, and part of its pages' addresses."""
-    title: ShortText = Field(examples=['Micro-coaching'])
+    title: Label = Field(examples=['Micro-coaching'])
     """The program's name as employees know it."""
     status: ProgramStatus = Field(examples=['pilot'])
     """Where the program is: planned, pilot, live or retired."""

@@ -16,6 +16,7 @@ from .types import (
     Flag,
     GitHubHandle,
     Id,
+    Label,
     Owner,
     Period,
     ShortText,
@@ -49,11 +50,11 @@ class DataField(Strict):
 
     id: Id = Field(examples=['quiz-score'])
     """The field's id, used by programs, retention rules and manager guides."""
-    label: ShortText = Field(examples=['Quiz scores'])
+    label: Label = Field(examples=['Quiz scores'])
     """The field's name as employees read it in notices."""
     description: Text = Field(description="What the field holds, addressed to the employee.",
         examples=['Which tips you opened and when.'])
-    manager_label: ShortText | None = Field(
+    manager_label: Label | None = Field(
         None, description="The field's name on manager guides, when it differs from `label`.")
     manager_description: Text | None = Field(
         None, description="What the field holds, in words for the manager guides (the "
@@ -72,7 +73,7 @@ class DataField(Strict):
     raw_detail: Flag = Field(
         False, description="Raw timestamps or item-by-item answers (audit view only)."
     )
-    ccpa_category: ShortText | None = Field(
+    ccpa_category: Label | None = Field(
         None, json_schema_extra=carries("ccpa-categories"),
         description="The statutory category name used in California notices."
     ,
@@ -109,7 +110,7 @@ class Inventory(Strict):
 class HrSignoff(Strict):
     required: Flag
     """true when HR must sign off before someone opens the view."""
-    approver: ShortText | None = Field(None, examples=['HR Business Partner'])
+    approver: Label | None = Field(None, examples=['HR Business Partner'])
     """Who signs off."""
     how: Text | None = None
     """How sign-off is asked for and recorded."""
@@ -136,7 +137,7 @@ class Role(Strict):
 class View(Strict):
     id: Id = Field(examples=['manager-view'])
     """The view's id, named by the inventory's fields and by manager guides."""
-    name: ShortText = Field(examples=['Team learning view'])
+    name: Label = Field(examples=['Team learning view'])
     """The view's name as people see it in the tool."""
     role: Id = Field(examples=['manager'])
     """The id of the role that uses the view."""
@@ -193,7 +194,7 @@ class RetentionCriteria(Strict):
 class RetentionRule(Strict):
     id: Id = Field(examples=['engagement-logs'])
     """The rule's id, which clauses quote as `[[period:ID]]` or `[[retention:ID]]`."""
-    record_type: ShortText = Field(examples=['Tip engagement logs'])
+    record_type: Label = Field(examples=['Tip engagement logs'])
     """The records the rule covers, in plain words."""
     kind: RecordKind = Field(examples=['engagement_log'])
     """The kind of record: the check holds some kinds to limits (engagement logs to the ceiling)."""
@@ -212,7 +213,7 @@ class RetentionRule(Strict):
         None, json_schema_extra=carries("retention"),
         description="When a fixed period is not possible: what decides how long, and "
                     "what ends it (GDPR Art. 13(2)(a)).")
-    trigger: ShortText = Field(description="The event the period runs from.",
+    trigger: Label = Field(description="The event the period runs from.",
         examples=['the tip is sent'])
     disposal: Disposal = Field(examples=['delete'])
     """What happens at the end: delete, anonymise, archive or review."""

@@ -18,6 +18,7 @@ from .types import (
     Email,
     Flag,
     Id,
+    Label,
     Owner,
     Regime,
     ShortText,
@@ -116,7 +117,7 @@ class Transfer(Strict):
     origin: list[Id] = Field(min_length=1, json_schema_extra=carries("transfers"),
                              description="Jurisdiction ids the data leaves.",
         examples=[['de']])
-    destination: ShortText = Field(description="Country the data goes to, as a name.",
+    destination: Label = Field(description="Country the data goes to, as a name.",
         examples=['United States'])
     mechanism: Mechanism | None = Field(
         None, json_schema_extra=carries("transfers"),
@@ -165,9 +166,9 @@ class ChecklistItem(Strict):
 class Checklist(Strict):
     id: Id = Field(examples=['launch'])
     """The checklist's id (part of its page address)."""
-    title: ShortText = Field(examples=['Before a program goes live'])
+    title: Label = Field(examples=['Before a program goes live'])
     """The checklist's title, as its page shows it."""
-    audience: ShortText = Field(examples=['Program owners'])
+    audience: Label = Field(examples=['Program owners'])
     """Who uses the checklist."""
     purpose: Text
     """What the checklist is for, in one or two sentences."""
@@ -193,7 +194,7 @@ class Checklists(Strict):
 class Clause(Strict):
     id: Id = Field(examples=['retention-clause'])
     """The clause's id (the copy button and links use it)."""
-    title: ShortText = Field(examples=['How long we keep learning records'])
+    title: Label = Field(examples=['How long we keep learning records'])
     """The clause's title."""
     use: Text = Field(description="Where the clause goes, e.g. the LMS privacy policy.")
     text: Text = Field(
@@ -223,7 +224,7 @@ class Audience(enum.StrEnum):
 class Mistake(Strict):
     id: Id = Field(examples=['screenshot-dashboards'])
     """The mistake's id (manager guides list the ones that apply by it)."""
-    title: ShortText = Field(examples=['Screenshots of the dashboard'])
+    title: Label = Field(examples=['Screenshots of the dashboard'])
     """The mistake in a few words."""
     audience: list[Audience] = Field(examples=[['manager']], min_length=1)
     """Who makes it: manager, hr, policy_owner or employee (one or more)."""
@@ -261,7 +262,7 @@ class IncidentClass(Strict):
 class Phase(Strict):
     id: Id = Field(examples=['contain'])
     """The phase's id."""
-    title: ShortText = Field(examples=['Contain'])
+    title: Label = Field(examples=['Contain'])
     """The phase's title."""
     steps: list[Text] = Field(min_length=1)
     """What to do in this phase, in order."""
@@ -301,7 +302,7 @@ class Tabletop(Strict):
 class Playbook(Strict):
     """``data/incident-response.yaml``: the incident response playbook."""
 
-    title: ShortText = Field(examples=['When personal data goes wrong'])
+    title: Label = Field(examples=['When personal data goes wrong'])
     """The playbook's title, as its page shows it."""
     owner: Owner
     """Who keeps the playbook up to date."""
@@ -347,7 +348,7 @@ class Requirement(Strict):
         examples=['org.works-council'])
     """The requirement's id: starts with `org.`, then lower-case letters, digits, dots, hyphens or
     underscores."""
-    title: ShortText = Field(examples=['Works council agreement'])
+    title: Label = Field(examples=['Works council agreement'])
     """The requirement in a few words."""
     description: Text
     """What a notice must say to meet it."""

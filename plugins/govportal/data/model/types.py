@@ -30,8 +30,28 @@ VERSION_PATTERN = r"^[0-9]{1,6}(?:\.[0-9]{1,6}){0,2}$"
 # An id: lower-case letters, digits and hyphens (it becomes part of a URL). Each key that
 # holds one says what it names in its own description.
 Id = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=20_000)]
+
+
+class Translatable:
+    """Field metadata: a text readers get in their language (``data/translations/``).
+
+    Every :data:`Text` is one; a short text is one when typed :data:`Label` (a field's
+    label, a purpose's name, a title), not when it names a person, a place or a system."""
+
+    def __repr__(self) -> str:
+        return "Translatable()"
+
+
+TRANSLATABLE = Translatable()
+Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=20_000), TRANSLATABLE]
 ShortText = Annotated[StrictStr, StringConstraints(min_length=1, max_length=300)]
+Label = Annotated[StrictStr, StringConstraints(min_length=1, max_length=300), TRANSLATABLE]
+# A language, as an ISO 639-1 code in lower case ("de", "en", "es"): it names a folder of
+# data/translations/ and of the site (/de/), so it never holds anything else.
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+LanguageCode = Annotated[
+    StrictStr, StringConstraints(pattern=LANGUAGE_PATTERN),
+    Field(description="An ISO 639-1 language code in lower case, e.g. de, en, es.")]
 Email = Annotated[
     StrictStr, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 ]

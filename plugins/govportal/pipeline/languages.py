@@ -1,0 +1,102 @@
+"""The pages in the other languages: the same pages as the default language's, rendered
+from the policy as it reads in that language, under ``<lang>/``.
+
+The default language (the one the data is written in) is at the site's root; each other
+language a jurisdiction names gets the pages readers need (the home page, the indexes, the
+notices and guides of the programs that serve it, the checklists) at ``/<lang>/``. A notice
+or guide is published in a language its program's jurisdictions require, or name as
+optional once its translation is complete. Each page knows its alternates in the other
+languages (``hreflang`` and the language selector). Links to pages that exist only in the
+default language lead there.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from ..data.policy import Policy
+from ..data.translatable import (
+    PAGE_KINDS,
+    SOURCE_LANGUAGE,
+    Need,
+    program_needs,
+    site_languages,
+    translated_policy,
+)
+from ..pages.page import Page
+from ..rules.families.i18n import known_language
+from ..rules.registry import Options
+from .rendering import page_builder
+from .translating import states
+
+_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|#|/)")
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """Where a page's source is published, relative to the site root
+    (``notices/a.md`` → ``notices/a/``, ``de/index.md`` → ``de/``)."""
+    if not use_directory_urls:
+        return src_uri.removesuffix(".md") + ".html"
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return src_uri.removesuffix("index.md")
+    return src_uri.removesuffix(".md") + "/"
+
+
+def relink(markdown: str, src_uri: str, language: str, published: set[str]) -> str:
+    """The Markdown of a page moved under ``<language>/``: a relative link to a page or file
+    that exists only at the root is made to lead there."""
+    folder = posixpath.dirname(src_uri)
+
+    def fix(match: re.Match[str]) -> str:
+        target = match.group(1)
+        if _EXTERNAL.match(target):
+            return match.group(0)
+        path = target.split("#", 1)[0]
+        resolved = posixpath.normpath(posixpath.join(folder, path)) if path else src_uri
+        if resolved in published:
+            return match.group(0)
+        return f"](../{target})"  # one folder deeper than the page it was written for
+
+    return _LINK.sub(fix, markdown)
+
+
+def _complete(policy: Policy, language: str, options: Options, pid: str) -> bool:
+    """Whether everything the program's pages print has its current translation."""
+    return not any(t.state != "translated" and t.source.kind in PAGE_KINDS and
+                   (t.source.kind != "programs" or t.source.record == pid)
+                   for t in states(policy, language, options.today))
+
+
+def language_pages(policy: Policy, options: Options, templates: Path | None, edition: str,
+                   pages: list[Page], use_directory_urls: bool = True) -> list[Page]:
+    """Every page in the other languages; sets ``alternates`` (language → site URL) and
+    ``language`` in the metadata of those and of their default-language twins."""
+    by_src = {p.src_uri: p for p in pages}
+    out: list[Page] = []
+    for code in site_languages(policy, options.today)[1:]:
+        if not known_language(code):
+            continue
+        chosen = [pid for pid, p in policy.programs.items()
+                  if (need := program_needs(policy, p, options.today).get(code)) is not None
+                  and (need is Need.REQUIRED or _complete(policy, code, options, pid))]
+        if not chosen:
+            continue
+        translated = translated_policy(policy, code)
+        builder = page_builder(translated, options, templates, edition, code)
+        made = builder.reader_pages([translated.programs[pid] for pid in chosen])
+        published = {p.src_uri for p in made}
+        for page in made:
+            twin = by_src.get(page.src_uri)
+            moved = Page(f"{code}/{page.src_uri}", page.title,
+                         relink(page.markdown, page.src_uri, code, published), page.section,
+                         {**page.meta, "language": code}, in_nav=False)
+            if twin is not None:
+                alternates = twin.meta.setdefault(
+                    "alternates", {SOURCE_LANGUAGE: page_url(twin.src_uri, use_directory_urls)})
+                alternates[code] = page_url(moved.src_uri, use_directory_urls)
+                moved.meta["alternates"] = alternates
+            out.append(moved)
+    return out

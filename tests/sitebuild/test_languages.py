@@ -1,0 +1,98 @@
+"""The repository's portal built for real: the German pages beside the English ones."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import mkdocs_build, portal_copy
+
+SITE_URL = "https://portal.example.org/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = portal_copy(tmp_path_factory.mktemp("languages"))
+    result = mkdocs_build(project, env={"GOVPORTAL_SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def _html(built: Path, page: str) -> str:
+    return (built / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_german_notice_is_published_in_german(built: Path) -> None:
+    html = _html(built, "de/notices/micro-coaching")
+    assert "<!doctype html>\n<html lang=\"de\" class=\"no-js\">" in html[:60]
+    assert "<h1 id=\"datenschutzhinweis-micro-coaching-impulse-fur-fuhrungskrafte\">" \
+           "Datenschutzhinweis: Micro-Coaching-Impulse für Führungskräfte" in html
+    # no <link rel="alternate"> in the head: Material's script would fetch a sitemap.xml
+    # below each one; the twins are named in the sitemap (below) and the language selector
+    assert '<link rel="alternate"' not in html
+    # every disclosure section is there, marked as in English
+    topics = re.findall(r'data-topic="([^"]+)"', html)
+    english = re.findall(r'data-topic="([^"]+)"', _html(built, "notices/micro-coaching"))
+    assert topics == english and len(topics) >= 10
+
+
+def test_the_english_notice_names_its_german_twin(built: Path) -> None:
+    html = _html(built, "notices/micro-coaching")
+    assert "<!doctype html>\n<html lang=\"en\" class=\"no-js\">" in html[:60]
+    assert 'href="../../de/notices/micro-coaching/" hreflang="de" lang="de"' in html
+
+
+def test_the_sitemap_names_each_pages_twins_with_hreflang(built: Path) -> None:
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in sitemap
+    for loc in ("notices/micro-coaching/", "de/notices/micro-coaching/"):
+        entry = sitemap.split(f"<loc>{SITE_URL}{loc}</loc>", 1)[1].split("</url>", 1)[0]
+        assert re.findall(r'<xhtml:link rel="alternate" hreflang="([a-z]+)" href="([^"]+)"/>',
+                          entry) == [("de", f"{SITE_URL}de/notices/micro-coaching/"),
+                                     ("en", f"{SITE_URL}notices/micro-coaching/")]
+    assert "<loc>https://portal.example.org/retention/</loc>" in sitemap
+
+
+def test_every_reader_page_has_its_german_twin(built: Path) -> None:
+    for page in ("", "notices", "guides", "checklists", "notices/micro-coaching",
+                 "notices/lms-milestones", "guides/micro-coaching", "guides/lms-milestones",
+                 "checklists/before-sharing-lms-data"):
+        assert (built / "de" / page / "index.html").is_file(), page
+    # the registers are published in English only
+    assert not (built / "de" / "retention").exists()
+
+
+def test_a_link_to_an_english_only_page_leads_there(built: Path) -> None:
+    html = _html(built, "de/notices/lms-milestones")
+    assert 'href="../../../retention/">Aufbewahrungsplan</a>' in html
+
+
+def test_the_language_selector_lists_both_languages(built: Path) -> None:
+    html = _html(built, "de/guides/micro-coaching")
+    links = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" lang="[a-z]+" '
+                       r'class="md-select__link">\s*([^<]+?)\s*</a>', html)
+    assert links == [("../../../guides/micro-coaching/", "en", "English"),
+                     ("./", "de", "Deutsch")]
+
+
+def test_german_words_are_in_the_search_index(built: Path) -> None:
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en", "de"]
+    german = [d for d in index["docs"] if d["location"].startswith("de/notices/micro-coaching/")]
+    assert any("Widerspruchsrecht" in d["title"] for d in german), [d["title"] for d in german]
+
+
+def test_notices_json_has_one_entry_per_notice_and_language(built: Path) -> None:
+    notices = json.loads((built / "notices.json").read_text(encoding="utf-8"))["notices"]
+    assert [(n["id"], n["language"]) for n in notices] == [
+        ("lms-milestones", "en"), ("lms-milestones", "de"),
+        ("micro-coaching", "en"), ("micro-coaching", "de")]
+    german = notices[1]
+    assert german["url"] == f"{SITE_URL}de/notices/lms-milestones/"
+    assert german["title"] == "Lerndaten in Einzelgesprächen und Beurteilungen"
+    assert german["version"] == notices[0]["version"]
+    assert german["content_hash"] != notices[0]["content_hash"]
+    assert german["history_chain"] is None and notices[0]["history_chain"]

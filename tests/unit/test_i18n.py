@@ -1,0 +1,202 @@
+"""The language layer: fingerprints, the policy in another language, links under /<lang>/,
+the translator's commands and the portal's own catalogs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from govportal import pipeline
+from govportal.cli import main
+from govportal.data.translatable import fingerprint, source_texts, translated_policy
+from govportal.pages import wording_catalog
+from govportal.pages.environment import reader_list, reader_period
+from govportal.pipeline.languages import page_url, relink
+from govportal.rules import registry
+from govportal.rules.families import i18n
+from govportal.text import portal_catalogs
+from tests.conftest import CASES, ROOT, copy_case
+
+RULES = CASES / "rules"
+
+
+def test_a_fingerprint_is_the_short_sha256_of_the_text_with_its_spaces_collapsed() -> None:
+    assert fingerprint("Hello world") == "64ec88ca00b2"
+    assert fingerprint("  Hello\n   world \n") == "64ec88ca00b2"
+    assert fingerprint("Hello World") != "64ec88ca00b2"
+
+
+def test_the_policy_in_german_has_the_translations_and_the_same_ids() -> None:
+    policy = pipeline.check(ROOT / "data").policy
+    german = translated_policy(policy, "de")
+    program = german.programs["micro-coaching"]
+    assert program.title == "Micro-Coaching-Impulse für Führungskräfte"
+    assert german.jurisdictions_by_id["de"].name == "Deutschland"
+    assert [p.id for p in program.purposes] == [p.id for p in
+                                                policy.programs["micro-coaching"].purposes]
+    assert policy.programs["micro-coaching"].title == "Micro-coaching tips for managers"
+
+
+def test_german_is_complete_and_spanish_is_begun(tmp_path: Path) -> None:
+    """German (required in Germany) has every text and the portal's wording; Spanish
+    (optional in California, tests/cases/i18n/spanish-begun) is begun, so its gaps are
+    warnings and it is not published."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "tests" / "cases" / "i18n" / "spanish-begun" / "translations",
+                    data / "translations", dirs_exist_ok=True)
+    organisation = data / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    california = "    supervisory_authority: us-ca-cppa\n    languages: {required: [en]}\n"
+    assert text.count(california) == 1
+    organisation.write_text(text.replace(
+        california, california.replace("[en]}", "[en], optional: [es]}")), encoding="utf-8")
+    assert not pipeline.check(ROOT / "data").problems.warnings
+    result = pipeline.check(data, label_base=tmp_path)
+    assert [p.format_text() for p in result.problems if p.rule.startswith("i18n.")] == [
+        "data/programs/lms-milestones.yaml:12:12: warning [i18n.missing] data_subjects[0].group:"
+        " programs 'lms-milestones' has no Spanish (es) translation of 49 text(s): "
+        "data_subjects.0.group, collection.how, collection.other_sources.none, "
+        "purposes.development-planning.description and 45 more (optional in California)\n"
+        "    hint: add them to data/translations/es/programs.yaml under 'lms-milestones', each "
+        "with `source:` the fingerprint of its source text (`govportal translations status es` "
+        "prints them)",
+        "govportal/locale/es/LC_MESSAGES/messages.po: warning [i18n.portal-wording] the "
+        "portal's own wording has no Spanish (es) catalog (optional in California)\n"
+        "    hint: run `govportal translations catalog es` and translate every message of the "
+        "new catalog"]
+    assert len(source_texts(result.policy)) > 300
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("See the [schedule](../retention.md).", "See the [schedule](../../retention.md)."),
+    ("The [guide](../guides/a.md#x).", "The [guide](../guides/a.md#x)."),
+    ("[mail](mailto:a@b.example) [web](https://b.example) [top](#top)",
+     "[mail](mailto:a@b.example) [web](https://b.example) [top](#top)"),
+])
+def test_links_from_a_page_under_its_language_folder(markdown: str, expected: str) -> None:
+    assert relink(markdown, "notices/a.md", "de", {"notices/a.md", "guides/a.md"}) == expected
+
+
+def test_page_urls() -> None:
+    assert page_url("de/index.md") == "de/"
+    assert page_url("de/notices/a.md") == "de/notices/a/"
+    assert page_url("de/notices/a.md", use_directory_urls=False) == "de/notices/a.html"
+
+
+def test_lists_and_periods_in_the_readers_language() -> None:
+    assert reader_list(["a", "b", "c"], "en", "or") == "a, b or c"
+    assert reader_list(["a", "b", "c"], "de", "or") == "a, b oder c"
+    assert reader_period("90 days", "de") == "90 Tage"
+    assert reader_period("1 year", "de") == "1 Jahr"
+    assert reader_period("90 days", "en") == "90 days"
+
+
+def test_stamp_records_the_current_source_and_nothing_else(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture) -> None:
+    data = copy_case(RULES / "base", RULES / "i18n.stale" / "fail" / "data", tmp_path / "data")
+    target = data / "translations" / "de" / "programs.yaml"
+    before = target.read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - govportal:\n"
+                                         "      data_dir: data\n", encoding="utf-8")
+    code = main(["translations", "stamp", "de", "--config", str(tmp_path / "mkdocs.yml")])
+    assert code == 0
+    assert capsys.readouterr().out == "stamped programs coaching summary\n"
+    after = target.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True)
+               if a != b]
+    assert changed == [("    source: 0123456789ab", "    source: 9fb901ca69a2")]
+    result = pipeline.check(data, registry.Options())
+    assert [p.rule for p in result.problems if p.rule == "i18n.stale"] == []
+
+
+def test_todo_prints_what_is_missing_as_a_translation_file(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture) -> None:
+    data = copy_case(RULES / "base", RULES / "i18n.missing" / "fail" / "data", tmp_path / "data")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - govportal:\n"
+                                         "      data_dir: data\n", encoding="utf-8")
+    assert main(["translations", "todo", "de", "--config", str(tmp_path / "mkdocs.yml")]) == 0
+    assert data.is_dir()
+    out = capsys.readouterr().out
+    assert out.startswith("# translations/de/programs.yaml\ncoaching:\n  summary:  # missing\n"
+                          "    source: \"9fb901ca69a2\"\n    text: \"")
+    assert "# translations/de/checklists.yaml\npre-launch-review:\n  title:  # missing\n" in out
+
+
+def test_the_committed_catalogs_are_up_to_date() -> None:
+    assert wording_catalog.stale() == []
+
+
+def test_untranslated_portal_wording_is_reported(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    locale = tmp_path / "govportal" / "locale"
+    (locale / "de" / "LC_MESSAGES").mkdir(parents=True)
+    (locale / "messages.pot").write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "Your rights"\nmsgstr ""\n\n'
+        'msgctxt "basis.consent"\nmsgid "your consent"\nmsgstr ""\n', encoding="utf-8")
+    (locale / "de" / "LC_MESSAGES" / "messages.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Your rights"\nmsgstr ""\n\n'
+        'msgctxt "basis.consent"\nmsgid "your consent"\nmsgstr "Ihre Einwilligung"\n',
+        encoding="utf-8")
+    monkeypatch.setattr(portal_catalogs, "LOCALE_DIR", locale)
+    monkeypatch.setattr(portal_catalogs, "TEMPLATE", locale / "messages.pot")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    data = copy_case(RULES / "base", RULES / "i18n.missing" / "pass" / "data", tmp_path / "data")
+    result = pipeline.check(data, registry.Options(), label_base=tmp_path)
+    assert [p.format_text() for p in result.problems] == [
+        "govportal/locale/de/LC_MESSAGES/messages.po:5:1: error [i18n.portal-wording] the "
+        "portal's own wording has no German (de) translation of 1 message(s): 'Your rights' "
+        "(required in Germany)\n    hint: fill in each msgstr (and remove any `#, fuzzy` mark "
+        "once it is checked); `govportal translations catalog` adds new messages"]
+
+
+def test_catalog_check_exits_1_when_a_template_gains_a_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    locale = tmp_path / "locale"
+    shutil.copytree(portal_catalogs.LOCALE_DIR, locale)
+    monkeypatch.setattr(wording_catalog, "LOCALE_DIR", locale)
+    monkeypatch.setattr(wording_catalog, "TEMPLATE", locale / "messages.pot")
+    monkeypatch.setattr(wording_catalog, "po_path",
+                        lambda code: locale / code / "LC_MESSAGES" / "messages.po")
+    assert wording_catalog.stale() == []
+    (locale / "messages.pot").write_text("", encoding="utf-8")
+    assert wording_catalog.stale() == [locale / "messages.pot"]
+
+
+def test_german_reading_ease_is_amstads_formula() -> None:
+    """180 − words per sentence − 58.5 × syllables per word: 7 words, 2 sentences and
+    8 syllables ("läuft" one, "Katze" two) give 180 − 3.5 − 58.5 × 8/7 = 109.6."""
+    from govportal.text.readability import measure
+
+    score = measure("Der Hund läuft schnell. Die Katze schläft.", "de")
+    assert (score.words, score.sentences, score.syllables) == (7, 2, 8)
+    assert score.flesch == 109.6
+    assert measure("Der Hund läuft schnell. Die Katze schläft.").flesch != 109.6
+
+
+def test_the_pull_request_summary_names_translations_that_became_stale(tmp_path: Path) -> None:
+    from govportal.changes import prsummary
+
+    base = copy_case(RULES / "base", RULES / "i18n.missing" / "pass" / "data", tmp_path / "a")
+    head = copy_case(RULES / "base", RULES / "i18n.missing" / "pass" / "data", tmp_path / "b")
+    program = head / "programs" / "coaching.yaml"
+    text = program.read_text(encoding="utf-8")
+    summary = pipeline.check(base).policy.programs["coaching"].summary
+    program.write_text(text.replace(summary[:30], "Short tips, now also by e-mail. " +
+                                    summary[:30], 1), encoding="utf-8")
+    before, after = pipeline.check(base).policy, pipeline.check(head).policy
+    assert after.programs["coaching"].summary != summary
+    stale = prsummary.became_stale(before, after)
+    assert stale == ["German (de): programs 'coaching' summary"]
+    assert prsummary.became_stale(before, before) == []
+    markdown = prsummary.to_markdown([], "`main`", "this pull request", [], stale)
+    assert markdown == (
+        "## What employees and managers will see change\n\n"
+        "Comparing the policy data of `main` with this pull request.\n\n"
+        "### Translations now out of date\n\n"
+        "These texts changed, but not their translations: the pages in those languages still "
+        "say what the text said before (`govportal translations todo LANG` lists them).\n\n"
+        "- German (de): programs 'coaching' summary\n\n"
+        "Nothing that employees or managers read changes.\n")
