@@ -72,11 +72,18 @@ def test_a_program_declares_what_it_does_not_do(page: str) -> None:
     assert "At notice.changelog[] in data/programs/<program-id>.yaml ." in text(page)
 
 
+# Schemas of files the reference page does not describe, each with where it is described.
+NOT_ON_THE_PAGE = {"translations": "README, Languages: a file per language and kind, keyed by "
+                                   "record id and text path (govportal translations todo)"}
+
+
 def schema_keys() -> list[tuple[str, str, str]]:
     """(schema, table anchor, key) for every key of every committed schema."""
     found = []
     for path in sorted((ROOT / "schemas").glob("*.schema.json")):
         name = path.name.removesuffix(".schema.json")
+        if name in NOT_ON_THE_PAGE:
+            continue
         schema = json.loads(path.read_text(encoding="utf-8"))
         found += [(name, name, key) for key in schema["properties"]]
         for def_name, definition in schema.get("$defs", {}).items():

@@ -21,7 +21,10 @@ KEYS = {
     ("lms-milestones", "en", "1.0"), ("lms-milestones", "en", "1.1"),
     ("micro-coaching", "en", "1.0"), ("micro-coaching", "en", "1.1"),
     ("micro-coaching", "en", "1.2"), ("micro-coaching", "en", "1.3"),
+    # the German translations: their current version only (the lock keeps English history)
+    ("lms-milestones", "de", "1.1"), ("micro-coaching", "de", "1.3"),
 }
+TITLE_START = {"en": "# Privacy notice: ", "de": "# Datenschutzhinweis: "}
 
 
 @pytest.fixture(scope="module")
@@ -47,13 +50,13 @@ def test_every_record_is_listed_once(site: Path) -> None:
     keys = [(r["notice_id"], r["language"], r["version"]) for r in records]
     assert sorted(keys) == sorted(KEYS)
     assert [r["status"] for r in records if r["notice_id"] == "micro-coaching"] == [
-        "superseded", "superseded", "superseded", "current"]
+        "superseded", "superseded", "superseded", "current", "current"]
 
 
 def test_every_text_file_hashes_to_its_notice_hash(site: Path) -> None:
     data = notices(site)
     entries = data["records"] + data["notices"]
-    assert len(entries) == 8
+    assert len(entries) == 12  # 8 records, and 4 notices (2 in English, 2 in German)
     for entry in entries:
         raw = site_file(site, entry["text_url"]).read_bytes()
         assert hashlib.sha256(raw).hexdigest() == entry["notice_hash"], entry["text_url"]
@@ -61,14 +64,16 @@ def test_every_text_file_hashes_to_its_notice_hash(site: Path) -> None:
         # canonical: UTF-8, LF only, one final newline
         text = raw.decode("utf-8")
         assert "\r" not in text and text.endswith("\n") and not text.endswith("\n\n")
-        assert text.startswith("# Privacy notice: ")
+        assert text.startswith(TITLE_START[entry["language"]]), entry["text_url"]
 
 
 def test_the_hashes_are_the_lock_files_fingerprints(site: Path) -> None:
     """The published texts are already canonical, so each hash is the one `govportal lock`
     recorded when the version was published."""
     lock = json.loads((Path(__file__).parents[2] / "notices.lock.json").read_text("utf-8"))
-    for record in notices(site)["records"]:
+    english = [r for r in notices(site)["records"] if r["language"] == "en"]
+    assert len(english) == 6
+    for record in english:
         locked = lock["notices"][record["notice_id"]][record["version"]]
         assert record["notice_hash"] == locked["sha256"]
         assert record["history_chain"] == locked["chain"]
@@ -78,16 +83,24 @@ def test_urls_point_at_the_version_not_the_current_page(site: Path) -> None:
     data = notices(site)
     for record in data["records"]:
         url = record["url"]
+        if record["language"] == "de":  # a translation is read on its current page
+            assert url == f"{SITE_URL}de/notices/{record['notice_id']}/"
+            assert record["text_url"] == (
+                f"{SITE_URL}notices/{record['notice_id']}/v{record['version']}/de.txt")
+            continue
         assert url == f"{SITE_URL}notices/{record['notice_id']}/v{record['version']}/"
         assert site_file(site, url + "index.html").is_file()
         assert record["text_url"] == url + "en.txt"
-    current = {n["id"]: n for n in data["notices"]}
+    current = {n["id"]: n for n in data["notices"] if n["language"] == "en"}
     assert current["micro-coaching"]["url"] == f"{SITE_URL}notices/micro-coaching/v1.3/"
     assert current["micro-coaching"]["current_url"] == f"{SITE_URL}notices/micro-coaching/"
 
 
 def test_supersedes_names_the_version_before(site: Path) -> None:
-    by_key = {(r["notice_id"], r["version"]): r for r in notices(site)["records"]}
+    by_key = {(r["notice_id"], r["version"]): r for r in notices(site)["records"]
+              if r["language"] == "en"}
+    german = [r for r in notices(site)["records"] if r["language"] == "de"]
+    assert [r["supersedes"] for r in german] == [None, None]
     assert by_key[("micro-coaching", "1.0")]["supersedes"] is None
     before = by_key[("micro-coaching", "1.2")]
     assert by_key[("micro-coaching", "1.3")]["supersedes"] == {

@@ -38,7 +38,10 @@ class TranslatedText(Strict):
     """One text in the file's language and the fingerprint of the source it translates."""
 
     source: Fingerprint
-    text: Text
+    """The fingerprint of the source text this translation was made from (`govportal
+    translations stamp` writes it; a different fingerprint makes the translation stale)."""
+    text: Text = Field(examples=['Das Micro-Coaching schickt Ihnen kurze Impulse.'])
+    """The text in the file's language."""
 
 
 class TranslationFile(RootModel[dict[RecordId, dict[TextKey, TranslatedText]]]):
