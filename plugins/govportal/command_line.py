@@ -1,7 +1,7 @@
 """The ``govportal`` command line's words: every command, option and help text (argparse).
 
-Only the arguments live here; :mod:`govportal.cli` runs the command each one names. Imports
-nothing of the portal, so the help is quick to print and the two can grow apart.
+Only the arguments live here; :mod:`govportal.cli` runs the command each one names (its
+``COMMANDS``). Imports nothing of the portal, so printing the help loads no pipeline.
 """
 
 from __future__ import annotations

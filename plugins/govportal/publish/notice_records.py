@@ -38,6 +38,7 @@ from typing import Any
 from ..changes.control import changelog_entry
 from ..changes.fingerprint import normalise, version_key
 from ..changes.history import History, version_uri
+from ..data import model as m
 from ..data.policy import Policy
 from ..pages.page import Page, notice_text_uri, notice_uri, page_language
 
@@ -150,13 +151,13 @@ def notice_records(policy: Policy, pages: dict[str, Page],
     return out
 
 
-def _translations(policy: Policy, pages: dict[str, Page], program: Any,
+def _translations(policy: Policy, pages: dict[str, Page], program: m.Program,
                   records: list[NoticeRecord]) -> list[NoticeRecord]:
     """The current version of a notice in each other language it is published in: its
     text file, hash and page. Earlier versions exist in the default language only."""
     current = next((r for r in records if r.status == "current"), None)
     out: list[NoticeRecord] = []
-    for code in sorted(getattr(policy, "translations", {}) or {}):
+    for code in sorted(policy.translations):
         page = pages.get(f"{code}/{notice_uri(program.id)}")
         if page is None or current is None:
             continue
