@@ -128,6 +128,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def cmd_lock(args: argparse.Namespace) -> int:
     from .changes import control, corrections
+    from .pipeline.languages import translated_notice_texts
     from .pipeline.rendering import notice_texts
 
     settings = _project(args)
@@ -151,10 +152,11 @@ def cmd_lock(args: argparse.Namespace) -> int:
         if args.correct:
             pid, version = args.correct
             fix = corrections.correct(lock, archive, result.policy, pid, version,
-                                      args.reason or "", options.today)
+                                      args.reason or "", options.today, args.language)
             words = "layout only, wording unchanged" if fix.wording_unchanged else (
                 "the wording changed")
-            print(f"corrected {pid} {version} ({words}): {fix.reason}")
+            which = f" ({args.language})" if args.language else ""
+            print(f"corrected {pid} {version}{which} ({words}): {fix.reason}")
         if args.retire:
             corrections.retire(lock, result.policy, args.retire, args.reason or "",
                                options.today)
@@ -163,7 +165,9 @@ def cmd_lock(args: argparse.Namespace) -> int:
         print(f"govportal lock: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     texts = notice_texts(result.policy, options, settings)
-    report = control.update_lock(result.policy, texts, lock, archive, force=args.force)
+    translated = translated_notice_texts(result.policy, options, settings.templates)
+    report = control.update_lock(result.policy, texts, lock, archive, force=args.force,
+                                 translated=translated)
     for name in report.locked:
         print(f"locked {name}")
     for label in report.archived:
@@ -175,7 +179,7 @@ def cmd_lock(args: argparse.Namespace) -> int:
     if not report.changed and not report.refused:
         print(f"{lock.label} is up to date")
     remaining = Problems(overrides=dict(options.severities))
-    control.check_notices(result.policy, texts, lock, archive, remaining)
+    control.check_notices(result.policy, texts, lock, archive, remaining, translated)
     if len(remaining):
         print(remaining.format_text())
     return EXIT_PROBLEMS if report.refused or remaining.failed() else EXIT_OK

@@ -51,6 +51,9 @@ def parser() -> argparse.ArgumentParser:
     lock.add_argument("--correct", nargs=2, metavar=("PROGRAM", "VERSION"),
                       help="record the edited archived text of an earlier version as a "
                            "correction (shown on the notice's history page)")
+    lock.add_argument("--language", metavar="LANG",
+                      help="with --correct: the edited text is the one in this language "
+                           "(e.g. de); without it, the default language's")
     lock.add_argument("--retire", metavar="PROGRAM",
                       help="keep the published history of a removed program as retired")
     lock.add_argument("--reason", help="why (for --correct and --retire)")

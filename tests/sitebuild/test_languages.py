@@ -91,8 +91,65 @@ def test_notices_json_has_one_entry_per_notice_and_language(built: Path) -> None
         ("lms-milestones", "en"), ("lms-milestones", "de"),
         ("micro-coaching", "en"), ("micro-coaching", "de")]
     german = notices[1]
-    assert german["url"] == f"{SITE_URL}de/notices/lms-milestones/"
+    assert german["url"] == f"{SITE_URL}de/notices/lms-milestones/v1.1/"
+    assert german["current_url"] == f"{SITE_URL}de/notices/lms-milestones/"
     assert german["title"] == "Lerndaten in Einzelgesprächen und Beurteilungen"
     assert german["version"] == notices[0]["version"]
     assert german["content_hash"] != notices[0]["content_hash"]
-    assert german["history_chain"] is None and notices[0]["history_chain"]
+    # one chain per version covers the text in every language the lock recorded
+    assert german["history_chain"] == notices[0]["history_chain"]
+    assert len(german["history_chain"]) == 64
+
+
+def _text(html: str) -> str:
+    """The article's words as a reader sees them (tags removed, spaces joined)."""
+    article = re.search(r"<article[^>]*>(.*?)</article>", html, re.S)
+    assert article, "no article"
+    words = re.sub(r"<[^>]+>", " ", article.group(1)).replace("&para;", " ").replace("¶", " ")
+    return " ".join(words.split())
+
+
+def test_the_german_history_pages_are_in_german(built: Path) -> None:
+    changes = _html(built, "de/notices/lms-milestones/changes")
+    assert '<html lang="de"' in changes[:80]
+    text = _text(changes)
+    assert text.startswith("Was sich geändert hat: Lerndaten in Einzelgesprächen und "
+                           "Beurteilungen Jede Fassung dieses Datenschutzhinweises, die "
+                           "neueste zuerst")
+    assert "Fassung 1.1 Gültig ab 1. Dezember 2026. Fassung 1.1 lesen" in text
+    # 1.0 was published in English only: the page says so and leads to that history
+    assert "Frühere Fassungen wurden nur in der Originalsprache des Hinweises " \
+           "veröffentlicht: alle Fassungen" in text
+    assert "Fassung 1.0" not in text
+    assert 'href="../../../../notices/lms-milestones/changes/">alle Fassungen</a>' in changes
+    assert "Dies war die erste Fassung dieses Hinweises in dieser Sprache." in text
+    version = _html(built, "de/notices/lms-milestones/v1.1")
+    text = _text(version)
+    assert text.startswith("Datenschutzhinweis: Lerndaten in Einzelgesprächen und "
+                           "Beurteilungen (Fassung 1.1) Die aktuelle Fassung unter ihrer "
+                           "dauerhaften Adresse Fassung 1.1 gilt ab 1. Dezember 2026.")
+    assert 'href="../../../../notices/lms-milestones/v1.1/de.txt">Der genaue Text dieser ' \
+           'Fassung</a>' in version
+    archived = (built.parent / "notices-archive" / "lms-milestones" / "1.1.de.md").read_text(
+        encoding="utf-8")
+    assert (built / "notices" / "lms-milestones" / "v1.1" / "de.txt").read_text(
+        encoding="utf-8") == archived
+
+
+def test_the_german_notice_lists_its_german_versions(built: Path) -> None:
+    html = _html(built, "de/notices/lms-milestones")
+    nav = re.search(r'<nav aria-label="Fassungen dieses Hinweises" class="gp-versions">'
+                    r'(.*?)</nav>', html, re.S)
+    assert nav, "no list of versions"
+    assert " ".join(re.sub(r"<[^>]+>", " ", nav.group(1)).split()) == (
+        "Fassungen dieses Hinweises Fassung 1.1 : gültig ab 1. Dezember 2026 (diese Fassung) "
+        "Was sich in jeder Fassung geändert hat")
+    assert 'href="v1.1/">Fassung 1.1</a>' in nav.group(1)
+
+
+def test_the_themes_own_words_are_german_on_german_pages(built: Path) -> None:
+    german, english = _html(built, "de/notices/lms-milestones"), _html(
+        built, "notices/lms-milestones")
+    assert "Zurück zum Seitenanfang" in german and "Back to top" not in german
+    assert 'placeholder="Suche"' in german
+    assert "Back to top" in english and 'placeholder="Search"' in english

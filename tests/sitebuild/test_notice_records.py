@@ -83,8 +83,10 @@ def test_urls_point_at_the_version_not_the_current_page(site: Path) -> None:
     data = notices(site)
     for record in data["records"]:
         url = record["url"]
-        if record["language"] == "de":  # a translation is read on its current page
-            assert url == f"{SITE_URL}de/notices/{record['notice_id']}/"
+        if record["language"] == "de":  # a translation's version page is under /de/
+            assert url == (f"{SITE_URL}de/notices/{record['notice_id']}/"
+                           f"v{record['version']}/")
+            assert site_file(site, url + "index.html").is_file()
             assert record["text_url"] == (
                 f"{SITE_URL}notices/{record['notice_id']}/v{record['version']}/de.txt")
             continue

@@ -4,17 +4,19 @@
 file as it is at ``REF`` and reports, as errors, every change to what was already
 published:
 
-- a locked version removed, or a whole notice (``notice.history-removed``);
-- a locked version's text changed without a recorded correction that replaces exactly the
-  fingerprint published before, or a recorded correction removed
+- a locked version removed, or a whole notice, or a version's text in one of its
+  languages (``notice.history-removed``);
+- a locked version's text, in any language, changed without a recorded correction that
+  replaces exactly the fingerprint published before, or a recorded correction removed
   (``notice.history-changed``);
 - its effective date or its recorded facts changed (``notice.history-changed``: these are
   what employees were told, and no correction changes them);
 - a version added below the newest version already published (``notice.history-inserted``).
 
-Adding the next version, recording a correction and retiring a notice are the changes
-history allows. A base lock in the first format is compared by its wording fingerprints
-and by the archived texts at the same ref.
+Adding the next version, adding a published version's text in a language it was not yet
+locked in, recording a correction and retiring a notice are the changes history allows.
+A base lock in the first format is compared by its wording fingerprints and by the
+archived texts at the same ref.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..problems import Problems
+from ..rules.families.i18n import language_name
 from .fingerprint import fingerprint, normalise, version_key
 from .lock import Correction, Lock, LockedVersion, LockedVersionV1, LockFile, LockFileV1, parse
 from .prsummary import SummaryError, _git, repository_root
@@ -110,15 +113,35 @@ def _compare_version(pid: str, version: str, old: LockedVersion | LockedVersionV
             changed("its wording changed without a recorded correction")
     else:
         old_sha, old_corrections = old.sha256, old.corrections
-    if new.corrections[:len(old_corrections)] != old_corrections:
-        changed("a recorded correction was removed or rewritten")
-        return
-    added = new.corrections[len(old_corrections):]
+    what = _text_change(old_sha, old_corrections, new.sha256, new.corrections)
+    if what is not None:
+        changed(what)
+    for code, before in sorted(old.translations.items() if isinstance(old, LockedVersion)
+                               else ()):
+        language = language_name(code)
+        after = new.translations.get(code)
+        if after is None:
+            problems.add("notice.history-removed", f"the {language} text of {name} was "
+                         f"published ({ref}) and is no longer in the lock file", where,
+                         _RESTORE)
+            continue
+        what = _text_change(before.sha256, before.corrections, after.sha256,
+                            after.corrections)
+        if what is not None:
+            changed(f"{what.replace('its ', f'its {language} ', 1)}")
+
+
+def _text_change(old_sha: str | None, old_corrections: list[Correction], new_sha: str,
+                 new_corrections: list[Correction]) -> str | None:
+    """What changed in a published text that no recorded correction accounts for."""
+    if new_corrections[:len(old_corrections)] != old_corrections:
+        return "a recorded correction was removed or rewritten"
+    added = new_corrections[len(old_corrections):]
     expected = old_sha
     for correction in added:
         if expected is not None and correction.replaces != expected:
-            changed("a correction replaces a text that was never published")
-            return
+            return "a correction replaces a text that was never published"
         expected = None  # later ones replace texts written in this change
-    if not added and old_sha is not None and new.sha256 != old_sha:
-        changed("its published text changed without a recorded correction")
+    if not added and old_sha is not None and new_sha != old_sha:
+        return "its published text changed without a recorded correction"
+    return None

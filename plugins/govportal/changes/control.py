@@ -4,12 +4,16 @@ The lock file (``notices.lock.json`` beside ``mkdocs.yml``) records, for every p
 every notice version, a fingerprint of the published notice text and a small snapshot of
 the facts an employee would call material: purposes, recipients, transfers, the kinds of
 information used and how long records are kept. ``govportal lock`` writes it and archives
-the published text of each version in ``notices-archive/<program>/<version>.md``.
+the published text of each version in ``notices-archive/<program>/<version>.md`` (and
+``<version>.<language>.md`` for each other language the notice is published in).
 
 :func:`check_notices` compares the notices as they are built now with the lock:
 
 - the text changed but the version did not → ``notice.version-not-bumped``;
-- the version is not locked yet → ``notice.not-locked``;
+- a translation of the current version changed but the version did not →
+  ``notice.translation-changed`` (each language's text is locked with the version);
+- the version, or its text in a language it is published in, is not locked yet →
+  ``notice.not-locked``;
 - a version has no changelog entry → ``notice.changelog-missing``;
 - the data changed materially since the previous version, but the changelog entry does not
   say ``material: true`` → ``notice.material-not-marked``.
@@ -21,7 +25,7 @@ and the templates, not on the theme, the date or the version list shown around i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..data import model as m
@@ -29,12 +33,13 @@ from ..data.file_policy import Refusal
 from ..data.policy import Policy
 from ..pages.page import Page
 from ..problems import Location, Problems
+from ..rules.families.i18n import language_name
 from ..text.archived_markup import archive_markup_problem
 from ..text.conversion_budget import over_budget
 from .archive import Archive
 from .facts import differences, facts_of
 from .fingerprint import fingerprint, normalise, version_key, wording_fingerprint
-from .lock import LOCK_HINT, Lock, LockedVersion
+from .lock import LOCK_HINT, Lock, LockedTranslation, LockedVersion
 
 
 def changelog_entry(program: m.Program, version: str) -> tuple[int, m.ChangelogEntry] | None:
@@ -44,24 +49,36 @@ def changelog_entry(program: m.Program, version: str) -> tuple[int, m.ChangelogE
     return None
 
 
+Translated = Mapping[str, Mapping[str, str]]  # language → program id → notice Markdown
+
+
 def check_notices(policy: Policy, texts: dict[str, str], lock: Lock, archive: Archive,
-                  problems: Problems) -> None:
-    """Compare the notices built now (``texts``: program id → notice Markdown) with the lock
-    and the archive, and add every change-control problem found."""
+                  problems: Problems, translated: Translated | None = None) -> None:
+    """Compare the notices built now (``texts``: program id → notice Markdown in the
+    default language; ``translated``: the same in each other language they are published
+    in) with the lock and the archive, and add every change-control problem found."""
     if not lock.valid:
         return
-    current = {pid: fingerprint(text) for pid, text in texts.items()}
+    translated = translated or {}
+    current = {(pid, None): fingerprint(text) for pid, text in texts.items()}
+    current |= {(pid, code): fingerprint(text) for code, by_pid in translated.items()
+                for pid, text in by_pid.items()}
     _check_archive(lock, archive, policy, current, problems)
     for pid, program in policy.programs.items():
         if pid in texts:
             _check_program(policy, program, texts[pid], lock, problems)
+            for code in sorted(translated):
+                if pid in translated[code]:
+                    _check_translation(policy, program, code, translated[code][pid], lock,
+                                       problems)
 
 
-def _check_archive(lock: Lock, archive: Archive, policy: Policy, current: dict[str, str],
-                   problems: Problems) -> None:
-    """Each archived text against the lock, and held to the notice templates' markup
-    (``current``: program id → fingerprint of its notice as rendered now; an archived text
-    that is exactly that was made by the portal's own sanitising pipeline)."""
+def _check_archive(lock: Lock, archive: Archive, policy: Policy,
+                   current: dict[tuple[str, str | None], str], problems: Problems) -> None:
+    """Each archived text, in every language, against the lock, and held to the notice
+    templates' markup (``current``: (program id, language) → fingerprint of its notice as
+    rendered now; an archived text that is exactly that was made by the portal's own
+    sanitising pipeline)."""
     for pid in sorted(lock.notices):
         if pid not in policy.programs and pid not in lock.retired:
             problems.add("notice.lock-unknown-program", f"the lock file records notice "
@@ -71,38 +88,69 @@ def _check_archive(lock: Lock, archive: Archive, policy: Policy, current: dict[s
                          f"retired notice: `govportal lock --retire {pid} --reason '…'`")
             continue
         for version in lock.versions(pid):
-            text = archive.load(pid, version)
-            label = archive.label_of(pid, version)
             entry = lock.notices[pid][version]
-            if text is None:
-                problems.add("notice.archive-missing", f"the published text of notice "
-                             f"'{pid}' version {version} is not archived", Location(label),
-                             "restore the file from git history; `govportal lock` writes it "
-                             "again only while it is the current version")
-            elif isinstance(text, Refusal):
-                problems.add(text.rule, text.message, Location(label), text.hint)
-            elif (fingerprint(text), wording_fingerprint(text)) != (entry.sha256,
-                                                                      entry.wording):
-                problems.add("notice.archive-mismatch", f"the archived text of notice "
-                             f"'{pid}' version {version} differs from what the lock says was "
-                             "published", Location(label),
-                             "restore the file from git history: archived notices change "
-                             "only by a recorded correction (`govportal lock --correct`)")
-            elif current.get(pid) == entry.sha256:
-                continue  # the portal's own rendering of the data, as checked now
-            elif over_budget(text):
-                problems.add("notice.archive-too-complex", f"the archived text is too "
-                             f"costly to publish: {over_budget(text)}", Location(label),
-                             "restore the file from git history")
-            else:
-                foreign = archive_markup_problem(text)
-                if foreign is not None:
-                    what, line = foreign
-                    problems.add("notice.archive-unsafe-markup", f"the archived text of "
-                                 f"notice '{pid}' version {version} holds {what}, which the "
-                                 "notice templates never write and is never published",
-                                 Location(label, line, 1 if line else 0),
-                                 "restore the file from git history")
+            _check_archived(archive, pid, version, None, entry, current, problems)
+            for code in sorted(entry.translations):
+                _check_archived(archive, pid, version, code, entry.translations[code],
+                                current, problems)
+
+
+def _check_archived(archive: Archive, pid: str, version: str, code: str | None,
+                    entry: LockedVersion | LockedTranslation,
+                    current: dict[tuple[str, str | None], str], problems: Problems) -> None:
+    """One archived text (``code`` None: the default language's) against its lock entry."""
+    text = archive.load(pid, version, code)
+    label = archive.label_of(pid, version, code)
+    name = f"notice '{pid}' version {version}" + (
+        f" in {language_name(code)}" if code else "")
+    if text is None:
+        problems.add("notice.archive-missing", f"the published text of {name} is not "
+                     "archived", Location(label),
+                     "restore the file from git history; `govportal lock` writes it "
+                     "again only while it is the current version")
+    elif isinstance(text, Refusal):
+        problems.add(text.rule, text.message, Location(label), text.hint)
+    elif (fingerprint(text), wording_fingerprint(text)) != (entry.sha256, entry.wording):
+        problems.add("notice.archive-mismatch", f"the archived text of {name} differs "
+                     "from what the lock says was published", Location(label),
+                     "restore the file from git history: archived notices change "
+                     "only by a recorded correction (`govportal lock --correct`)")
+    elif current.get((pid, code)) == entry.sha256:
+        return  # the portal's own rendering of the data, as checked now
+    elif over_budget(text):
+        problems.add("notice.archive-too-complex", f"the archived text is too "
+                     f"costly to publish: {over_budget(text)}", Location(label),
+                     "restore the file from git history")
+    else:
+        foreign = archive_markup_problem(text)
+        if foreign is not None:
+            what, line = foreign
+            problems.add("notice.archive-unsafe-markup", f"the archived text of "
+                         f"{name} holds {what}, which the notice templates never "
+                         "write and is never published",
+                         Location(label, line, 1 if line else 0),
+                         "restore the file from git history")
+
+
+def _check_translation(policy: Policy, program: m.Program, code: str, text: str, lock: Lock,
+                       problems: Problems) -> None:
+    """The current version's text in language ``code`` against the lock. Nothing is said
+    when the version itself is not locked: the default language's check says it."""
+    version = program.notice.version
+    entry = lock.entry(program.id, version)
+    if entry is None:
+        return
+    where = policy.where(policy.program_files[program.id], ("notice", "version"))
+    locked = entry.translations.get(code)
+    if locked is None:
+        problems.add("notice.not-locked", f"the {language_name(code)} text of notice version "
+                     f"{version} is not recorded in {lock.label}", where, LOCK_HINT)
+    elif locked.sha256 != fingerprint(text):
+        problems.add("notice.translation-changed", f"the {language_name(code)} text of this "
+                     f"notice changed but its version is still {version}", where,
+                     "a published text changes only with a new version, in every language: "
+                     "bump notice.version and add a changelog entry (with its translation), "
+                     "then run `govportal lock`")
 
 
 def _check_program(policy: Policy, program: m.Program, text: str, lock: Lock,
@@ -190,10 +238,25 @@ class LockReport:
 
 
 def update_lock(policy: Policy, texts: dict[str, str], lock: Lock, archive: Archive,
-                force: bool = False) -> LockReport:
-    """Record the current version of every notice; never rewrite a locked version's
-    fingerprint unless ``force`` (older versions are always kept)."""
+                force: bool = False, translated: Translated | None = None) -> LockReport:
+    """Record the current version of every notice, in every language it is published in
+    (``translated``: language → program id → text); never rewrite a locked version's
+    fingerprint, in any language, unless ``force`` (older versions are always kept)."""
     report = LockReport()
+    refused = _lock_default(policy, texts, lock, archive, force, report)
+    for code in sorted(translated or {}):
+        chosen = {pid: text for pid, text in (translated or {})[code].items()
+                  if pid not in refused}
+        _lock_translations(policy, code, chosen, lock, archive, force, report)
+    if report.locked or report.retired or not lock.path.exists():
+        lock.save()
+    return report
+
+
+def _lock_default(policy: Policy, texts: dict[str, str], lock: Lock, archive: Archive,
+                  force: bool, report: LockReport) -> set[str]:
+    """Record each notice's current version in the default language; the programs refused."""
+    refused: set[str] = set()
     for pid in sorted(policy.programs):
         if pid not in texts:
             continue
@@ -209,6 +272,7 @@ def update_lock(policy: Policy, texts: dict[str, str], lock: Lock, archive: Arch
         if locked and version_key(version) < version_key(locked[-1]):
             report.refused.append(f"{name}: lower than the published version {locked[-1]}; "
                                   "versions only go up")
+            refused.add(pid)
             continue
         same = existing is not None and (existing.sha256, existing.effective) == (
             digest, program.notice.effective)
@@ -217,22 +281,57 @@ def update_lock(policy: Policy, texts: dict[str, str], lock: Lock, archive: Arch
             report.refused.append(f"{name}: already locked with a different {what}; bump "
                                   "notice.version (or use --force to rewrite what employees "
                                   "were told)")
+            refused.add(pid)
             continue
         stored = next((v for v in locked if version_key(v) == version_key(version)), version)
         if not same:
             lock.notices.setdefault(pid, {})[stored] = LockedVersion(
                 sha256=digest, wording=wording_fingerprint(text),
-                effective=program.notice.effective, facts=facts_of(policy, program))
+                effective=program.notice.effective, facts=facts_of(policy, program),
+                translations=existing.translations if existing is not None else {})
             report.locked.append(name)
-        if archive.read(pid, stored) != text:
-            if archive.write(pid, stored, text):
-                report.archived.append(archive.label_of(pid, stored))
-            else:
-                report.refused.append(f"{name}: {archive.label_of(pid, stored)} is a link "
-                                      f"out of {archive.label}/; replace it with a folder")
-    if report.locked or report.retired or not lock.path.exists():
-        lock.save()
-    return report
+        _archive(archive, pid, stored, None, text, name, report)
+    return refused
+
+
+def _lock_translations(policy: Policy, code: str, texts: Mapping[str, str], lock: Lock,
+                       archive: Archive, force: bool, report: LockReport) -> None:
+    """Record each notice's current version in language ``code``, beside the default
+    language's (a version refused there is not locked in any language)."""
+    for pid in sorted(texts):
+        program = policy.programs.get(pid)
+        entry = lock.entry(pid, program.notice.version) if program else None
+        if program is None or entry is None:
+            continue
+        stored = next(v for v in lock.versions(pid)
+                      if version_key(v) == version_key(program.notice.version))
+        text = normalise(texts[pid])
+        digest = fingerprint(text)
+        name = f"{pid} {stored} ({code})"
+        existing = entry.translations.get(code)
+        if existing is not None and existing.sha256 != digest and not force:
+            report.refused.append(f"{name}: already locked with a different text; bump "
+                                  "notice.version (or use --force to rewrite what employees "
+                                  "were told)")
+            continue
+        if existing is None or existing.sha256 != digest:
+            entry.translations[code] = LockedTranslation(sha256=digest,
+                                                         wording=wording_fingerprint(text))
+            report.locked.append(name)
+        _archive(archive, pid, stored, code, text, name, report)
+
+
+def _archive(archive: Archive, pid: str, version: str, code: str | None, text: str,
+             name: str, report: LockReport) -> None:
+    """Write the archived text of one locked version in one language, when it differs."""
+    if archive.read(pid, version, code) == text:
+        return
+    label = archive.label_of(pid, version, code)
+    if archive.write(pid, version, text, code):
+        report.archived.append(label)
+    else:
+        report.refused.append(f"{name}: {label} is a link out of {archive.label}/; replace "
+                              "it with a folder")
 
 
 def notice_texts(pages: Iterable[Page], language: str | None = None) -> dict[str, str]:
@@ -241,3 +340,13 @@ def notice_texts(pages: Iterable[Page], language: str | None = None) -> dict[str
     return {page.meta["program_id"]: normalise(page.markdown) for page in pages
             if page.meta.get("govportal") == "notice" and "program_id" in page.meta
             and page.meta.get("language", language) == language}
+
+
+def translated_texts(pages: Iterable[Page]) -> dict[str, dict[str, str]]:
+    """Language → program id → published notice text, in every language but the source's."""
+    out: dict[str, dict[str, str]] = {}
+    for page in pages:
+        code = page.meta.get("language")
+        if code and page.meta.get("govportal") == "notice" and "program_id" in page.meta:
+            out.setdefault(code, {})[page.meta["program_id"]] = normalise(page.markdown)
+    return out

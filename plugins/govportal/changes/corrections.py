@@ -1,8 +1,9 @@
 """Changes to history that are allowed because they are visible: corrections, retirements,
 and the upgrade of a lock file from the first format.
 
-- A **correction** (``govportal lock --correct PROGRAM VERSION --reason …``) records that
-  the archived text of an earlier version was changed on purpose: the date, the reason,
+- A **correction** (``govportal lock --correct PROGRAM VERSION --reason …``, with
+  ``--language LANG`` for the version's text in another language) records that the
+  archived text of an earlier version was changed on purpose: the date, the reason,
   the fingerprint it replaces, and whether the wording stayed the same (computed, not
   claimed). The notice's history pages show it; ``govportal check --base`` accepts the
   change only with it.
@@ -27,12 +28,18 @@ class HistoryRefused(Exception):
 
 
 def correct(lock: Lock, archive: Archive, policy: Policy, pid: str, version: str,
-            reason: str, today: dt.date) -> Correction:
-    """Record the edited archived text of ``pid`` ``version`` as a correction."""
+            reason: str, today: dt.date, language: str | None = None) -> Correction:
+    """Record the edited archived text of ``pid`` ``version`` (in ``language``; None: the
+    default language's) as a correction."""
     reason = " ".join(reason.split())
-    entry = lock.entry(pid, version)
-    if entry is None:
+    found = lock.entry(pid, version)
+    if found is None:
         raise HistoryRefused(f"notice '{pid}' has no locked version {version}")
+    entry = found.text(language)
+    if entry is None:
+        known = ", ".join(sorted(found.translations)) or "none"
+        raise HistoryRefused(f"version {version} of '{pid}' has no locked text in "
+                             f"'{language}' (its other languages: {known})")
     program = policy.programs.get(pid)
     if program is not None and version_key(program.notice.version) == version_key(version):
         raise HistoryRefused(f"version {version} is the current version of '{pid}': change "
@@ -42,14 +49,15 @@ def correct(lock: Lock, archive: Archive, policy: Policy, pid: str, version: str
     if len(reason) > 1000:
         raise HistoryRefused("the reason is longer than 1,000 characters")
     stored = next(v for v in lock.versions(pid) if version_key(v) == version_key(version))
-    text = archive.load(pid, stored)
+    text = archive.load(pid, stored, language)
+    label = archive.label_of(pid, stored, language)
     if not isinstance(text, str):
-        raise HistoryRefused(f"{archive.label_of(pid, stored)} cannot be read: "
+        raise HistoryRefused(f"{label} cannot be read: "
                              + (text.message if text is not None else "it does not exist"))
     digest = fingerprint(text)
     if digest == entry.sha256:
-        raise HistoryRefused(f"{archive.label_of(pid, stored)} is unchanged: edit it first, "
-                             "then record the correction")
+        raise HistoryRefused(f"{label} is unchanged: edit it first, then record the "
+                             "correction")
     wording = wording_fingerprint(text)
     correction = Correction(date=today, reason=reason, replaces=entry.sha256,
                             wording_unchanged=wording == entry.wording)

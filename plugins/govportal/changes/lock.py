@@ -1,13 +1,15 @@
 """The lock file (``notices.lock.json``): for every program and notice version, what was
-published, as a hash chain.
+published, in every language, as a hash chain.
 
 Each locked version records the fingerprint of its published text (``sha256``, every
 character) and of its wording (``wording``), the date it took effect, the facts that decide
 whether a change is material, the corrections made to it since (each with its date, its
-reason and the fingerprint it replaced) and ``chain``: the SHA-256 of the version before's
-chain and of this entry, so the last version's chain stands for the whole history of the
-notice. A program whose notice is no longer published but whose history is kept is listed
-under ``retired`` with the date and the reason.
+reason and the fingerprint it replaced), under ``translations`` the same fingerprints and
+corrections of its text in each other language it was published in, and ``chain``: the
+SHA-256 of the version before's chain and of this entry (its translations included), so the
+last version's chain stands for the whole history of the notice in every language. A
+program whose notice is no longer published but whose history is kept is listed under
+``retired`` with the date and the reason.
 
 The file is data from a pull request like any other: it is read with a size limit, parsed
 by a JSON parser that limits nesting and number size, refused when a key appears twice,
@@ -28,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from ..data.file_policy import Folder, Refusal, TooLarge
 from ..data.model import ID_PATTERN, VERSION_PATTERN
+from ..data.model.types import LANGUAGE_PATTERN
 from ..problems import Location, Problems
 from .archive import Archive
 from .facts import Facts
@@ -43,6 +46,7 @@ _SHA = r"^[0-9a-f]{64}$"
 
 ProgramKey = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 VersionKey = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
+LanguageKey = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 Sha256 = Annotated[str, StringConstraints(pattern=_SHA)]
 Reason = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
 
@@ -60,13 +64,27 @@ class Correction(_Model):
     wording_unchanged: bool
 
 
+class LockedTranslation(_Model):
+    """A version's text in one more language: what it published, and corrections since."""
+
+    sha256: Sha256
+    wording: Sha256
+    corrections: list[Correction] = Field(default_factory=list, max_length=100)
+
+
 class LockedVersion(_Model):
     sha256: Sha256
     wording: Sha256
     effective: dt.date
     facts: Facts
     corrections: list[Correction] = Field(default_factory=list, max_length=100)
+    translations: dict[LanguageKey, LockedTranslation] = Field(default_factory=dict,
+                                                               max_length=100)
     chain: Sha256 = "0" * 64
+
+    def text(self, language: str | None) -> LockedVersion | LockedTranslation | None:
+        """The fingerprints of the text in ``language`` (None: the default language's)."""
+        return self if language is None else self.translations.get(language)
 
 
 class Retired(_Model):
@@ -103,6 +121,8 @@ def chain_value(pid: str, version: str, entry: LockedVersion, before: str | None
     """The chain of ``entry``: SHA-256 of the chain before it (or the program's id, for the
     first version) and of the entry itself (every field but the chain)."""
     body = {"version": version, **entry.model_dump(mode="json", exclude={"chain"})}
+    if not entry.translations:  # a version in one language keeps the chain it always had
+        del body["translations"]
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     start = before if before is not None else f"govportal:{pid}"
     return hashlib.sha256(f"{start}\n{canonical}".encode("ascii")).hexdigest()
@@ -168,6 +188,10 @@ class Lock:
                    for pid in sorted(self.notices)}
         retired = {pid: self.retired[pid] for pid in sorted(self.retired)}
         data = LockFile(notices=ordered, retired=retired).model_dump(mode="json")
+        for versions in data["notices"].values():
+            for entry in versions.values():
+                if not entry["translations"]:
+                    del entry["translations"]
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
     def save(self) -> None:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from babel import Locale
 
 from .. import pages as pages_package
-from ..changes.control import check_notices, notice_texts
+from ..changes.control import check_notices, notice_texts, translated_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
 from ..data import acknowledge_url, file_policy, schemas
@@ -146,15 +146,16 @@ class SiteBuild:
         s, policy = self.settings, self.result.policy
         problems = Problems(overrides=dict(s.options.severities))
         lock, archive = open_lock(s.base, s.lock_file, s.archive_dir, problems)
-        check_notices(policy, notice_texts(pages), lock, archive, problems)
+        check_notices(policy, notice_texts(pages), lock, archive, problems,
+                      translated_texts(pages))
         self.report(problems)
         if problems.errors:
             raise BuildError(
                 f"govportal: notice change control found {problems.summary()}; nothing was "
                 "published. Fix the problems listed above (`govportal check` lists them too).")
         history = History(policy, lock, archive, environment(s.templates, s.language),
-                          s.options.today,
-                          s.material_banner_days)
+                          s.options.today, s.material_banner_days,
+                          environments=lambda code: environment(s.templates, code))
         self.history = history
         known = files.sources() | {p.src_uri for p in pages}
         return pages + history.pages(known)
@@ -316,8 +317,8 @@ class SiteBuild:
         """The archive file of an archived notice version's page, else None."""
         if meta.get("govportal") != "notice-version" or self.history is None:
             return None
-        return Location(self.history.archive.label_of(meta["program_id"],
-                                                      meta["notice_version"]))
+        return Location(self.history.archive.label_of(
+            meta["program_id"], meta["notice_version"], meta.get("language")))
 
     # -------------------------------------------------------------- the written site
     def finish(self, site_dir: Path, use_directory_urls: bool,

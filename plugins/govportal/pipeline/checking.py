@@ -119,12 +119,14 @@ def check_project(settings: Project, options: Options,
     if change_control and not result.problems.errors and result.policy.complete:
         from ..changes import baseline, control  # only with the change control: rendering
         from ..changes.lock import open_lock
+        from .languages import translated_notice_texts
         from .rendering import notice_texts
 
         lock, archive = open_lock(settings.root, lock_file or settings.lock_file,
                                   settings.archive_dir, result.problems)
-        control.check_notices(result.policy, notice_texts(result.policy, options, settings), lock,
-                              archive, result.problems)
+        control.check_notices(
+            result.policy, notice_texts(result.policy, options, settings), lock, archive,
+            result.problems, translated_notice_texts(result.policy, options, settings.templates))
         if base is not None and lock.valid:
             old, base_text = baseline.read_base(base, lock.path, archive.root)
             if old is not None:

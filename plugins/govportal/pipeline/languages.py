@@ -100,3 +100,12 @@ def language_pages(policy: Policy, options: Options, templates: Path | None, edi
                 moved.meta["alternates"] = alternates
             out.append(moved)
     return out
+
+
+def translated_notice_texts(policy: Policy, options: Options, templates: Path | None,
+                            edition: str = "public") -> dict[str, dict[str, str]]:
+    """Language → program id → the notice's published text in that language, as the build
+    renders it (the command line compares them with the lock)."""
+    from ..changes.control import translated_texts
+
+    return translated_texts(language_pages(policy, options, templates, edition, []))

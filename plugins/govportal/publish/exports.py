@@ -96,9 +96,10 @@ def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "",
                  chains: dict[str, str] | None = None,
                  records: list[NoticeRecord] | None = None) -> str:
     """Every notice, one entry per language it is published in (the default language's
-    first, with the lock's hash chain; each translation with its own page's text, title and
-    changelog in its language), and every record: one (notice, language, version), current
-    and earlier, with the hash of its canonical text file."""
+    first; each translation with its own page's text, title and changelog in its language;
+    each with the lock's hash chain, which covers every language), and every record: one
+    (notice, language, version), current and earlier, with the hash of its canonical text
+    file."""
     records = records if records is not None else notice_records(policy, pages)
     current = {(r.notice_id, r.language): r for r in records if r.status == "current"}
     notices = []
@@ -116,7 +117,8 @@ def notices_json(policy: Policy, pages: dict[str, Page], site_url: str = "",
             if code not in translated:
                 translated[code] = translated_policy(policy, code)
             notices.append(_notice_entry(translated[code].programs[pid], page, record,
-                                         site_url, page_address(page.src_uri, site_url), None))
+                                         site_url, page_address(page.src_uri, site_url),
+                                         record.chain))
     document = {
         "notices": plain_values(notices),
         "records": plain_values([record_entry(r, site_url) for r in records]),

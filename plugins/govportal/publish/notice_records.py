@@ -23,8 +23,9 @@ record lists each hash the correction replaced (``corrections[].replaces``), so 
 system kept from before the correction still finds its version.
 
 Every record is keyed by (notice, language, version). The language comes from one place,
-the notice page's ``notice_language`` (:func:`~govportal.pages.page.page_language`), today
-always ``en``.
+the notice page's language (:func:`~govportal.pages.page.page_language`): ``en`` for the
+default language's versions, and each other language's code for the versions the lock
+recorded in it (``notices-archive/<program>/<version>.<lang>.md``).
 """
 
 from __future__ import annotations
@@ -86,8 +87,7 @@ class NoticeRecord:
     lock_sha256: str | None = None
     material: bool | None = None
     corrections: list[dict[str, str]] = field(default_factory=list)
-    # The page a translation is read on (the lock keeps the default language's versions
-    # only, so a translation has no version page of its own); None: the version's page.
+    # The page the record is read on; None: the version's page in the default language.
     page_uri: str | None = None
 
     @property
@@ -147,24 +147,48 @@ def notice_records(policy: Policy, pages: dict[str, Page],
                 material=found[1].material if found else None))
         out.extend(records)
         if program is not None:
-            out.extend(_translations(policy, pages, program, records))
+            out.extend(_translations(policy, pages, program, records, history))
     return out
 
 
 def _translations(policy: Policy, pages: dict[str, Page], program: m.Program,
-                  records: list[NoticeRecord]) -> list[NoticeRecord]:
-    """The current version of a notice in each other language it is published in: its
-    text file, hash and page. Earlier versions exist in the default language only."""
+                  records: list[NoticeRecord], history: History | None) -> list[NoticeRecord]:
+    """Every version of a notice in each other language: those the lock recorded in that
+    language (each read on its own page, ``<lang>/notices/<program>/v<version>/``), and the
+    current version built now when it is not locked yet (a check without the lock)."""
     current = next((r for r in records if r.status == "current"), None)
+    codes = set(history.languages(program.id)) if history else set()
+    codes |= {code for code in policy.translations
+              if f"{code}/{notice_uri(program.id)}" in pages}
     out: list[NoticeRecord] = []
-    for code in sorted(policy.translations):
+    for code in sorted(codes):
         page = pages.get(f"{code}/{notice_uri(program.id)}")
-        if page is None or current is None:
-            continue
-        out.append(NoticeRecord(
-            program.id, page.title, current.version, code,
-            current.effective, canonical_text(page.markdown), "current",
-            material=current.material, page_uri=page.src_uri))
+        mine: list[NoticeRecord] = []
+        for item in history.versions(program.id, code)[::-1] if history else []:
+            locked = history.lock.entry(program.id, item.version) if history else None
+            text = (page.markdown if item.current and page is not None
+                    else history.archive.read(program.id, item.version, code))
+            if text is None or locked is None:
+                continue
+            mine.append(NoticeRecord(
+                program.id, history.title(program.id, code), item.version, code,
+                item.effective, canonical_text(text),
+                "current" if item.current else "superseded", until=item.until,
+                supersedes=mine[-1] if mine else None, chain=locked.chain,
+                lock_sha256=locked.translations[code].sha256,
+                material=item.material if item.entry else None,
+                corrections=[{"date": c.date.isoformat(), "replaces": c.replaces}
+                             for c in item.corrections],
+                page_uri=version_uri(program.id, item.version, code)))
+        if page is not None and current is not None and not any(
+                r.status == "current" for r in mine):
+            mine = [r for r in mine if version_key(r.version) < version_key(current.version)]
+            mine.append(NoticeRecord(
+                program.id, page.title, current.version, code, current.effective,
+                canonical_text(page.markdown), "current",
+                supersedes=mine[-1] if mine else None, material=current.material,
+                page_uri=page.src_uri))
+        out.extend(mine)
     return out
 
 
@@ -205,7 +229,8 @@ def kantara_record(record: NoticeRecord, site_url: str = "") -> dict[str, Any]:
     return {
         "notice_id": record.notice_id,
         "version_id": record.version,
-        "notice_url": page_address(version_uri(record.notice_id, record.version), site_url),
+        "notice_url": page_address(record.page_uri or version_uri(record.notice_id,
+                                                                  record.version), site_url),
         "notice_hash": "sha256:" + record.hash,
         "published_at": record.effective.isoformat(),
         "supersedes": record.supersedes.version if record.supersedes else None,

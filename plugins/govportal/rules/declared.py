@@ -12,7 +12,10 @@ from __future__ import annotations
 # lists them too).
 CHANGE_CONTROL: dict[str, str] = {
     "notice.version-not-bumped": "A published notice's text changes only with a new version.",
-    "notice.not-locked": "Every current notice version is recorded in the lock file.",
+    "notice.not-locked": "Every current notice version is recorded in the lock file, in "
+                         "every language it is published in.",
+    "notice.translation-changed": "A published notice's text in another language changes "
+                                  "only with a new version.",
     "notice.version-order": "Notice versions only go up.",
     "notice.effective-order": "A new notice version takes effect no earlier than the one "
                               "before it.",
