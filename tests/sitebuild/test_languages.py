@@ -91,7 +91,7 @@ def test_notices_json_has_one_entry_per_notice_and_language(built: Path) -> None
         ("lms-milestones", "en"), ("lms-milestones", "de"),
         ("micro-coaching", "en"), ("micro-coaching", "de")]
     german = notices[1]
-    assert german["url"] == f"{SITE_URL}de/notices/lms-milestones/v1.1/"
+    assert german["url"] == f"{SITE_URL}de/notices/lms-milestones/v1.2/"
     assert german["current_url"] == f"{SITE_URL}de/notices/lms-milestones/"
     assert german["title"] == "Lerndaten in Einzelgesprächen und Beurteilungen"
     assert german["version"] == notices[0]["version"]
@@ -116,24 +116,33 @@ def test_the_german_history_pages_are_in_german(built: Path) -> None:
     assert text.startswith("Was sich geändert hat: Lerndaten in Einzelgesprächen und "
                            "Beurteilungen Jede Fassung dieses Datenschutzhinweises, die "
                            "neueste zuerst")
-    assert "Fassung 1.1 Gültig ab 1. Dezember 2026. Fassung 1.1 lesen" in text
+    assert ("Fassung 1.2 Gültig ab 2. Dezember 2026. Fassung 1.2 lesen Der Abschnitt über "
+            "Gesundheitsangaben hat jetzt in jeder Sprache, in der der Hinweis erscheint, "
+            "eine eigene Überschrift. Sonst hat sich nichts geändert.") in text
+    assert "Fassung 1.1 Gültig vom 1. Dezember 2026 bis zum 2. Dezember 2026." in text
     # 1.0 was published in English only: the page says so and leads to that history
     assert "Frühere Fassungen wurden nur in der Originalsprache des Hinweises " \
            "veröffentlicht: alle Fassungen" in text
     assert "Fassung 1.0" not in text
     assert 'href="../../../../notices/lms-milestones/changes/">alle Fassungen</a>' in changes
     assert "Dies war die erste Fassung dieses Hinweises in dieser Sprache." in text
+    # the differences computed from the data are on the English page, linked per version
+    assert 'href="../../../../notices/lms-milestones/changes/#v1-2">' in changes
     version = _html(built, "de/notices/lms-milestones/v1.1")
     text = _text(version)
     assert text.startswith("Datenschutzhinweis: Lerndaten in Einzelgesprächen und "
-                           "Beurteilungen (Fassung 1.1) Die aktuelle Fassung unter ihrer "
-                           "dauerhaften Adresse Fassung 1.1 gilt ab 1. Dezember 2026.")
+                           "Beurteilungen (Fassung 1.1) Eine frühere Fassung dieses Hinweises "
+                           "Fassung 1.1 galt vom 1. Dezember 2026 bis zum 2. Dezember 2026.")
+    assert "Health information" in text  # what the German text of 1.1 said
     assert 'href="../../../../notices/lms-milestones/v1.1/de.txt">Der genaue Text dieser ' \
            'Fassung</a>' in version
-    archived = (built.parent / "notices-archive" / "lms-milestones" / "1.1.de.md").read_text(
-        encoding="utf-8")
-    assert (built / "notices" / "lms-milestones" / "v1.1" / "de.txt").read_text(
-        encoding="utf-8") == archived
+    for number in ("1.1", "1.2"):
+        archived = (built.parent / "notices-archive" / "lms-milestones" /
+                    f"{number}.de.md").read_text(encoding="utf-8")
+        assert (built / "notices" / "lms-milestones" / f"v{number}" / "de.txt").read_text(
+            encoding="utf-8") == archived
+    current = _text(_html(built, "de/notices/lms-milestones/v1.2"))
+    assert "Angaben zu Ihrer Gesundheit" in current and "Health information" not in current
 
 
 def test_the_german_notice_lists_its_german_versions(built: Path) -> None:
@@ -142,9 +151,19 @@ def test_the_german_notice_lists_its_german_versions(built: Path) -> None:
                     r'(.*?)</nav>', html, re.S)
     assert nav, "no list of versions"
     assert " ".join(re.sub(r"<[^>]+>", " ", nav.group(1)).split()) == (
-        "Fassungen dieses Hinweises Fassung 1.1 : gültig ab 1. Dezember 2026 (diese Fassung) "
+        "Fassungen dieses Hinweises Fassung 1.2 : gültig ab 2. Dezember 2026 (diese Fassung) "
+        "Fassung 1.1 : gültig vom 1. Dezember 2026 bis zum 2. Dezember 2026 "
         "Was sich in jeder Fassung geändert hat")
     assert 'href="v1.1/">Fassung 1.1</a>' in nav.group(1)
+
+
+def test_history_pages_name_their_twin_in_the_other_language(built: Path) -> None:
+    links = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)"',
+                       _html(built, "notices/lms-milestones/v1.1"))
+    assert links == [("./", "en"), ("../../../de/notices/lms-milestones/v1.1/", "de")]
+    links = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)"',
+                       _html(built, "de/notices/lms-milestones/changes"))
+    assert links == [("../../../../notices/lms-milestones/changes/", "en"), ("./", "de")]
 
 
 def test_the_themes_own_words_are_german_on_german_pages(built: Path) -> None:

@@ -15,14 +15,16 @@ from govportal.publish.verification import verify_site
 from tests.conftest import mkdocs_build, portal_copy
 
 SITE_URL = "https://portal.example.com/gov/"
-# The repository's own notices: every locked version, in English (written out by hand from
-# notices.lock.json).
+# The repository's own notices: every locked version, in every language (written out by
+# hand from notices.lock.json).
 KEYS = {
     ("lms-milestones", "en", "1.0"), ("lms-milestones", "en", "1.1"),
+    ("lms-milestones", "en", "1.2"),
     ("micro-coaching", "en", "1.0"), ("micro-coaching", "en", "1.1"),
     ("micro-coaching", "en", "1.2"), ("micro-coaching", "en", "1.3"),
-    # the German translations: their current version only (the lock keeps English history)
-    ("lms-milestones", "de", "1.1"), ("micro-coaching", "de", "1.3"),
+    # German: every version locked in German (lms-milestones 1.0 was English only)
+    ("lms-milestones", "de", "1.1"), ("lms-milestones", "de", "1.2"),
+    ("micro-coaching", "de", "1.3"),
 }
 TITLE_START = {"en": "# Privacy notice: ", "de": "# Datenschutzhinweis: "}
 
@@ -56,7 +58,7 @@ def test_every_record_is_listed_once(site: Path) -> None:
 def test_every_text_file_hashes_to_its_notice_hash(site: Path) -> None:
     data = notices(site)
     entries = data["records"] + data["notices"]
-    assert len(entries) == 12  # 8 records, and 4 notices (2 in English, 2 in German)
+    assert len(entries) == 14  # 10 records, and 4 notices (2 in English, 2 in German)
     for entry in entries:
         raw = site_file(site, entry["text_url"]).read_bytes()
         assert hashlib.sha256(raw).hexdigest() == entry["notice_hash"], entry["text_url"]
@@ -71,11 +73,13 @@ def test_the_hashes_are_the_lock_files_fingerprints(site: Path) -> None:
     """The published texts are already canonical, so each hash is the one `govportal lock`
     recorded when the version was published."""
     lock = json.loads((Path(__file__).parents[2] / "notices.lock.json").read_text("utf-8"))
-    english = [r for r in notices(site)["records"] if r["language"] == "en"]
-    assert len(english) == 6
-    for record in english:
+    records = notices(site)["records"]
+    assert len(records) == 10
+    for record in records:
         locked = lock["notices"][record["notice_id"]][record["version"]]
-        assert record["notice_hash"] == locked["sha256"]
+        text = locked if record["language"] == "en" else (
+            locked["translations"][record["language"]])
+        assert record["notice_hash"] == text["sha256"]
         assert record["history_chain"] == locked["chain"]
 
 
@@ -101,8 +105,14 @@ def test_urls_point_at_the_version_not_the_current_page(site: Path) -> None:
 def test_supersedes_names_the_version_before(site: Path) -> None:
     by_key = {(r["notice_id"], r["version"]): r for r in notices(site)["records"]
               if r["language"] == "en"}
-    german = [r for r in notices(site)["records"] if r["language"] == "de"]
-    assert [r["supersedes"] for r in german] == [None, None]
+    german = {(r["notice_id"], r["version"]): r for r in notices(site)["records"]
+              if r["language"] == "de"}
+    # a German version supersedes the German version before it, with that text's hash
+    assert german[("lms-milestones", "1.1")]["supersedes"] is None
+    assert german[("lms-milestones", "1.2")]["supersedes"] == {
+        "version": "1.1", "notice_hash": german[("lms-milestones", "1.1")]["notice_hash"]}
+    assert german[("lms-milestones", "1.1")]["status"] == "superseded"
+    assert german[("micro-coaching", "1.3")]["supersedes"] is None
     assert by_key[("micro-coaching", "1.0")]["supersedes"] is None
     before = by_key[("micro-coaching", "1.2")]
     assert by_key[("micro-coaching", "1.3")]["supersedes"] == {
@@ -160,7 +170,7 @@ def test_each_current_notice_links_the_hr_system_with_its_record(site: Path) -> 
     and the hash of the canonical text, and says where it leads."""
     import re
 
-    for pid, version in (("micro-coaching", "1.3"), ("lms-milestones", "1.1")):
+    for pid, version in (("micro-coaching", "1.3"), ("lms-milestones", "1.2")):
         page = (site / "notices" / pid / "index.html").read_text("utf-8")
         links = re.findall(r'<a class="gp-ack__link" href="([^"]+)" rel="noreferrer">'
                            r"I have read this notice</a>", page)

@@ -57,9 +57,9 @@ def test_german_is_complete_and_spanish_is_begun(tmp_path: Path) -> None:
     result = pipeline.check(data, label_base=tmp_path)
     assert [p.format_text() for p in result.problems if p.rule.startswith("i18n.")] == [
         "data/programs/lms-milestones.yaml:12:12: warning [i18n.missing] data_subjects[0].group:"
-        " programs 'lms-milestones' has no Spanish (es) translation of 49 text(s): "
+        " programs 'lms-milestones' has no Spanish (es) translation of 51 text(s): "
         "data_subjects.0.group, collection.how, collection.other_sources.none, "
-        "purposes.development-planning.description and 45 more (optional in California)\n"
+        "purposes.development-planning.description and 47 more (optional in California)\n"
         "    hint: add them to data/translations/es/programs.yaml under 'lms-milestones', each "
         "with `source:` the fingerprint of its source text (`govportal translations status es` "
         "prints them)",

@@ -58,9 +58,9 @@ def problem_lines(out: str) -> list[str]:
 
 
 def version_line(project: Path) -> int:
-    """The line of ``version: "1.1"`` under ``notice:`` in the program's file."""
+    """The line of ``version: "1.2"`` under ``notice:`` in the program's file."""
     lines = (project / "data" / "programs" / f"{PID}.yaml").read_text("utf-8").splitlines()
-    return next(n for n, text in enumerate(lines, 1) if text.strip() == 'version: "1.1"')
+    return next(n for n, text in enumerate(lines, 1) if text.strip() == 'version: "1.2"')
 
 
 def edit_german_purpose(project: Path) -> None:
@@ -77,11 +77,19 @@ def test_the_sample_lock_records_the_german_text_beside_its_version() -> None:
     lock = json.loads((ROOT / "notices.lock.json").read_text(encoding="utf-8"))
     versions = lock["notices"][PID]
     assert "translations" not in versions["1.0"]  # published before there was German
-    german = versions["1.1"]["translations"]["de"]
-    archived = (ROOT / "notices-archive" / PID / "1.1.de.md").read_text(encoding="utf-8")
-    assert german["sha256"] == hashlib.sha256(archived.encode("utf-8")).hexdigest()
-    assert archived.startswith("# Datenschutzhinweis: Lerndaten in Einzelgesprächen")
-    assert german["sha256"] != versions["1.1"]["sha256"]
+    for version in ("1.1", "1.2"):
+        german = versions[version]["translations"]["de"]
+        archived = (ROOT / "notices-archive" / PID / f"{version}.de.md").read_text("utf-8")
+        assert german["sha256"] == hashlib.sha256(archived.encode("utf-8")).hexdigest()
+        assert archived.startswith("# Datenschutzhinweis: Lerndaten in Einzelgesprächen")
+        assert german["sha256"] != versions[version]["sha256"]
+    # 1.2 changed only the German text (a heading): the English one is the same as in 1.1
+    assert versions["1.2"]["sha256"] == versions["1.1"]["sha256"]
+    assert versions["1.2"]["translations"]["de"] != versions["1.1"]["translations"]["de"]
+    old = (ROOT / "notices-archive" / PID / "1.1.de.md").read_text("utf-8")
+    new = (ROOT / "notices-archive" / PID / "1.2.de.md").read_text("utf-8")
+    assert "## Health information" in old and "## Health information" not in new
+    assert "## Angaben zu Ihrer Gesundheit" in new
 
 
 def test_a_version_in_one_language_keeps_the_chain_it_always_had() -> None:
@@ -108,7 +116,7 @@ def test_a_german_text_that_changed_without_a_new_version_fails(
     assert problem_lines(out) == [
         f"data/programs/{PID}.yaml:{version_line(project)}:12: error "
         "[notice.translation-changed] notice.version: the German (de) text of this notice "
-        "changed but its version is still 1.1"]
+        "changed but its version is still 1.2"]
     assert ("    hint: a published text changes only with a new version, in every language: "
             "bump notice.version and add a changelog entry (with its translation), then run "
             "`govportal lock`") in out.splitlines()
@@ -120,14 +128,14 @@ def test_lock_refuses_to_rewrite_a_german_text_unless_forced(
     before = (project / "notices.lock.json").read_bytes()
     code, _, err = run(project, capsys, "lock")
     assert code == 1
-    assert err == (f"refused {PID} 1.1 (de): already locked with a different text; bump "
+    assert err == (f"refused {PID} 1.2 (de): already locked with a different text; bump "
                    "notice.version (or use --force to rewrite what employees were told)\n")
     assert (project / "notices.lock.json").read_bytes() == before
     code, out, _ = run(project, capsys, "lock", "--force")
     assert code == 0
-    assert out.splitlines() == [f"locked {PID} 1.1 (de)",
-                                f"archived notices-archive/{PID}/1.1.de.md"]
-    archived = (project / "notices-archive" / PID / "1.1.de.md").read_text(encoding="utf-8")
+    assert out.splitlines() == [f"locked {PID} 1.2 (de)",
+                                f"archived notices-archive/{PID}/1.2.de.md"]
+    archived = (project / "notices-archive" / PID / "1.2.de.md").read_text(encoding="utf-8")
     assert "Ihre Entwicklung mit Ihrer Führungskraft planen" in archived
     assert run(project, capsys, "check")[0] == 0
 
@@ -135,12 +143,10 @@ def test_lock_refuses_to_rewrite_a_german_text_unless_forced(
 def test_a_translation_not_yet_locked_is_reported_then_locked(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lock = load_lock(project / "notices.lock.json", "notices.lock.json", Problems())
-    for versions in lock.notices.values():
-        for entry in versions.values():
-            entry.translations.clear()
+    for pid, version in ((PID, "1.2"), ("micro-coaching", "1.3")):
+        lock.notices[pid][version].translations.clear()
+        (project / "notices-archive" / pid / f"{version}.de.md").unlink()
     lock.save()
-    for path in (project / "notices-archive").rglob("*.de.md"):
-        path.unlink()
     code, out, _ = run(project, capsys, "check")
     assert code == 1
     micro = next(n for n, text in enumerate((project / "data" / "programs" /
@@ -148,7 +154,7 @@ def test_a_translation_not_yet_locked_is_reported_then_locked(
                  if text.strip() == 'version: "1.3"')
     assert problem_lines(out) == [
         f"data/programs/{PID}.yaml:{version_line(project)}:12: error [notice.not-locked] "
-        "notice.version: the German (de) text of notice version 1.1 is not recorded in "
+        "notice.version: the German (de) text of notice version 1.2 is not recorded in "
         "notices.lock.json",
         f"data/programs/micro-coaching.yaml:{micro}:12: error [notice.not-locked] "
         "notice.version: the German (de) text of notice version 1.3 is not recorded in "
@@ -156,8 +162,8 @@ def test_a_translation_not_yet_locked_is_reported_then_locked(
     code, out, _ = run(project, capsys, "lock")
     assert code == 0
     assert out.splitlines() == [
-        f"locked {PID} 1.1 (de)", "locked micro-coaching 1.3 (de)",
-        f"archived notices-archive/{PID}/1.1.de.md",
+        f"locked {PID} 1.2 (de)", "locked micro-coaching 1.3 (de)",
+        f"archived notices-archive/{PID}/1.2.de.md",
         "archived notices-archive/micro-coaching/1.3.de.md"]
     assert (project / "notices.lock.json").read_bytes() == (
         ROOT / "notices.lock.json").read_bytes()  # what the repository's lock says
@@ -209,9 +215,9 @@ def test_the_base_comparison_sees_a_rewritten_and_a_removed_translation(
 def test_adding_a_translation_to_a_published_version_is_allowed_history(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lock = load_lock(project / "notices.lock.json", "notices.lock.json", Problems())
-    lock.notices[PID]["1.1"].translations.clear()
+    lock.notices[PID]["1.2"].translations.clear()
     lock.save()
-    (project / "notices-archive" / PID / "1.1.de.md").unlink()
+    (project / "notices-archive" / PID / "1.2.de.md").unlink()
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "English only")
@@ -226,27 +232,35 @@ def test_a_correction_names_the_language_it_corrects(project: Path) -> None:
     policy, today = result.policy, Options().today
     lock, archive = open_lock(project, "notices.lock.json", "notices-archive", problems)
     with pytest.raises(corrections.HistoryRefused) as refused:
-        corrections.correct(lock, archive, policy, PID, "1.1", "Typo.", today,
-                            "de")
-    assert str(refused.value) == ("version 1.1 is the current version of 'lms-milestones': "
+        corrections.correct(lock, archive, policy, PID, "1.2", "Typo.", today, "de")
+    assert str(refused.value) == ("version 1.2 is the current version of 'lms-milestones': "
                                   "change it by publishing a new version (bump "
                                   "notice.version)")
     with pytest.raises(corrections.HistoryRefused) as refused:
-        corrections.correct(lock, archive, policy, PID, "1.0", "Typo.", today,
-                            "de")
+        corrections.correct(lock, archive, policy, PID, "1.0", "Typo.", today, "de")
     assert str(refused.value) == ("version 1.0 of 'lms-milestones' has no locked text in "
                                   "'de' (its other languages: none)")
-    # As if 1.2 were current: a layout fix in the German text of 1.1 is a correction.
-    program = policy.programs[PID]
-    policy.programs[PID] = program.model_copy(update={"notice": program.notice.model_copy(
-        update={"version": "1.2"})})
+    with pytest.raises(corrections.HistoryRefused) as refused:
+        corrections.correct(lock, archive, policy, PID, "1.1", "Typo.", today, "de")
+    assert str(refused.value) == (f"notices-archive/{PID}/1.1.de.md is unchanged: edit it "
+                                  "first, then record the correction")
+
+
+def test_a_german_correction_is_recorded_and_shown(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = project / "notices-archive" / PID / "1.1.de.md"
     before = fingerprint(path.read_text(encoding="utf-8"))
     path.write_text(path.read_text(encoding="utf-8").replace("\n\n", "\n\n\n", 1), "utf-8")
-    fix = corrections.correct(lock, archive, policy, PID, "1.1", "A blank line was missing.",
-                              today, "de")
-    assert (fix.replaces, fix.wording_unchanged) == (before, True)
-    german = lock.notices[PID]["1.1"].translations["de"]
-    assert german.sha256 == fingerprint(path.read_text(encoding="utf-8"))
-    assert german.corrections == [fix]
-    assert lock.notices[PID]["1.1"].corrections == []  # the English text was not touched
+    assert run(project, capsys, "check")[0] == 1  # an edited archive, until it is recorded
+    code, out, _ = run(project, capsys, "lock", "--correct", PID, "1.1", "--language", "de",
+                       "--reason", "A blank line was missing.")
+    assert code == 0
+    assert out.splitlines()[0] == (f"corrected {PID} 1.1 (de) (layout only, wording "
+                                   "unchanged): A blank line was missing.")
+    lock = json.loads((project / "notices.lock.json").read_text(encoding="utf-8"))
+    german = lock["notices"][PID]["1.1"]["translations"]["de"]
+    assert german["sha256"] == fingerprint(path.read_text(encoding="utf-8"))
+    assert [(c["replaces"], c["wording_unchanged"], c["reason"])
+            for c in german["corrections"]] == [(before, True, "A blank line was missing.")]
+    assert lock["notices"][PID]["1.1"]["corrections"] == []  # the English text is untouched
+    assert run(project, capsys, "check")[0] == 0

@@ -49,7 +49,11 @@ NOTICE_TOPICS: list[tuple[str, str]] = [
 ]
 
 
-def _section_heading(key: str, policy: Policy) -> str:
+def _section_heading(key: str, program: m.Program, policy: Policy) -> str:
+    """The heading of an extra section: the notice's own title for it, else the title of
+    the requirement it meets, else its key in words."""
+    if key in program.notice.section_titles:
+        return program.notice.section_titles[key]
     for req in policy.requirements.requirements:
         if req.section == key:
             return req.title
@@ -73,7 +77,7 @@ def notice_sections(b: PageContext, program: m.Program,
                                     items.get(topic, [])))
     for key, text in program.notice.sections.items():
         topic = f"section:{key}"
-        heading = _section_heading(key, b.policy)
+        heading = _section_heading(key, program, b.policy)
         sections.append(Section(topic, heading, Markup(markdown_block(text)),
                                 items.get(topic, [])))
     return sections

@@ -41,7 +41,7 @@ from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
 from .build_config import BuildSettings
 from .checking import Result, check
-from .languages import language_pages
+from .languages import language_pages, pair_twins
 from .rendering import build_pages
 from .timings import Timings
 
@@ -158,7 +158,9 @@ class SiteBuild:
                           environments=lambda code: environment(s.templates, code))
         self.history = history
         known = files.sources() | {p.src_uri for p in pages}
-        return pages + history.pages(known)
+        made = history.pages(known)
+        pair_twins(made, s.use_directory_urls)
+        return pages + made
 
     def _add_exports(self, files: SiteFiles, site_url: str, site_name: str) -> None:
         """Publish the machine-readable files (notices.json, retention, ROPA, Atom feed)."""

@@ -102,6 +102,21 @@ def language_pages(policy: Policy, options: Options, templates: Path | None, edi
     return out
 
 
+def pair_twins(pages: list[Page], use_directory_urls: bool = True) -> None:
+    """Name each other-language page's default-language twin, and the twin it, as
+    ``alternates`` (the pages made after :func:`language_pages`: the notices' history)."""
+    by_src = {p.src_uri: p for p in pages}
+    for page in pages:
+        code = page.meta.get("language")
+        twin = by_src.get(page.src_uri.removeprefix(f"{code}/")) if code else None
+        if twin is None or twin is page:
+            continue
+        alternates = twin.meta.setdefault(
+            "alternates", {SOURCE_LANGUAGE: page_url(twin.src_uri, use_directory_urls)})
+        alternates[code] = page_url(page.src_uri, use_directory_urls)
+        page.meta["alternates"] = alternates
+
+
 def translated_notice_texts(policy: Policy, options: Options, templates: Path | None,
                             edition: str = "public") -> dict[str, dict[str, str]]:
     """Language → program id → the notice's published text in that language, as the build

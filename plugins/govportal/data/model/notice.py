@@ -71,6 +71,12 @@ class Notice(Strict):
         default_factory=dict, json_schema_extra=carries("section"),
         description="Extra sections required by the organisation."
     )
+    section_titles: dict[Id, Label] = Field(
+        default_factory=dict,
+        description="The heading of an extra section (its key in `sections` → the heading), "
+                    "translated like every other label. Without one, the heading is the title "
+                    "of the requirement the section meets, else the key in words.",
+        examples=[{"health-information": "Health information"}])
     waivers: list[Waiver] = Field(default_factory=list)
     """Disclosures the notice may leave out, each with the legal reason."""
     changelog: list[ChangelogEntry] = Field(min_length=1)

@@ -7,13 +7,15 @@ from collections.abc import Iterator
 
 from ...data import model as m
 from ...data import unfilled
+from ...data.translatable import translated_policy
 from ...problems import Severity
-from ...text.readability import measure
+from ...text.readability import FORMULAS, measure
 from ...text.safe_markdown import plain
 from ..catalog import load_wording
 from ..registry import Context, Finding, rule
 from ..standard_wording import unknown_overrides
 from ..wording import restates, stand_in_text
+from .i18n import language_name
 from .markup import strings
 
 # Keys whose values are codes, not prose (a placeholder check would read "na" as a stand-in).
@@ -38,22 +40,49 @@ def notice_prose(program: m.Program) -> str:
 
 @rule("notice.readability", severity=Severity.WARNING)
 def readability(ctx: Context) -> Iterator[Finding]:
-    """A notice's own text reads plainly: its Flesch reading ease is at least the threshold.
+    """A notice's own text reads plainly: its reading ease is at least the threshold, in
+    every language it is translated into that has a formula (Flesch for English, Amstad's
+    adaptation of Flesch for German, on the same scale).
 
-    The threshold is the plugin option `readability_threshold` (default 50).
-    Passing: "We use your course status to plan your training with you." (about 70)
+    The threshold is the plugin option `readability_threshold` (default 50). A translation
+    is measured as its readers get it: the notice's texts in that language, the source's
+    where a text is not translated.
+    Passing: "We use your course status to plan your training with you." (about 70);
+    "Wir nutzen Ihren Kursstatus, um mit Ihnen Ihre Weiterbildung zu planen." (about 60).
     Failing: "Processing is undertaken in furtherance of organisational development
-    objectives notwithstanding ..." (below 20).
+    objectives notwithstanding ..." (below 20); "Die Verarbeitung erfolgt zur
+    Gewährleistung der ordnungsgemäßen Durchführung personalwirtschaftlicher
+    Entwicklungsmaßnahmen ..." (below 20).
     """
     threshold = ctx.options.readability_threshold
+    hint = "use shorter sentences and everyday words; employees read this on a phone"
     for pid, program in ctx.policy.programs.items():
         score = measure(notice_prose(program))
         if score.flesch < threshold:
             yield Finding(
                 f"the notice text scores {score.flesch} for reading ease (threshold "
                 f"{threshold:g}; {score.words_per_sentence} words per sentence)",
-                ctx.program_at(pid, "notice", "first_layer", "summary"),
-                "use shorter sentences and everyday words; employees read this on a phone")
+                ctx.program_at(pid, "notice", "first_layer", "summary"), hint)
+    for code in sorted(c for c in ctx.policy.translations if c in FORMULAS and c != "en"):
+        texts = ctx.policy.translations[code].get("programs")
+        if texts is None:
+            continue
+        translated = translated_policy(ctx.policy, code)
+        label = ctx.policy.translation_files.get((code, "programs"), "")
+        for pid in sorted(set(texts.root) & set(ctx.policy.programs)):
+            score = measure(notice_prose(translated.programs[pid]), code)
+            if score.flesch >= threshold:
+                continue
+            mine = texts.root[pid]
+            first = "notice.first_layer.summary" if "notice.first_layer.summary" in mine \
+                else next(iter(mine), "")
+            formula = " by Amstad's formula" if code == "de" else ""
+            yield Finding(
+                f"the {language_name(code)} notice text of '{pid}' scores {score.flesch} "
+                f"for reading ease{formula} (threshold {threshold:g}; "
+                f"{score.words_per_sentence} words per sentence)",
+                ctx.at(label, pid, first, "text") if label else ctx.program_at(pid),
+                hint)
 
 
 @rule("content.placeholder")
@@ -119,3 +148,26 @@ def unknown_wording(ctx: Context) -> Iterator[Finding]:
                       ctx.at(ctx.file_of("organisation"), "wording", key, key=True),
                       f"did you mean '{guess[0]}'?" if guess else
                       "use an id the coverage page lists under 'Wording the portal adds'")
+
+
+@rule("notice.section-title-unknown")
+def section_title_unknown(ctx: Context) -> Iterator[Finding]:
+    """Each heading in `notice.section_titles` names a section the notice has.
+
+    A title for a section that is not in `notice.sections` is never printed: a misspelt
+    key leaves the real section under its key in words, in every language.
+    Passing: `sections: {health-information: …}` and
+    `section_titles: {health-information: Health information}`.
+    Failing: the same with `section_titles: {health-info: Health information}`.
+    """
+    for pid, program in ctx.policy.programs.items():
+        notice = program.notice
+        for key in notice.section_titles:
+            if key in notice.sections:
+                continue
+            known = ", ".join(sorted(notice.sections)) or "none"
+            yield Finding(
+                f"a heading for section '{key}', which this notice does not have (its "
+                f"sections: {known})",
+                ctx.program_at(pid, "notice", "section_titles", key, key=True),
+                "use the key of a section under notice.sections, or remove the heading")
