@@ -4,7 +4,6 @@ it MkDocs' files and pages, logs its problems and turns a stop into a PluginErro
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .pipeline import BuildError, SiteBuild, build_settings
+from .pipeline.build_config import packaged_theme_files
 from .pipeline.settings import SettingsError
 from .problems import Problems, Severity
 
@@ -59,7 +59,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
             self.build.check()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
-        self.theme_copies = _packaged_theme_files(files, config)
+        self.files, self.theme_copies = files, packaged_theme_files(files, config.theme)
         with _stops():
             self.build.add_pages(_SiteFiles(files, config), config.site_url or "",
                                  config.site_name)
@@ -83,6 +83,11 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
 
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Files) -> str:
         return self.build.page_content(page.file.src_uri, html)
+
+    def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
+        found = self.build.language_navigation(page.meta, lambda src: getattr(
+            self.files.get_file_from_path(src), "page", None))  # a page in another language
+        return {**context, "nav": found} if found is not None else context
 
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
         output = self.build.page_output(output, page.meta)  # its language, in <html lang>
@@ -134,15 +139,6 @@ def _stops() -> Iterator[None]:
         for line in exc.details:
             log.error(line)
         raise PluginError(exc.summary) from exc
-
-
-def _packaged_theme_files(files: Files, config: Any) -> dict[str, str]:
-    """Site path -> source of the files an installed theme ships (not the project's own)."""
-    custom = config.theme.custom_dir
-    packaged = [os.path.join(d, "") for d in config.theme.dirs if d != custom]
-    return {f.dest_uri: f.abs_src_path for f in files
-            if f.generated_by is None and f.abs_src_path
-            and any(f.abs_src_path.startswith(d) for d in packaged)}
 
 
 def _report(problems: Problems) -> None:

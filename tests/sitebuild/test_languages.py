@@ -172,3 +172,26 @@ def test_the_themes_own_words_are_german_on_german_pages(built: Path) -> None:
     assert "Zurück zum Seitenanfang" in german and "Back to top" not in german
     assert 'placeholder="Suche"' in german
     assert "Back to top" in english and 'placeholder="Search"' in english
+
+
+def _primary_nav(html: str) -> str:
+    start = html.index('<nav class="md-nav md-nav--primary"')
+    return html[start:html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
+
+
+def test_a_german_page_shows_the_german_navigation(built: Path) -> None:
+    nav = _primary_nav(_html(built, "de/notices/lms-milestones"))
+    words = " ".join(re.sub(r"<[^>]+>", " ", nav).split())
+    for title in ("Für Beschäftigte", "Datenschutzhinweis: Lerndaten in Einzelgesprächen und "
+                  "Beurteilungen", "Für Führungskräfte", "Leitfaden für Führungskräfte: "
+                  "Micro-Coaching-Impulse für Führungskräfte", "Checklisten"):
+        assert title in words
+    assert "For employees" not in words and "Privacy notice" not in words
+    links = set(re.findall(r'href="([^"]+)"', nav))
+    assert "../micro-coaching/" in links  # the German notice beside it
+    assert not [link for link in links if link.startswith("../../../")], links  # no way out
+    # the current page is marked in its own navigation
+    assert re.search(r'md-nav__link--active[^>]*>\s*<span class="md-ellipsis">\s*'
+                     r"Datenschutzhinweis: Lerndaten", nav)
+    english = _primary_nav(_html(built, "notices/lms-milestones"))
+    assert "For employees" in english and "Für Beschäftigte" not in english

@@ -12,12 +12,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..text.safe_markdown import title_html
+from .context import N_
 from .page import Page
 
-AUDIENCES: dict[str, str | None] = {"home": None, "employees": "For employees",
-                                    "managers": "For managers",
-                                    "owners": "For policy owners"}
-ABOUT = "About this portal"
+AUDIENCES: dict[str, str | None] = {"home": None, "employees": N_("For employees"),
+                                    "managers": N_("For managers"),
+                                    "owners": N_("For policy owners")}
+ABOUT = N_("About this portal")
+# The names of the page groups within an audience (``Page.section`` after the slash), in
+# the catalog so that a navigation in another language can say them in it.
+GROUPS = (N_("Registers"), N_("Checklists"))
 
 
 def navigation(pages: Iterable[Page], own_pages: Iterable[str], program_count: int,

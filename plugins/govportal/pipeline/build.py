@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -41,36 +41,11 @@ from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
 from .build_config import BuildSettings
 from .checking import Result, check
+from .language_nav import LanguageNavigation, language_navigation
 from .languages import language_pages, pair_twins
 from .rendering import build_pages
+from .site_files import BuildError, SiteFiles
 from .timings import Timings
-
-
-class BuildError(Exception):
-    """The build must stop. ``details`` are lines to show as errors before ``summary``."""
-
-    def __init__(self, summary: str, details: list[str] | None = None) -> None:
-        super().__init__(summary)
-        self.summary = summary
-        self.details = details or []
-
-
-class SiteFiles(Protocol):
-    """The generator's set of site files, as a build needs it."""
-
-    def sources(self) -> set[str]:
-        """The source path of every file in the site."""
-
-    def exists(self, src_uri: str) -> bool:
-        """Whether a file with this source path is already in the site."""
-
-    def occupant(self, src_uri: str) -> str | None:
-        """The source path of a file that has this source path or would be written where
-        a page with this source path goes (None when the place is free)."""
-
-    def add(self, src_uri: str, content: str) -> None:
-        """Add a generated file."""
-
 
 Reporter = Callable[[Problems], None]
 
@@ -85,6 +60,7 @@ class SiteBuild:
         self.result: Result | None = None
         self.pages: dict[str, Page] = {}
         self.history: History | None = None
+        self._navigations: dict[str, LanguageNavigation] = {}
         # the severities setting applies to the output checks too
         self.output_problems = Problems(overrides=dict(settings.options.severities))
         self.site_url = ""
@@ -195,6 +171,16 @@ class SiteBuild:
         found = (s.data_dir, s.templates, own / "templates", own.parent / "locale",
                  s.base / s.lock_file, s.base / s.archive_dir)
         return [path for path in found if path is not None and path.exists()]
+
+    def language_navigation(self, meta: Mapping[str, Any],
+                            page_of: Callable[[str], Any]) -> LanguageNavigation | None:
+        """The navigation a page in another language shows (None: the site's own)."""
+        code = meta.get("language")
+        if code and self.result is not None and code not in self._navigations:
+            self._navigations[code] = language_navigation(
+                self.pages, code, page_of, len(self.result.policy.programs),
+                self.settings.nav_programs_limit)
+        return self._navigations.get(code) if code else None
 
     def navigation(self, own_pages: list[str]) -> list[Any]:
         """The portal's navigation, with the hand-written pages (source paths) at the end."""
