@@ -200,3 +200,36 @@ def test_the_pull_request_summary_names_translations_that_became_stale(tmp_path:
         "say what the text said before (`govportal translations todo LANG` lists them).\n\n"
         "- German (de): programs 'coaching' summary\n\n"
         "Nothing that employees or managers read changes.\n")
+
+
+def test_the_pull_request_summary_names_translations_that_changed(tmp_path: Path) -> None:
+    from govportal.changes import prsummary
+
+    base = copy_case(RULES / "base", RULES / "i18n.missing" / "pass" / "data", tmp_path / "a")
+    head = copy_case(RULES / "base", RULES / "i18n.missing" / "pass" / "data", tmp_path / "b")
+    path = head / "translations" / "de" / "programs.yaml"
+    text = path.read_text(encoding="utf-8")
+    before = pipeline.check(base).policy
+    german = before.translations["de"]["programs"].root["coaching"]["summary"].text
+    assert german in text
+    path.write_text(text.replace(german, "Kurze Tipps, jetzt auch per E-Mail.", 1), "utf-8")
+    after = pipeline.check(head).policy
+    changed = prsummary.translations_changed(before, after)
+    assert changed == ["German (de): programs 'coaching' summary (changed)"]
+    assert prsummary.translations_changed(after, before) == changed
+    assert prsummary.translations_changed(before, before) == []
+    markdown = prsummary.to_markdown([], "`main`", "this pull request", [], [], changed)
+    assert markdown == (
+        "## What employees and managers will see change\n\n"
+        "Comparing the policy data of `main` with this pull request.\n\n"
+        "### Translations changed\n\n"
+        "The words readers of these languages will see change: ask someone who reads the "
+        "language to review them.\n\n"
+        "- German (de): programs 'coaching' summary (changed)\n\n"
+        "Nothing that employees or managers read changes.\n")
+    # a translation removed, and one added, say so
+    shutil.rmtree(head / "translations")
+    gone = prsummary.translations_changed(before, pipeline.check(head).policy)
+    assert gone and all(line.endswith("(removed)") for line in gone)
+    assert prsummary.translations_changed(pipeline.check(head).policy, before)[0].endswith(
+        "(new)")

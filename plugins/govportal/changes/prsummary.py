@@ -212,8 +212,30 @@ def became_stale(base: Policy, head: Policy) -> list[str]:
     return out
 
 
+def _translated_texts(policy: Policy) -> dict[tuple[str, str, str, str], str]:
+    return {(code, kind, rid, key): item.text
+            for code, kinds in policy.translations.items()
+            for kind, loaded in kinds.items()
+            for rid, texts in loaded.root.items() for key, item in texts.items()}
+
+
+def translations_changed(base: Policy, head: Policy) -> list[str]:
+    """Every translated text the change adds, rewrites or removes, by language: the words
+    readers of that language will see change, for a reviewer who reads it."""
+    before, after = _translated_texts(base), _translated_texts(head)
+    out = []
+    for code, kind, rid, key in sorted(before.keys() | after.keys()):
+        old, new = before.get((code, kind, rid, key)), after.get((code, kind, rid, key))
+        if old == new:
+            continue
+        what = "new" if old is None else "removed" if new is None else "changed"
+        out.append(f"{language_name(code)}: {kind} '{rid}' {key} ({what})")
+    return out
+
+
 def to_markdown(changes: list[ProgramChange], base_name: str, head_name: str,
-                notes: list[str], stale: list[str] | None = None) -> str:
+                notes: list[str], stale: list[str] | None = None,
+                translated: list[str] | None = None) -> str:
     lines = ["## What employees and managers will see change", "",
              f"Comparing the policy data of {base_name} with {head_name}.", ""]
     for note in notes:
@@ -224,6 +246,11 @@ def to_markdown(changes: list[ProgramChange], base_name: str, head_name: str,
                   "languages still say what the text said before (`govportal translations "
                   "todo LANG` lists them).", ""]
         lines += [f"- {_escape(item)}" for item in stale] + [""]
+    if translated:
+        lines += ["### Translations changed", "",
+                  "The words readers of these languages will see change: ask someone who "
+                  "reads the language to review them.", ""]
+        lines += [f"- {_escape(item)}" for item in translated] + [""]
     if not changes:
         lines.append("Nothing that employees or managers read changes.")
         return "\n".join(lines) + "\n"
@@ -274,4 +301,4 @@ def summarise(data_dir: Path, base: str, head: str | None = None,
         before = _load(base_dir, base_dir.parent, base_name, notes)
         after = _load(head_dir, head_base, named, notes)
         return to_markdown(compare(before, after), base_name, named, notes,
-                           became_stale(before, after))
+                           became_stale(before, after), translations_changed(before, after))
