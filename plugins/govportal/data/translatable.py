@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import hashlib
 import re
 import unicodedata
@@ -101,15 +102,23 @@ def _marked(annotation: Any) -> bool:
     return any(_marked(a) for a in get_args(annotation))
 
 
+@functools.cache
+def _field_marks(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """(field name, whether its text is translatable) of a model, in field order: the type
+    decides, so it is worked out once per model, not once per record."""
+    return tuple((name, any(a is m.TRANSLATABLE for a in info.metadata)
+                  or _marked(info.annotation))
+                 for name, info in model.model_fields.items())
+
+
 def _texts(value: Any, flag: bool, raw: YPath, key: tuple[str, ...]
            ) -> Iterator[tuple[YPath, tuple[str, ...], str]]:
     if isinstance(value, BaseModel):
         given = value.model_fields_set
-        for name, info in type(value).model_fields.items():
+        for name, marked in _field_marks(type(value)):
             child = getattr(value, name, None)
             if name not in given or child is None:
                 continue
-            marked = any(a is m.TRANSLATABLE for a in info.metadata) or _marked(info.annotation)
             yield from _texts(child, marked, (*raw, name), (*key, name))
     elif isinstance(value, str):
         if flag and not isinstance(value, enum.Enum):
