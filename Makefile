@@ -20,7 +20,7 @@ SITE_STAMP := $(if $(filter properdocs,$(ENGINE)),$(PD_STAMP),$(STAMP))
 # portal, PDFs included, as each engine publishes it.
 PROPERDOCS_TESTS := tests/sitebuild/test_build.py tests/sitebuild/test_gate_output.py \
 	tests/sitebuild/test_rule_settings.py tests/sitebuild/test_publish.py \
-	tests/sitebuild/test_engines.py tests/sitebuild/test_render.py
+	tests/sitebuild/test_engines.py tests/sitebuild/test_render.py tests/sitebuild/test_languages.py
 # `make check CHECK_FORMAT=github` prints problems as GitHub annotations;
 # `make check CHECK_ARGS="--base origin/main"` also compares the notice history with main.
 CHECK_FORMAT ?= text
