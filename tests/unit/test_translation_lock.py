@@ -264,3 +264,18 @@ def test_a_german_correction_is_recorded_and_shown(
             for c in german["corrections"]] == [(before, True, "A blank line was missing.")]
     assert lock["notices"][PID]["1.1"]["corrections"] == []  # the English text is untouched
     assert run(project, capsys, "check")[0] == 0
+
+
+def test_a_language_key_that_is_a_path_is_refused_before_any_file_is_named(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "notices.lock.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    german = data["notices"][PID]["1.2"]["translations"].pop("de")
+    data["notices"][PID]["1.2"]["translations"]["../../etc"] = german
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    code, out, _ = run(project, capsys, "check")
+    assert code == 1
+    lines = problem_lines(out)
+    assert len(lines) == 1 and lines[0].startswith(
+        "notices.lock.json: error [notice.lock-invalid] the lock file is not in the expected "
+        f"shape (notices.{PID}.1.2.translations.../../etc.[key]: String should match pattern")
