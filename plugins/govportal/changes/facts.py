@@ -3,7 +3,7 @@ versions, in words an employee understands."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -73,6 +73,22 @@ class Difference:
     material: bool
 
 
+Words = Callable[[str], str]  # the portal's wording in a language (gettext)
+Names = Callable[[str, str, str], str]  # (kind, id, text the facts hold) -> text to print
+
+
+def N_(text: str) -> str:  # noqa: N802 (gettext's name for "mark for extraction")
+    return text
+
+
+def _as_written(text: str) -> str:
+    return text
+
+
+def _as_recorded(kind: str, key: str, text: str) -> str:
+    return text
+
+
 def _category(value: str) -> str:
     try:
         return CLASSIFICATION_LABELS[m.Classification(value)]
@@ -80,53 +96,80 @@ def _category(value: str) -> str:
         return value.replace("_", " ")
 
 
-def differences(old: Facts, new: Facts) -> list[Difference]:
-    """What changed from ``old`` to ``new``; additions and longer periods are material."""
+def differences(old: Facts, new: Facts, words: Words = _as_written,
+                names: Names = _as_recorded) -> list[Difference]:
+    """What changed from ``old`` to ``new``; additions and longer periods are material.
+
+    The sentences are in the data's language; with ``words`` (a language's catalog) and
+    ``names`` (the text of a purpose, field, transfer, recipient, retention record or period
+    in that language) they are in another."""
     out: list[Difference] = []
+
+    def say(frame: str, **values: str) -> str:
+        return words(frame) % values
 
     def both(a: Iterable[str], b: Iterable[str]) -> tuple[list[str], list[str]]:
         sa, sb = set(a), set(b)
         return sorted(sb - sa), sorted(sa - sb)
 
+    def purpose(facts: Facts, p: str) -> str:
+        return names("purpose", p, facts.purposes[p])
+
+    def category(c: str) -> str:
+        return words(_category(c))
+
     added, removed = both(old.purposes, new.purposes)
-    out += [Difference("purpose", "added", f"New purpose: {new.purposes[p]}", True)
-            for p in added]
-    out += [Difference("purpose", "removed", f"No longer used for: {old.purposes[p]}", False)
-            for p in removed]
+    out += [Difference("purpose", "added", say(N_("New purpose: %(what)s"),
+                                               what=purpose(new, p)), True) for p in added]
+    out += [Difference("purpose", "removed", say(N_("No longer used for: %(what)s"),
+                                                 what=purpose(old, p)), False) for p in removed]
     added, removed = both(old.recipients, new.recipients)
-    out += [Difference("recipient", "added", f"New recipient: {r}", True) for r in added]
-    out += [Difference("recipient", "removed", f"No longer shared with: {r}", False)
+    out += [Difference("recipient", "added", say(N_("New recipient: %(who)s"),
+                                                 who=names("recipient", r, r)), True)
+            for r in added]
+    out += [Difference("recipient", "removed", say(N_("No longer shared with: %(who)s"),
+                                                   who=names("recipient", r, r)), False)
             for r in removed]
     added, removed = both(old.transfers, new.transfers)
-    out += [Difference("transfer", "added", f"New transfer to {new.transfers[t]}", True)
-            for t in added]
-    out += [Difference("transfer", "removed", f"No longer transferred to {old.transfers[t]}",
-                       False) for t in removed]
+    out += [Difference("transfer", "added", say(
+        N_("New transfer to %(where)s"), where=names("transfer", t, new.transfers[t])), True)
+        for t in added]
+    out += [Difference("transfer", "removed", say(
+        N_("No longer transferred to %(where)s"), where=names("transfer", t, old.transfers[t])),
+        False) for t in removed]
     added, removed = both(old.categories, new.categories)
-    out += [Difference("category", "added", f"New kind of information: {_category(c)}", True)
-            for c in added]
-    out += [Difference("category", "removed", f"No longer uses: {_category(c)}", False)
-            for c in removed]
+    out += [Difference("category", "added", say(N_("New kind of information: %(what)s"),
+                                                what=category(c)), True) for c in added]
+    out += [Difference("category", "removed", say(N_("No longer uses: %(what)s"),
+                                                  what=category(c)), False) for c in removed]
     added, removed = both(old.fields, new.fields)
-    out += [Difference("field", "added", f"Also uses: {new.fields[f].label}", False)
-            for f in added]
-    out += [Difference("field", "removed", f"No longer uses: {old.fields[f].label}", False)
-            for f in removed]
+    out += [Difference("field", "added", say(N_("Also uses: %(what)s"), what=names(
+        "field", f, new.fields[f].label)), False) for f in added]
+    out += [Difference("field", "removed", say(N_("No longer uses: %(what)s"), what=names(
+        "field", f, old.fields[f].label)), False) for f in removed]
+
+    def record(facts: Facts, rid: str) -> str:
+        return names("retention", rid, facts.retention[rid].record)
+
+    def period(facts: Facts, rid: str) -> str:
+        return names("period", rid, facts.retention[rid].period)
+
     for rid in sorted(set(old.retention) & set(new.retention)):
         before, after = old.retention[rid], new.retention[rid]
+        text = say(N_("%(record)s kept %(after)s instead of %(before)s"),
+                   record=record(new, rid), after=period(new, rid), before=period(old, rid))
         if after.days is not None and before.days is not None:
             if after.days != before.days:
                 longer = after.days > before.days
-                out.append(Difference("retention", "longer" if longer else "shorter",
-                                      f"{after.record} kept {after.period} instead of "
-                                      f"{before.period}", longer))
+                out.append(Difference("retention", "longer" if longer else "shorter", text,
+                                      longer))
         elif after.period != before.period:  # criteria: whether it is longer cannot be told
-            out.append(Difference("retention", "changed", f"{after.record} kept "
-                                  f"{after.period} instead of {before.period}", True))
+            out.append(Difference("retention", "changed", text, True))
     added, removed = both(old.retention, new.retention)
-    out += [Difference("retention", "added",
-                       f"{new.retention[r].record} kept {new.retention[r].period}", False)
-            for r in added]
-    out += [Difference("retention", "removed", f"{old.retention[r].record} no longer kept",
-                       False) for r in removed]
+    out += [Difference("retention", "added", say(N_("%(record)s kept %(period)s"),
+                                                 record=record(new, r), period=period(new, r)),
+                       False) for r in added]
+    out += [Difference("retention", "removed", say(N_("%(record)s no longer kept"),
+                                                   record=record(old, r)), False)
+            for r in removed]
     return out

@@ -12,8 +12,9 @@ notice's pages say when and why it was retired.
 Each other language a notice was published in has the same pages under ``<lang>/``
 (``de/notices/<program>/v<version>/``, ``de/notices/<program>/changes/``), in that language,
 built from the version's archived text in it; they list the versions locked in that
-language and lead to the default language's history for the versions before, and for the
-computed differences (the facts are recorded in the data's language).
+language, say what changed between them in that language
+(:mod:`~govportal.changes.fact_names`), and lead to the default language's history for the
+versions before.
 
 None of this is part of the notice's fingerprint: the list and the banner are added around
 the published text, never inside it.
@@ -37,6 +38,7 @@ from ..pages.page import NOTICE_LANGUAGE, Page, notice_text_uri, notice_uri
 from ..text.portal_catalogs import translations
 from .archive import Archive
 from .control import changelog_entry
+from .fact_names import names_in
 from .facts import Difference, differences
 from .fingerprint import version_key
 from .lock import Correction, Lock
@@ -138,13 +140,16 @@ class History:
         entries = self.lock.notices.get(pid, {})
         if language is not None:
             names = [n for n in names if language in entries[n].translations]
+        # in another language: its wording, and the facts named in it where that is true
+        tongue = () if language is None else (
+            translations(language).gettext, names_in(self.policy, policy, pid, language))
         out: list[Version] = []
         for i, name in enumerate(names):
             locked = entries[name]
             text = locked.text(language)
             following = entries[names[i + 1]].effective if i + 1 < len(names) else None
             found = changelog_entry(program, name) if program else None
-            diffs = differences(entries[names[i - 1]].facts, locked.facts) if i else []
+            diffs = differences(entries[names[i - 1]].facts, locked.facts, *tongue) if i else []
             current = program is not None and (
                 version_key(program.notice.version) == version_key(name))
             out.append(Version(pid, name, locked.effective, following,

@@ -56,9 +56,10 @@ def extract() -> Catalog:
             options_map={"**.j2": _JINJA}):
         catalog.add(message, locations=[(f"pages/templates/{name}", line)],
                     auto_comments=comments, context=context)
-    for name, line, message, _comments, context in extract_from_dir(
-            HERE, method_map=[("*.py", "python")], keywords={"N_": None}):
-        catalog.add(message, locations=[(f"pages/{name}", line)], context=context)
+    for stage in ("pages", "changes"):  # page modules, and the history's sentences
+        for name, line, message, _comments, context in extract_from_dir(
+                HERE.parent / stage, method_map=[("*.py", "python")], keywords={"N_": None}):
+            catalog.add(message, locations=[(f"{stage}/{name}", line)], context=context)
     # Codes a template looks up by value: the names of the regimes, disposal and switches.
     for regime in load_catalog().regimes:
         catalog.add(regime.name, locations=[("rules/catalog/disclosures.yaml", 0)])
