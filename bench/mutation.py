@@ -79,7 +79,7 @@ TESTS: dict[str, tuple[str, ...]] = {
                               "tests/unit/test_plain_text_shortcut.py",
                               "tests/unit/test_safe_markdown.py"),
     "data/yaml_reader.py": ("tests/unit/test_yamlsafe.py", "tests/unit/test_hostile.py"),
-    "publish/edition_scan.py": ("tests/unit/test_edition_scan.py",),
+    "publish/edition_scan.py": ("tests/unit/test_edition_scan.py", "tests/unit/test_site_scan.py"),
     "publish/exports.py": ("tests/unit/test_exports.py", "tests/unit/test_exports_files.py"),
 }
 for _path in CORE:
