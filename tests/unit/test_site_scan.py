@@ -330,17 +330,18 @@ def test_an_index_without_the_pages_read_is_read_whole(tmp_path: Path, policy) -
 
 
 @pytest.mark.parametrize("raw", [
-    " " + _index(ENTRIES[1:3]),                               # not starting with "{"
-    _index(ENTRIES[1:3]).encode("utf-16").decode("latin-1"),  # not UTF-8
-    json.dumps({"config": {}, "entries": ENTRIES[1:3]}),      # no "docs"
-    json.dumps({"config": {}, "docs": {"a": ENTRIES[1]}}),    # "docs" not a list
-    "{not json",
+    b" " + _index(ENTRIES[1:3]).encode(),                       # not starting with "{"
+    _index(ENTRIES[1:3]).encode("utf-16"),                      # UTF-16
+    _index([*ENTRIES[1:3], "café"]).replace("\\u00e9", "\xe9").encode("latin-1"),  # Latin-1
+    json.dumps({"config": {}, "entries": ENTRIES[1:3]}).encode(),  # no "docs"
+    json.dumps({"config": {}, "docs": {"a": ENTRIES[1]}}).encode(),  # "docs" not a list
+    b"{not json",
 ])
 def test_an_index_this_scan_does_not_understand_is_read_as_any_file(tmp_path: Path, policy,
-                                                                    raw: str) -> None:
+                                                                    raw: bytes) -> None:
     scan = SiteScan(policy)
     render(scan, tmp_path, {"index.html": HOME, "about/index.html": ABOUT})
-    write(tmp_path, "search/search_index.json", raw.encode("latin-1"))
+    write(tmp_path, "search/search_index.json", raw)
     assert scan.finish(tmp_path) == []
     assert scan.counts == counts(rendered=2, after=1)
 
