@@ -76,9 +76,11 @@ TESTS: dict[str, tuple[str, ...]] = {
     "rules/families/references.py": ("tests/unit/test_cases.py", "tests/unit/test_rules.py",
                                      "tests/unit/test_hostile.py"),
     "text/safe_markdown.py": ("tests/security/test_sanitizer.py",
-                              "tests/unit/test_plain_text_shortcut.py"),
-    "data/yaml_reader.py": ("tests/unit/test_yamlsafe.py", "tests/unit/test_hostile.py"),
-    "publish/edition_scan.py": ("tests/unit/test_edition_scan.py",),
+                              "tests/unit/test_plain_text_shortcut.py",
+                              "tests/unit/test_safe_markdown.py"),
+    "data/yaml_reader.py": ("tests/unit/test_yamlsafe.py", "tests/unit/test_hostile.py",
+                            "tests/unit/test_yaml_reader.py"),
+    "publish/edition_scan.py": ("tests/unit/test_edition_scan.py", "tests/unit/test_site_scan.py"),
     "publish/exports.py": ("tests/unit/test_exports.py", "tests/unit/test_exports_files.py"),
 }
 for _path in CORE:

@@ -1,0 +1,434 @@
+"""The public edition's scan of one build (``SiteScan``), in process, on a real policy.
+
+Each page is read once, as it is rendered; the walk over the written site afterwards reads
+every other file and every page whose file changed since; a rebuild (``mkdocs serve``)
+reads again only the pages whose bytes changed; a search index's entries are passed over
+only where the text of their page, already read, holds all of theirs. The real builds are
+in ``tests/sitebuild/test_editions.py``; expected messages and counts are written out here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from govportal import pipeline
+from govportal.publish import edition_scan
+from govportal.publish.edition_scan import (
+    SEPARATOR,
+    SiteScan,
+    _chunks,
+    _quote,
+    find_leaks,
+    internal_values,
+    readable_text,
+)
+from govportal.rules.registry import Options
+from tests.sitebuild.test_editions import (
+    CONTACT_EMAIL,
+    CONTACT_NAME,
+    CONTACT_PHONE,
+    DPIA,
+    EVIDENCE_REF,
+    HISTORY,
+    RISK,
+    edit,
+    internal_data,
+)
+
+NAME = ("contains the internal-only field contacts[0].name of data/incident-response.yaml "
+        "('Ruth Okonkwo-Lindqvist')")
+# The policy with two values changed: a risk note holding "<", an evidence reference of
+# exactly twelve characters and a phone number of eleven.
+OTHER_RISK = "Residual risk accepted while latency < 20 ms."
+
+
+def _policy(tmp: Path, *edits: tuple[str, str, str]):
+    data = internal_data(tmp)
+    for name, old, new in edits:
+        edit(data / name, old, new)
+    result = pipeline.check(data, Options(today=dt.date(2026, 11, 22)), label_base=data.parent)
+    assert not result.problems.errors, result.problems.errors
+    return result.policy
+
+
+@pytest.fixture(scope="module")
+def policy(tmp_path_factory: pytest.TempPathFactory):
+    return _policy(tmp_path_factory.mktemp("internal"))
+
+
+@pytest.fixture(scope="module")
+def other_policy(tmp_path_factory: pytest.TempPathFactory):
+    return _policy(tmp_path_factory.mktemp("other"),
+                   ("vendors.yaml", RISK, OTHER_RISK),
+                   ("vendors.yaml", f"reference: {EVIDENCE_REF}", "reference: SOC2-LMS-777"),
+                   ("incident-response.yaml", f"phone: {CONTACT_PHONE}", "phone: ext 4911-07"))
+
+
+@pytest.fixture(autouse=True)
+def _first_build_of_the_process():
+    """Each test starts as the first build of a process (no earlier scan to reuse)."""
+    edition_scan._LAST_SCAN.clear()
+    yield
+    edition_scan._LAST_SCAN.clear()
+
+
+def counts(rendered: int = 0, unchanged: int = 0, after: int = 0, passed: int = 0,
+           read: int = 0) -> dict[str, int]:
+    return {"pages read while rendered": rendered,
+            "pages unchanged since the last build": unchanged, "files read after": after,
+            "search entries passed over": passed, "search entries read": read}
+
+
+def render(scan: SiteScan, site: Path, pages: dict[str, str]) -> None:
+    """What the build does for each page: the scan reads it, MkDocs writes it."""
+    for uri, output in pages.items():
+        scan.page(uri, output)
+        write(site, uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+
+
+def write(site: Path, rel: str, raw: bytes | str) -> None:
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw.encode("utf-8") if isinstance(raw, str) else raw)
+
+
+HOME = ("<h1>Welcome</h1>\n<p>The portal explains how <code>we</code> use staff data.</p>\n"
+        "<p>Ask the CI<span>SO</span> desk.</p>\n")
+ABOUT = "<h1>About</h1>\n<p>Who answers questions.</p>\n"
+ASK = f"<p>Ask {CONTACT_NAME}.</p>\n"
+
+
+def test_values_to_scan_for(other_policy) -> None:
+    """Values of twelve characters or more, folded, with the text as written to show."""
+    assert [(v.text, v.field, v.shown) for v in internal_values(other_policy)] == [
+        ("residual risk accepted while latency < 20 ms.", "vendors[0].risk_notes",
+         OTHER_RISK),
+        ("a misrouted test batch in 2024 touched no customer data.",
+         "vendors[0].incident_history", HISTORY),
+        ("soc2-lms-777", "vendors[0].security_evidence[0].reference", "SOC2-LMS-777"),
+        ("ruth okonkwo-lindqvist", "contacts[0].name", CONTACT_NAME),
+        # the phone, "ext 4911-07", has eleven characters: too short to tell
+        ("ciso-desk@example.com", "contacts[0].email", CONTACT_EMAIL),
+        ("dpia-2026-01 (learning records)", "dpia", DPIA),
+        ("checked by security with an external tls scan on 2026-03-10.",
+         "launch_readiness[0].evidence",
+         "Checked by security with an external TLS scan on 2026-03-10."),
+    ]
+
+
+def test_pages_read_while_rendered_are_not_read_again(tmp_path: Path, policy) -> None:
+    scan = SiteScan(policy)
+    render(scan, tmp_path, {"index.html": HOME, "about/index.html": ASK})
+    write(tmp_path, "notes.txt", "Nothing internal here.")
+    write(tmp_path, "assets/app.js", "console.log('hello');")
+    assert scan.finish(tmp_path) == [f"about/index.html {NAME}"]
+    assert scan.counts == counts(rendered=2, after=2)
+
+
+def test_a_page_changed_after_it_was_read_is_read_again(tmp_path: Path, policy) -> None:
+    """A later plugin may rewrite a page: what the file holds in the end decides."""
+    scan = SiteScan(policy)
+    render(scan, tmp_path, {"index.html": HOME, "about/index.html": ASK})
+    write(tmp_path, "index.html", HOME + ASK)
+    write(tmp_path, "about/index.html", ABOUT)
+    assert scan.finish(tmp_path) == [f"index.html {NAME}"]
+    assert scan.counts == counts(rendered=2, after=2)
+
+
+def test_a_page_is_compared_with_its_file_as_mkdocs_encodes_it(tmp_path: Path,
+                                                              policy) -> None:
+    """A character UTF-8 cannot encode (a lone surrogate) is written as a reference."""
+    scan = SiteScan(policy)
+    render(scan, tmp_path, {"odd.html": "<p>An odd \ud800 character.</p>"})
+    assert (tmp_path / "odd.html").read_bytes() == b"<p>An odd &#55296; character.</p>"
+    assert scan.finish(tmp_path) == []
+    assert scan.counts == counts(rendered=1)
+
+
+def test_several_values_in_one_file_are_named_in_the_data_order(tmp_path: Path,
+                                                                policy) -> None:
+    scan = SiteScan(policy)
+    render(scan, tmp_path, {"index.html": f"<p>{DPIA}, {HISTORY}, {CONTACT_NAME}</p>"})
+    assert scan.finish(tmp_path) == [
+        "index.html contains the internal-only field vendors[0].incident_history of "
+        "data/vendors.yaml ('A misrouted test batch in 2024 touched …')",
+        f"index.html {NAME}",
+        "index.html contains the internal-only field dpia of data/programs/learning.yaml "
+        "('DPIA-2026-01 (learning records)')"]
+
+
+def test_files_the_scan_cannot_read_are_refused_and_the_walk_goes_on(tmp_path: Path,
+                                                                     policy) -> None:
+    scan = SiteScan(policy)
+    # a page rendered into something that looks like a zip archive: unreadable as rendered
+    render(scan, tmp_path, {"a.html": "PK\x03\x04not a zip"})
+    write(tmp_path, "b.gz", b"\x1f\x8bnot really gzip")
+    write(tmp_path, "c.txt", f"Ask {CONTACT_NAME}.")
+    assert scan.finish(tmp_path) == [
+        "a.html cannot be read by the edition scan (the zip archive cannot be read (File is "
+        "not a zip file)): a public site holds only files the scan can read",
+        "b.gz cannot be read by the edition scan (it cannot be expanded (Error -3 while "
+        "decompressing data: unknown compression method)): a public site holds only files "
+        "the scan can read",
+        f"c.txt {NAME}"]
+    assert scan.counts == counts(rendered=1, after=2)
+
+
+def test_the_walk_goes_on_after_an_internal_page_and_a_theme_file(tmp_path: Path,
+                                                                  policy) -> None:
+    theme = tmp_path / "theme" / "theme.js"
+    write(tmp_path, "theme/theme.js", f"// {CONTACT_NAME}\n")
+    site = tmp_path / "site"
+    write(site, "assets/theme.js", f"// {CONTACT_NAME}\n")
+    write(site, "registers/assessments/index.html", "<p>Nothing internal.</p>")
+    write(site, "zz.txt", f"Ask {CONTACT_NAME}.")
+    assert find_leaks(site, policy, theme_copies={"assets/theme.js": str(theme)}) == [
+        "registers/assessments/index.html is an internal-only page", f"zz.txt {NAME}"]
+
+
+def test_a_theme_file_changed_to_the_same_size_and_time_is_still_read(tmp_path: Path,
+                                                                      policy) -> None:
+    theme = tmp_path / "theme.js"
+    theme.write_text("// Ruth Okonkwo-Xindqvist\n", encoding="utf-8")
+    site = tmp_path / "site"
+    write(site, "theme.js", f"// {CONTACT_NAME}\n")  # one letter changed
+    stat = theme.stat()
+    os.utime(site / "theme.js", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert find_leaks(site, policy, theme_copies={"theme.js": str(theme)}) == [
+        f"theme.js {NAME}"]
+
+
+@pytest.mark.parametrize(("directory_urls", "named"), [
+    (True, ["registers/assessments/index.html is an internal-only page",
+            "registers/assessments.html is an internal-only page"]),
+    (False, ["registers/assessments.html is an internal-only page"]),
+])
+def test_where_the_internal_page_is_looked_for(tmp_path: Path, policy, directory_urls: bool,
+                                               named: list[str]) -> None:
+    for rel in ("registers/assessments.html", "registers/assessments/index.html"):
+        write(tmp_path, rel, "<p>Nothing internal.</p>")
+    assert find_leaks(tmp_path, policy, directory_urls) == named
+    assert SiteScan(policy, directory_urls).finish(tmp_path) == named
+
+
+def test_by_default_the_site_has_directory_urls(tmp_path: Path, policy) -> None:
+    write(tmp_path, "registers/assessments/index.html", "<p>Nothing internal.</p>")
+    expected = ["registers/assessments/index.html is an internal-only page"]
+    assert find_leaks(tmp_path, policy) == expected
+    assert SiteScan(policy).finish(tmp_path) == expected
+    # told when finishing, as the build does when the scan was made before the config
+    assert SiteScan(policy, False).finish(tmp_path, use_directory_urls=True) == expected
+
+
+# -- A rebuild in the same process (mkdocs serve) -------------------------------------------
+
+def test_a_rebuild_reads_again_only_the_pages_that_changed(tmp_path: Path, policy) -> None:
+    first = SiteScan(policy)
+    render(first, tmp_path, {"index.html": HOME, "about/index.html": ABOUT,
+                             "faq/index.html": ASK})
+    assert first.finish(tmp_path) == [f"faq/index.html {NAME}"]
+    second = SiteScan(policy)
+    render(second, tmp_path, {"index.html": HOME, "about/index.html": ABOUT + ASK,
+                              "faq/index.html": ASK})
+    assert second.finish(tmp_path) == [f"about/index.html {NAME}", f"faq/index.html {NAME}"]
+    assert second.counts == counts(rendered=1, unchanged=2)
+
+
+def test_a_scan_for_other_values_reads_every_page_again(tmp_path: Path, policy,
+                                                        other_policy) -> None:
+    page = f"<p>{OTHER_RISK}</p>"
+    first = SiteScan(policy)
+    render(first, tmp_path, {"index.html": page})
+    assert first.finish(tmp_path) == []
+    second = SiteScan(other_policy)
+    render(second, tmp_path, {"index.html": page})
+    assert second.finish(tmp_path) == [
+        "index.html contains the internal-only field vendors[0].risk_notes of "
+        "data/vendors.yaml ('Residual risk accepted while latency < …')"]
+    assert second.counts == counts(rendered=1)
+
+
+# -- The search index --------------------------------------------------------------------------
+
+def _index(docs: list, **others) -> str:
+    return json.dumps({"config": {"lang": ["en"]}, **others, "docs": docs})
+
+
+ENTRIES = [
+    CONTACT_EMAIL,  # not an entry: read as it is
+    {"location": "", "title": "Welcome",
+     "text": "The portal explains how <code>we</code> use staff data."},      # passed: 2
+    {"location": "about/#who", "title": "About", "text": "Who answers questions."},  # 2
+    {"location": "about/#who#x", "title": "About", "text": "Who answers questions."},  # 2
+    # the text only matches with the tag read as nothing, not as a space: read
+    {"location": "", "title": "Ask", "text": "Ask the CI<b>SO</b> desk."},    # 1, read 1
+    # an attribute could hold anything: read
+    {"location": "", "title": "Welcome", "text": f'<abbr title="{HISTORY}">Welcome</abbr>'},
+    {"location": "", "title": "Welcome", "text": "The portal explains how we use staff data.",
+     "summary": "The portal", "tags": ["staff"]},                              # 2 (not summary)
+    {"location": "faq/", "title": "FAQ", "text": f"Ask {CONTACT_NAME}."},     # page leaked: read
+    {"location": "faq/", "title": ""},      # nothing remembered of that page: read, even ""
+    {"location": "missing/", "title": "", "text": "Nothing here."},           # never read: read
+    {"location": 7, "title": "", "text": "Seven."},                           # no page: read
+    {"location": "about/", DPIA: "a key", "title": "About"},                  # 1
+    {"title": "About", "text": "Who answers questions."},                     # no location: read
+]
+
+
+def test_index_entries_are_passed_over_only_where_their_page_holds_them(tmp_path: Path,
+                                                                        policy) -> None:
+    scan = SiteScan(policy)
+    render(scan, tmp_path, {"index.html": HOME, "about/index.html": ABOUT,
+                            "faq/index.html": ASK})
+    index = json.loads(_index(ENTRIES))
+    index = {"config": {"lang": ["en"], "note": CONTACT_PHONE}, EVIDENCE_REF: 1,
+             "docs": index["docs"]}
+    write(tmp_path, "search/search_index.json", json.dumps(index))
+    # the same shape under another name is read as any JSON file
+    write(tmp_path, "pages.json", _index([{"location": "", "title": "Welcome"}]))
+    field = "contains the internal-only field"
+    assert scan.finish(tmp_path) == [
+        f"faq/index.html {NAME}",
+        f"search/search_index.json {field} vendors[0].incident_history of data/vendors.yaml "
+        "('A misrouted test batch in 2024 touched …')",
+        f"search/search_index.json {field} vendors[0].security_evidence[0].reference of "
+        "data/vendors.yaml ('SOC2-LMS-2026-77')",
+        f"search/search_index.json {NAME}",
+        f"search/search_index.json {field} contacts[0].phone of data/incident-response.yaml "
+        "('internal extension 4911')",
+        f"search/search_index.json {field} contacts[0].email of data/incident-response.yaml "
+        "('ciso-desk@example.com')",
+        f"search/search_index.json {field} dpia of data/programs/learning.yaml "
+        "('DPIA-2026-01 (learning records)')",
+    ]
+    assert scan.counts == counts(rendered=3, after=2, passed=11, read=6)
+
+
+def test_an_entry_is_passed_over_only_if_its_text_is_in_the_page_both_ways(tmp_path: Path,
+                                                                          policy) -> None:
+    """With its tag read as nothing "CI<b>SO</b>" is in the page; read as a space it is not."""
+    scan = SiteScan(policy)
+    render(scan, tmp_path, {"index.html": HOME})
+    write(tmp_path, "search_index.json",
+          _index([{"location": "", "title": "Ask", "text": "Ask the CI<b>SO</b> desk."}]))
+    assert scan.finish(tmp_path) == []
+    assert scan.counts == counts(rendered=1, after=1, passed=1, read=1)
+
+
+def test_an_index_without_the_pages_read_is_read_whole(tmp_path: Path, policy) -> None:
+    write(tmp_path, "search/search_index.json", _index(ENTRIES[1:3]))
+    scan = SiteScan(policy)
+    assert scan.finish(tmp_path) == []
+    assert scan.counts == counts(after=1)
+
+
+@pytest.mark.parametrize("raw", [
+    b" " + _index(ENTRIES[1:3]).encode(),                       # not starting with "{"
+    _index(ENTRIES[1:3]).encode("utf-16"),                      # UTF-16
+    _index([*ENTRIES[1:3], "café"]).replace("\\u00e9", "\xe9").encode("latin-1"),  # Latin-1
+    json.dumps({"config": {}, "entries": ENTRIES[1:3]}).encode(),  # no "docs"
+    json.dumps({"config": {}, "docs": {"a": ENTRIES[1]}}).encode(),  # "docs" not a list
+    b"{not json",
+])
+def test_an_index_this_scan_does_not_understand_is_read_as_any_file(tmp_path: Path, policy,
+                                                                    raw: bytes) -> None:
+    scan = SiteScan(policy)
+    render(scan, tmp_path, {"index.html": HOME, "about/index.html": ABOUT})
+    write(tmp_path, "search/search_index.json", raw)
+    assert scan.finish(tmp_path) == []
+    assert scan.counts == counts(rendered=2, after=1)
+
+
+def test_entries_are_all_read_when_a_value_holds_a_tag_opening(tmp_path: Path,
+                                                                other_policy) -> None:
+    """A value with "<" in it could straddle an entry's markup."""
+    scan = SiteScan(other_policy)
+    render(scan, tmp_path, {"index.html": HOME})
+    write(tmp_path, "search/search_index.json", _index(ENTRIES[1:2]))
+    assert scan.finish(tmp_path) == []
+    assert scan.counts == counts(rendered=1, after=1)  # read as any JSON file: no entries
+
+
+def test_index_locations_without_directory_urls(tmp_path: Path, policy) -> None:
+    scan = SiteScan(policy, use_directory_urls=False)
+    render(scan, tmp_path, {"index.html": HOME, "about.html": ABOUT,
+                            "faq/index.html": ABOUT})
+    docs = [{"location": "index.html", "title": "Welcome"},                     # passed 1
+            {"location": "about.html#who", "title": "About",
+             "text": "Who answers questions."},                                 # passed 2
+            {"location": "faq/", "title": "About", "text": "Who answers questions."},
+            {"location": "", "title": "Welcome", "text": "The portal"}]          # read 2
+    write(tmp_path, "search_index.json", _index(docs))
+    assert scan.finish(tmp_path) == []
+    assert scan.counts == counts(rendered=3, after=1, passed=3, read=2)
+    # the same site, with directory URLs told when finishing: "faq/" and "" are pages
+    again = SiteScan(policy, use_directory_urls=False)
+    render(again, tmp_path, {"index.html": HOME, "about.html": ABOUT, "faq/index.html": ABOUT})
+    assert again.finish(tmp_path, use_directory_urls=True) == []
+    assert again.counts == counts(unchanged=3, after=1, passed=7)
+
+
+def test_a_page_rendered_as_plain_text_is_not_remembered_for_the_index(tmp_path: Path,
+                                                                       policy) -> None:
+    scan = SiteScan(policy)
+    render(scan, tmp_path, {"notes.txt": "Who answers questions."})
+    write(tmp_path, "search_index.json",
+          _index([{"location": "notes.txt", "text": "Who answers questions."}]))
+    assert scan.finish(tmp_path) == []
+    assert scan.counts == counts(rendered=1, after=1, read=1)
+
+
+# -- Small parts ---------------------------------------------------------------------------
+
+def test_strings_are_read_in_chunks_of_about_64_kib() -> None:
+    size = 1 << 16
+    a, b = "a" * (size - 1), "b" * (size - 1)
+    assert list(_chunks(iter([a, "x", b, "y", "z"]))) == [
+        f"{a}{SEPARATOR}x", f"{b}{SEPARATOR}y", "z"]
+    assert list(_chunks(iter(["c" * size, "d"]))) == ["c" * size, "d"]
+    assert list(_chunks(iter([]))) == []
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("a" * 40, "'" + "a" * 40 + "'"),
+    ("a" * 41, "'" + "a" * 39 + "…'"),
+    ("two\n  lines", "'two lines'"),
+])
+def test_a_value_is_quoted_on_one_line_and_cut_after_40_characters(text: str,
+                                                                   quoted: str) -> None:
+    assert _quote(text) == quoted
+
+
+def test_every_text_of_an_archive_is_read_whatever_its_kind(tmp_path: Path, policy) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("page.html", f"<p>{CONTACT_NAME}</p>")
+        archive.writestr("data.json", json.dumps({CONTACT_EMAIL: "a key"}))
+        archive.writestr("notes.txt", DPIA)
+    write(tmp_path, "bundle.zip", buffer.getvalue())
+    field = "bundle.zip contains the internal-only field"
+    assert find_leaks(tmp_path, policy) == [
+        f"bundle.zip {NAME}",
+        f"{field} contacts[0].email of data/incident-response.yaml ('ciso-desk@example.com')",
+        f"{field} dpia of data/programs/learning.yaml ('DPIA-2026-01 (learning records)')"]
+
+
+@pytest.mark.parametrize(("name", "content", "text"), [
+    # HTML: entities decoded with the markup kept, the text with tags as nothing, as spaces
+    ("page.html", "<p>Residual <em>risk</em> &amp; more</p>",
+     "<p>residual <em>risk</em> & more</p>\nresidual risk & more\nresidual risk & more"),
+    # other text: as written, and with entities decoded
+    ("notes.txt", "R&amp;D  budget", "r&amp;d budget\nr&d budget"),
+    # JSON: keys and values
+    ("data.json", json.dumps({"Key": ["a &lt; b"]}), "key\x00 a < b"),
+])
+def test_the_views_of_a_file(tmp_path: Path, name: str, content: str, text: str) -> None:
+    write(tmp_path, name, content)
+    assert readable_text(tmp_path / name) == text
