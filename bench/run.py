@@ -230,8 +230,10 @@ def _worker_export(project: str, dest: str) -> dict[str, Any]:
     return {"pages": written}
 
 
-def _worker_rebuild(project: str, data_file: str, old: str, new: str) -> dict[str, Any]:
-    """The build function as ``mkdocs serve`` calls it, twice: before and after an edit."""
+def _worker_rebuild(project: str, data_file: str, old: str, new: str,
+                    dirty: str = "dirty") -> dict[str, Any]:
+    """The build function as ``mkdocs serve`` calls it (with ``--dirty`` unless ``dirty``
+    is "clean"), twice: before and after an edit."""
     import logging
 
     from mkdocs.commands.build import build
@@ -241,14 +243,17 @@ def _worker_rebuild(project: str, data_file: str, old: str, new: str) -> dict[st
     site = tempfile.mkdtemp(prefix="bench-serve-")
     times = []
     path = Path(project) / data_file
+    is_dirty = dirty == "dirty"
     for step in range(2):
         if step == 1:
             text = path.read_text(encoding="utf-8")
             path.write_text(text.replace(old, new, 1), encoding="utf-8")
         start = time.perf_counter()
         config = load_config(str(Path(project) / "mkdocs.yml"), site_dir=site)
+        if step == 0:
+            config.plugins.on_startup(command="serve", dirty=is_dirty)
         config.site_url = "http://127.0.0.1:8000/"
-        build(config, serve_url="http://127.0.0.1:8000/")
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=is_dirty)
         times.append(time.perf_counter() - start)
     shutil.rmtree(site, ignore_errors=True)
     return {"first_s": times[0], "rebuild_s": times[1]}
@@ -313,11 +318,18 @@ def copy_project(source: Path, dest: Path) -> Path:
     return dest
 
 
+# How `make serve` runs the preview: only the pages whose inputs changed are rendered again.
+SERVE_FLAGS = ["--strict", "--dirty"]
+
+
 def measure_serve(work: Path, repeat: int, source: Path | None = None,
-                  env: dict[str, str] | None = None) -> dict[str, Any]:
+                  env: dict[str, str] | None = None,
+                  flags: list[str] | None = None) -> dict[str, Any]:
     """Edit one YAML line under a running ``mkdocs serve``; seconds until it has rebuilt.
     ``source``: a generated organisation (one program's file is edited), else the
-    repository's own sample site (the incident playbook's title)."""
+    repository's own sample site (the incident playbook's title). ``flags``: the serve
+    command's options (default :data:`SERVE_FLAGS`, as ``make serve`` runs it)."""
+    flags = SERVE_FLAGS if flags is None else flags
     if source is None:
         project = sample_project(work / "sample-serve")
         rel, old, new = one_line_edit(project)
@@ -325,7 +337,8 @@ def measure_serve(work: Path, repeat: int, source: Path | None = None,
         project = copy_project(source, work / f"{source.name}-serve")
         rel, old, new = program_line_edit(project)
     port = free_port()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"]
+    load_start = os.getloadavg()[0]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}"]
     proc = subprocess.Popen(cmd, cwd=project, env={**os.environ, **ENV, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[tuple[float, str]] = []
@@ -379,11 +392,13 @@ def measure_serve(work: Path, repeat: int, source: Path | None = None,
             proc.kill()
     inproc = (sample_project(work / "sample-inproc") if source is None
               else copy_project(source, work / f"{source.name}-inproc"))
-    rebuild = worker("rebuild", str(inproc), rel, old, new, env=env)
+    rebuild = worker("rebuild", str(inproc), rel, old, new,
+                     "dirty" if "--dirty" in flags else "clean", env=env)
     programs = len(list((project / "data" / "programs").glob("*.yaml")))
     return {"edit_to_reload_s": summary(waits), "reported_build_s": summary(builds),
             "inprocess_rebuild_s": rebuild["rebuild_s"], "programs": programs,
-            "file": rel, "problems": errors[:5]}
+            "file": rel, "problems": errors[:5], "flags": flags,
+            "load_average": [load_start, os.getloadavg()[0]]}
 
 
 # --------------------------------------------------------------------------- one size
@@ -857,6 +872,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", help="where to write the generated projects "
                         "(default: a temporary folder, removed afterwards)")
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure only `mkdocs serve` (the sample site, and 100 programs "
+                        "when --sizes holds 100) and put the figures into the results file "
+                        "(--json) and the page, keeping the other results")
+    parser.add_argument("--serve-flags", default=" ".join(SERVE_FLAGS),
+                        help="the serve command's options (default: as `make serve`, "
+                        f"{' '.join(SERVE_FLAGS)!r}); '--strict' measures the clean rebuild")
     parser.add_argument("--languages", default="10,100", metavar="SIZES",
                         help="sizes built with one and with two languages, paired (default "
                              "10,100; empty: none)")
@@ -883,9 +905,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     check_installed()
-    peer.ensure_installed()
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     today = synth.build_date(args.today)
+    if args.serve_only:
+        return serve_only(args, sizes, today)
+    peer.ensure_installed()
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="govportal-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -926,13 +950,14 @@ def main(argv: list[str] | None = None) -> int:
         serve = None
         if not args.skip_serve:
             log("serve: one-line YAML edit under mkdocs serve")
-            serve = measure_serve(work, args.serve_repeat)
+            serve = measure_serve(work, args.serve_repeat, flags=args.serve_flags.split())
             if 100 in sizes:
                 log("serve: one-line edit to one program's YAML, 100 programs")
                 epoch = int(dt.datetime(today.year, today.month, today.day,
                                         tzinfo=dt.UTC).timestamp())
                 serve["at_100"] = measure_serve(work, args.serve_repeat, work / "org-100",
-                                                {"SOURCE_DATE_EPOCH": str(epoch)})
+                                                {"SOURCE_DATE_EPOCH": str(epoch)},
+                                                args.serve_flags.split())
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
@@ -952,6 +977,40 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     if not args.no_page:
         write_page(text)
+    return 0
+
+
+def serve_only(args: argparse.Namespace, sizes: list[int], today: dt.date) -> int:
+    """``--serve-only``: the serve figures alone, merged into the results file."""
+    flags = args.serve_flags.split()
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="govportal-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        print(f"serve {' '.join(flags)}: the sample site", file=sys.stderr, flush=True)
+        serve = measure_serve(work, args.serve_repeat, flags=flags)
+        if 100 in sizes:
+            print("serve: 100 programs", file=sys.stderr, flush=True)
+            synth.generate(100, work / "org-100", seed=args.seed, today=today)
+            epoch = int(dt.datetime(today.year, today.month, today.day,
+                                    tzinfo=dt.UTC).timestamp())
+            serve["at_100"] = measure_serve(work, args.serve_repeat, work / "org-100",
+                                            {"SOURCE_DATE_EPOCH": str(epoch)}, flags)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(serve, indent=2))
+    out = Path(args.json)
+    if not out.exists():
+        return 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    report["serve"] = serve
+    report["serve_measured"] = {"date": dt.date.today().isoformat(),
+                                "command": "python bench/run.py " + " ".join(
+                                    sys.argv[1:] if args is not None else [])}
+    report["targets"] = verdicts(report["sizes"], serve)
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if not args.no_page:
+        write_page(markdown(report))
     return 0
 
 
