@@ -4,9 +4,9 @@ it MkDocs' files and pages, logs its problems and turns a stop into a PluginErro
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .pipeline import BuildError, SiteBuild, build_settings
+from .pipeline.preview import Preview, start_preview
 from .pipeline.settings import SettingsError
+from .pipeline.site_files import GeneratorFiles, packaged_theme_files
 from .problems import Problems, Severity
 
 log = get_plugin_logger(__name__)
@@ -43,6 +45,12 @@ class PortalConfig(Config):
 class GovernancePortalPlugin(BasePlugin[PortalConfig]):
     """Validates ``data/`` and publishes the portal's generated pages."""
 
+    preview: Preview | None = None  # `mkdocs serve --dirty`: render again what changed
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve" and dirty:
+            self.preview = start_preview()
+
     def on_config(self, config: Any) -> Any:
         base = Path(config.config_file_path or ".").resolve().parent
         try:
@@ -52,6 +60,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         except SettingsError as exc:
             raise PluginError(f"govportal: {exc}") from exc
         self.build = SiteBuild(settings, _report)
+        if self.preview is not None:
+            self.preview.begin(config.plugins.values())
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
@@ -59,10 +69,13 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
             self.build.check()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
-        self.theme_copies = _packaged_theme_files(files, config)
+        self.theme_copies = packaged_theme_files(files, config.theme.dirs,
+                                                 config.theme.custom_dir)
+        site = GeneratorFiles(files, lambda uri, text: File.generated(config, uri, content=text),
+                              lambda uri: File(uri, config.docs_dir, config.site_dir,
+                                               config.use_directory_urls).dest_uri)
         with _stops():
-            self.build.add_pages(_SiteFiles(files, config), config.site_url or "",
-                                 config.site_name)
+            self.build.add_pages(site, config.site_url or "", config.site_name)
         if config.nav is None:
             own = [f.src_uri for f in files.documentation_pages()
                    if f.src_uri not in self.build.pages and f.src_uri != "index.md"]
@@ -70,6 +83,15 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         if len(selector := self.build.language_selector()) > 1:  # Material's, per page
             config.extra["alternate"] = selector
         return files
+
+    def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
+        self.docs = [f for f in files if f.is_documentation_page()]
+        if self.preview is not None:  # which pages MkDocs renders again (`is_modified`)
+            again = self.preview.plan_site(self.docs, files, nav.items, config,
+                                           self.build.page_markdown)
+            for f in self.docs:
+                f.is_modified = partial(self.preview.answer, f, f.src_uri in again)
+        return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any,
                          files: Files) -> str:
@@ -91,38 +113,21 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: Any) -> None:
+        pages = [(f.src_uri, f.dest_uri, f.page.url, f.page.title, f.page.meta)
+                 for f in self.docs if f.page is not None] if self.preview else None
         with _stops():
-            self.build.finish(Path(config.site_dir), config.use_directory_urls, self.theme_copies)
+            self.build.finish(Path(config.site_dir), config.use_directory_urls,
+                              self.theme_copies, self.preview, pages)
         log.debug(self.build.timings.summary())
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.preview is not None:
+            self.preview.failed()
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         for watched in self.build.watched():
             server.watch(str(watched))
         return server
-
-
-class _SiteFiles:  # MkDocs' files as govportal.pipeline.build.SiteFiles
-    def __init__(self, files: Files, config: Any) -> None:
-        self.files, self.config = files, config
-        self.dests = {f.dest_uri: f.src_uri for f in files}
-
-    def sources(self) -> set[str]:
-        return {f.src_uri for f in self.files}
-
-    def exists(self, src_uri: str) -> bool:
-        return self.files.get_file_from_path(src_uri) is not None
-
-    def occupant(self, src_uri: str) -> str | None:
-        existing = self.files.get_file_from_path(src_uri)
-        return existing.src_uri if existing is not None else self.dests.get(self._dest(src_uri))
-
-    def add(self, src_uri: str, content: str) -> None:
-        self.files.append(File.generated(self.config, src_uri, content=content))
-        self.dests[self._dest(src_uri)] = src_uri
-
-    def _dest(self, src_uri: str) -> str:
-        cfg = self.config
-        return File(src_uri, cfg.docs_dir, cfg.site_dir, cfg.use_directory_urls).dest_uri
 
 
 @contextmanager
@@ -134,15 +139,6 @@ def _stops() -> Iterator[None]:
         for line in exc.details:
             log.error(line)
         raise PluginError(exc.summary) from exc
-
-
-def _packaged_theme_files(files: Files, config: Any) -> dict[str, str]:
-    """Site path -> source of the files an installed theme ships (not the project's own)."""
-    custom = config.theme.custom_dir
-    packaged = [os.path.join(d, "") for d in config.theme.dirs if d != custom]
-    return {f.dest_uri: f.abs_src_path for f in files
-            if f.generated_by is None and f.abs_src_path
-            and any(f.abs_src_path.startswith(d) for d in packaged)}
 
 
 def _report(problems: Problems) -> None:
