@@ -230,7 +230,6 @@ class Preview:
         portal's checks): what it rendered is not known to be good."""
         for uri in self.render:
             self.kept.pop(uri, None)
-        self.render = set()
 
     def counts(self) -> dict[str, int]:
         return {"pages rendered again": len(self.render),
