@@ -672,8 +672,13 @@ def verdicts(sizes: list[dict[str, Any]], serve: dict[str, Any] | None) -> list[
                     "detail": f"{wait:.2f} s from saving `{found['file']}` to 'Reloading "
                               f"browsers' (median of {found['edit_to_reload_s']['runs']}); "
                               f"the rebuild itself {found['reported_build_s']['median']:.2f} s",
-                    "why": "MkDocs converts, templates and writes every page again on every "
-                           "rebuild; see Reading the results"})
+                    "why": ("MkDocs converts, templates and writes every page again on "
+                            "every rebuild; see Reading the results"
+                            if "--dirty" not in found.get("flags", ["--dirty"]) else
+                            "the preview renders again only the changed pages; what is left "
+                            "is the check of all the data, the pages' templates and the "
+                            "edition scan's reading of the search index; see Reading the "
+                            "results")})
     return out
 
 
@@ -806,13 +811,15 @@ def markdown(report: dict[str, Any]) -> str:
     if serve:
         lines += [
             f"**Serve:** on the sample site ({serve['programs']} programs), a one-line change "
-            f"to `{serve['file']}` under a running `mkdocs serve` was live "
+            f"to `{serve['file']}` under a running `mkdocs serve "
+            f"{' '.join(serve.get('flags', ['--strict']))}` was live "
             f"{serve['edit_to_reload_s']['median']:.2f} s after the file was saved (median of "
             f"{serve['edit_to_reload_s']['runs']}, fastest "
             f"{serve['edit_to_reload_s']['min']:.2f} s). Of that, the rebuild took "
             f"{serve['reported_build_s']['median']:.2f} s (the same rebuild in one process: "
             f"{serve['inprocess_rebuild_s']:.2f} s); the rest is MkDocs noticing the change "
-            "(it polls every 0.5 s, then waits 0.1 s for the edits to settle).",
+            "(it polls every 0.5 s, then waits 0.1 s for the edits to settle). Load "
+            f"average {_load(serve)} while it was measured.",
             "",
         ]
         big = serve.get("at_100")
@@ -823,7 +830,8 @@ def markdown(report: dict[str, Any]) -> str:
                 f"the file was saved (median of {big['edit_to_reload_s']['runs']}, fastest "
                 f"{big['edit_to_reload_s']['min']:.2f} s); the rebuild took "
                 f"{big['reported_build_s']['median']:.2f} s (in one process: "
-                f"{big['inprocess_rebuild_s']:.2f} s).",
+                f"{big['inprocess_rebuild_s']:.2f} s). Load average "
+                f"{_load(big)} while it was measured.",
                 "",
             ]
     if report.get("languages"):
@@ -835,6 +843,13 @@ def markdown(report: dict[str, Any]) -> str:
         why = t.get("why", "") if t["met"] is False else ""
         lines.append(f"| {t['target']} | {result} | {t['detail']} | {why} |")
     return "\n".join(lines)
+
+
+def _load(measured: dict[str, Any]) -> str:
+    """The load average when a serve measurement started and ended ("n/a" before it was
+    recorded)."""
+    start, end = measured.get("load_average") or (None, None)
+    return "n/a" if start is None else f"{start:.1f} → {end:.1f}"
 
 
 def write_page(text: str, page: Path = PAGE) -> None:

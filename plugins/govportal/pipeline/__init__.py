@@ -2,7 +2,9 @@
 
 Holds the project's settings read from ``mkdocs.yml`` (:mod:`.settings`), loading and
 checking the data and the notices (:mod:`.check`), one build as a sequence of steps any
-generator can call (:mod:`.build`) and the time each step takes (:mod:`.timings`).
+generator can call (:mod:`.build`, with what its output checks read, :mod:`.page_readings`,
+and the generator's files, :mod:`.site_files`), the live preview that renders again only
+what changed (:mod:`.preview`) and the time each step takes (:mod:`.timings`).
 
 May import every stage below it: publish, changes, pages, rules, data, text, problems.
 Must never import: the MkDocs plugin, the command line, MkDocs itself.
