@@ -48,8 +48,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
     preview: Preview | None = None  # `mkdocs serve --dirty`: render again what changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        if command == "serve" and dirty:
-            self.preview = start_preview()
+        self.preview = start_preview() if command == "serve" and dirty else None
 
     def on_config(self, config: Any) -> Any:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -92,6 +91,11 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
             for f in self.docs:
                 f.is_modified = partial(self.preview.answer, f, f.src_uri in again)
         return nav
+
+    def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:
+        if self.preview is not None:  # the theme's templates, compiled once per serve
+            env.bytecode_cache = self.preview.theme
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any,
                          files: Files) -> str:

@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
+
 DIRTY_WARNING = "A 'dirty' build is being performed"  # how MkDocs' warning starts
 SEARCH_INDEX = "search/search_index.json"  # where the theme's search plugin writes its index
 
@@ -88,10 +91,28 @@ class Kept:
     search: list[dict[str, Any]] = field(default_factory=list)
 
 
+class CompiledTheme(jinja2.BytecodeCache):
+    """The theme's templates as compiled by an earlier rebuild, in memory: MkDocs makes a
+    fresh environment for every build, which compiled them all again. Jinja checks every
+    entry against its template's source, so an edited override is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 class Preview:
     """What the rebuilds of one ``mkdocs serve --dirty`` process know of each other."""
 
     def __init__(self) -> None:
+        self.theme = CompiledTheme()
         self.site: bytes | None = None
         self.kept: dict[str, Kept] = {}
         self.written: set[str] = set()  # the site's files as the last build knew them
@@ -250,7 +271,8 @@ def start_preview() -> Preview:
     """The preview of one serve process. MkDocs warns on every dirty build that the
     navigation and links may be out of date (under ``--strict``, that fails the build); the
     preview renders every page again when either changes, so the warning becomes a note."""
-    logging.getLogger("mkdocs.commands.build").addFilter(dirty_notice)
+    for engine in ("mkdocs", "properdocs"):
+        logging.getLogger(f"{engine}.commands.build").addFilter(dirty_notice)
     return Preview()
 
 
