@@ -811,6 +811,10 @@ def markdown(report: dict[str, Any]) -> str:
         ]
     serve = report.get("serve")
     if serve:
+        again = report.get("serve_measured")
+        if again:
+            lines += [f"The serve figures were measured again on {again['date']}, after the "
+                      f"rest, with `{again['command']}`.", ""]
         lines += [
             f"**Serve:** on the sample site ({serve['programs']} programs), a one-line change "
             f"to `{serve['file']}` under a running `mkdocs serve "
@@ -1028,8 +1032,7 @@ def serve_only(args: argparse.Namespace, sizes: list[int], today: dt.date) -> in
     report = json.loads(out.read_text(encoding="utf-8"))
     report["serve"] = serve
     report["serve_measured"] = {"date": dt.date.today().isoformat(),
-                                "command": "python bench/run.py " + " ".join(
-                                    sys.argv[1:] if args is not None else [])}
+                                "command": " ".join(["python bench/run.py", *sys.argv[1:]])}
     report["targets"] = verdicts(report["sizes"], serve)
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     if not args.no_page:
