@@ -813,7 +813,8 @@ def markdown(report: dict[str, Any]) -> str:
     if serve:
         again = report.get("serve_measured")
         if again:
-            lines += [f"The serve figures were measured again on {again['date']}, after the "
+            lines += [f"The serve figures were measured again on "
+                      f"{reader_date(again['date'])}, after the "
                       f"rest, with `{again['command']}`.", ""]
         lines += [
             f"**Serve:** on the sample site ({serve['programs']} programs), a one-line change "

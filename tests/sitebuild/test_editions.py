@@ -242,13 +242,13 @@ def test_only_an_installed_theme_s_files_count_as_theme_files() -> None:
     from mkdocs.commands.build import get_files
     from mkdocs.config import load_config
 
-    from govportal.plugin import _packaged_theme_files
+    from govportal.pipeline.site_files import packaged_theme_files
     from tests.conftest import ROOT
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
-    copies = _packaged_theme_files(files, config)
+    copies = packaged_theme_files(files, config.theme.dirs, config.theme.custom_dir)
     assert any(uri.startswith("assets/javascripts/bundle.") for uri in copies)
     assert "assets/a11y.js" not in copies  # the project's own overrides are always read
     assert not any(src.startswith(str(ROOT / "overrides")) for src in copies.values())
