@@ -46,8 +46,8 @@ site: $(SITE_STAMP)  ## set up and build the portal strictly into site/, each no
 	$(SITE_BIN)/python -m govportal.publish --config-file mkdocs.yml --site-dir site \
 	  --engine $(ENGINE) --pdf $(PDF)
 
-serve: $(STAMP)  ## preview; rebuilds when data, templates or pages change
-	$(BIN)/mkdocs serve --strict
+serve: $(STAMP)  ## preview; on each change renders again only the pages whose inputs changed
+	$(BIN)/mkdocs serve --strict --dirty
 
 check: $(STAMP)  ## validate the data and run every rule, without building
 	$(BIN)/govportal check --format $(CHECK_FORMAT) $(CHECK_ARGS)

@@ -230,8 +230,10 @@ def _worker_export(project: str, dest: str) -> dict[str, Any]:
     return {"pages": written}
 
 
-def _worker_rebuild(project: str, data_file: str, old: str, new: str) -> dict[str, Any]:
-    """The build function as ``mkdocs serve`` calls it, twice: before and after an edit."""
+def _worker_rebuild(project: str, data_file: str, old: str, new: str,
+                    dirty: str = "dirty") -> dict[str, Any]:
+    """The build function as ``mkdocs serve`` calls it (with ``--dirty`` unless ``dirty``
+    is "clean"), twice: before and after an edit."""
     import logging
 
     from mkdocs.commands.build import build
@@ -239,19 +241,23 @@ def _worker_rebuild(project: str, data_file: str, old: str, new: str) -> dict[st
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     site = tempfile.mkdtemp(prefix="bench-serve-")
-    times = []
+    times, cpu = [], []
     path = Path(project) / data_file
+    is_dirty = dirty == "dirty"
     for step in range(2):
         if step == 1:
             text = path.read_text(encoding="utf-8")
             path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         config = load_config(str(Path(project) / "mkdocs.yml"), site_dir=site)
+        if step == 0:
+            config.plugins.on_startup(command="serve", dirty=is_dirty)
         config.site_url = "http://127.0.0.1:8000/"
-        build(config, serve_url="http://127.0.0.1:8000/")
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=is_dirty)
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     shutil.rmtree(site, ignore_errors=True)
-    return {"first_s": times[0], "rebuild_s": times[1]}
+    return {"first_s": times[0], "rebuild_s": times[1], "rebuild_cpu_s": cpu[1]}
 
 
 WORKERS = {"check": _worker_check, "yaml": _worker_yaml, "export": _worker_export,
@@ -313,11 +319,18 @@ def copy_project(source: Path, dest: Path) -> Path:
     return dest
 
 
+# How `make serve` runs the preview: only the pages whose inputs changed are rendered again.
+SERVE_FLAGS = ["--strict", "--dirty"]
+
+
 def measure_serve(work: Path, repeat: int, source: Path | None = None,
-                  env: dict[str, str] | None = None) -> dict[str, Any]:
+                  env: dict[str, str] | None = None,
+                  flags: list[str] | None = None) -> dict[str, Any]:
     """Edit one YAML line under a running ``mkdocs serve``; seconds until it has rebuilt.
     ``source``: a generated organisation (one program's file is edited), else the
-    repository's own sample site (the incident playbook's title)."""
+    repository's own sample site (the incident playbook's title). ``flags``: the serve
+    command's options (default :data:`SERVE_FLAGS`, as ``make serve`` runs it)."""
+    flags = SERVE_FLAGS if flags is None else flags
     if source is None:
         project = sample_project(work / "sample-serve")
         rel, old, new = one_line_edit(project)
@@ -325,7 +338,8 @@ def measure_serve(work: Path, repeat: int, source: Path | None = None,
         project = copy_project(source, work / f"{source.name}-serve")
         rel, old, new = program_line_edit(project)
     port = free_port()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"]
+    load_start = os.getloadavg()[0]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}"]
     proc = subprocess.Popen(cmd, cwd=project, env={**os.environ, **ENV, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[tuple[float, str]] = []
@@ -379,11 +393,14 @@ def measure_serve(work: Path, repeat: int, source: Path | None = None,
             proc.kill()
     inproc = (sample_project(work / "sample-inproc") if source is None
               else copy_project(source, work / f"{source.name}-inproc"))
-    rebuild = worker("rebuild", str(inproc), rel, old, new, env=env)
+    rebuild = worker("rebuild", str(inproc), rel, old, new,
+                     "dirty" if "--dirty" in flags else "clean", env=env)
     programs = len(list((project / "data" / "programs").glob("*.yaml")))
     return {"edit_to_reload_s": summary(waits), "reported_build_s": summary(builds),
-            "inprocess_rebuild_s": rebuild["rebuild_s"], "programs": programs,
-            "file": rel, "problems": errors[:5]}
+            "inprocess_rebuild_s": rebuild["rebuild_s"],
+            "inprocess_rebuild_cpu_s": rebuild.get("rebuild_cpu_s"), "programs": programs,
+            "file": rel, "problems": errors[:5], "flags": flags,
+            "load_average": [load_start, os.getloadavg()[0]]}
 
 
 # --------------------------------------------------------------------------- one size
@@ -657,8 +674,13 @@ def verdicts(sizes: list[dict[str, Any]], serve: dict[str, Any] | None) -> list[
                     "detail": f"{wait:.2f} s from saving `{found['file']}` to 'Reloading "
                               f"browsers' (median of {found['edit_to_reload_s']['runs']}); "
                               f"the rebuild itself {found['reported_build_s']['median']:.2f} s",
-                    "why": "MkDocs converts, templates and writes every page again on every "
-                           "rebuild; see Reading the results"})
+                    "why": ("MkDocs converts, templates and writes every page again on "
+                            "every rebuild; see Reading the results"
+                            if "--dirty" not in found.get("flags", ["--dirty"]) else
+                            "the preview renders again only the changed pages; what is left "
+                            "is the check of all the data, the pages' templates and the "
+                            "edition scan's reading of the search index; see Reading the "
+                            "results")})
     return out
 
 
@@ -789,15 +811,23 @@ def markdown(report: dict[str, Any]) -> str:
         ]
     serve = report.get("serve")
     if serve:
+        again = report.get("serve_measured")
+        if again:
+            lines += [f"The serve figures were measured again on "
+                      f"{reader_date(again['date'])}, after the "
+                      f"rest, with `{again['command']}`.", ""]
         lines += [
             f"**Serve:** on the sample site ({serve['programs']} programs), a one-line change "
-            f"to `{serve['file']}` under a running `mkdocs serve` was live "
+            f"to `{serve['file']}` under a running `mkdocs serve "
+            f"{' '.join(serve.get('flags', ['--strict']))}` was live "
             f"{serve['edit_to_reload_s']['median']:.2f} s after the file was saved (median of "
             f"{serve['edit_to_reload_s']['runs']}, fastest "
             f"{serve['edit_to_reload_s']['min']:.2f} s). Of that, the rebuild took "
             f"{serve['reported_build_s']['median']:.2f} s (the same rebuild in one process: "
-            f"{serve['inprocess_rebuild_s']:.2f} s); the rest is MkDocs noticing the change "
-            "(it polls every 0.5 s, then waits 0.1 s for the edits to settle).",
+            f"{serve['inprocess_rebuild_s']:.2f} s{_cpu_of(serve)}); the rest is MkDocs "
+            "noticing the change "
+            "(it polls every 0.5 s, then waits 0.1 s for the edits to settle). Load "
+            f"average {_load(serve)} while it was measured.",
             "",
         ]
         big = serve.get("at_100")
@@ -808,7 +838,8 @@ def markdown(report: dict[str, Any]) -> str:
                 f"the file was saved (median of {big['edit_to_reload_s']['runs']}, fastest "
                 f"{big['edit_to_reload_s']['min']:.2f} s); the rebuild took "
                 f"{big['reported_build_s']['median']:.2f} s (in one process: "
-                f"{big['inprocess_rebuild_s']:.2f} s).",
+                f"{big['inprocess_rebuild_s']:.2f} s{_cpu_of(big)}). Load average "
+                f"{_load(big)} while it was measured.",
                 "",
             ]
     if report.get("languages"):
@@ -820,6 +851,18 @@ def markdown(report: dict[str, Any]) -> str:
         why = t.get("why", "") if t["met"] is False else ""
         lines.append(f"| {t['target']} | {result} | {t['detail']} | {why} |")
     return "\n".join(lines)
+
+
+def _cpu_of(measured: dict[str, Any]) -> str:
+    cpu = measured.get("inprocess_rebuild_cpu_s")
+    return "" if cpu is None else f", {cpu:.2f} s of CPU"
+
+
+def _load(measured: dict[str, Any]) -> str:
+    """The load average when a serve measurement started and ended ("n/a" before it was
+    recorded)."""
+    start, end = measured.get("load_average") or (None, None)
+    return "n/a" if start is None else f"{start:.1f} → {end:.1f}"
 
 
 def write_page(text: str, page: Path = PAGE) -> None:
@@ -857,6 +900,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", help="where to write the generated projects "
                         "(default: a temporary folder, removed afterwards)")
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure only `mkdocs serve` (the sample site, and 100 programs "
+                        "when --sizes holds 100) and put the figures into the results file "
+                        "(--json) and the page, keeping the other results")
+    parser.add_argument("--serve-flags", default=" ".join(SERVE_FLAGS),
+                        help="the serve command's options (default: as `make serve`, "
+                        f"{' '.join(SERVE_FLAGS)!r}); '--strict' measures the clean rebuild")
     parser.add_argument("--languages", default="10,100", metavar="SIZES",
                         help="sizes built with one and with two languages, paired (default "
                              "10,100; empty: none)")
@@ -883,9 +933,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     check_installed()
-    peer.ensure_installed()
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     today = synth.build_date(args.today)
+    if args.serve_only:
+        return serve_only(args, sizes, today)
+    peer.ensure_installed()
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="govportal-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -926,13 +978,14 @@ def main(argv: list[str] | None = None) -> int:
         serve = None
         if not args.skip_serve:
             log("serve: one-line YAML edit under mkdocs serve")
-            serve = measure_serve(work, args.serve_repeat)
+            serve = measure_serve(work, args.serve_repeat, flags=args.serve_flags.split())
             if 100 in sizes:
                 log("serve: one-line edit to one program's YAML, 100 programs")
                 epoch = int(dt.datetime(today.year, today.month, today.day,
                                         tzinfo=dt.UTC).timestamp())
                 serve["at_100"] = measure_serve(work, args.serve_repeat, work / "org-100",
-                                                {"SOURCE_DATE_EPOCH": str(epoch)})
+                                                {"SOURCE_DATE_EPOCH": str(epoch)},
+                                                args.serve_flags.split())
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
@@ -952,6 +1005,39 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     if not args.no_page:
         write_page(text)
+    return 0
+
+
+def serve_only(args: argparse.Namespace, sizes: list[int], today: dt.date) -> int:
+    """``--serve-only``: the serve figures alone, merged into the results file."""
+    flags = args.serve_flags.split()
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="govportal-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        print(f"serve {' '.join(flags)}: the sample site", file=sys.stderr, flush=True)
+        serve = measure_serve(work, args.serve_repeat, flags=flags)
+        if 100 in sizes:
+            print("serve: 100 programs", file=sys.stderr, flush=True)
+            synth.generate(100, work / "org-100", seed=args.seed, today=today)
+            epoch = int(dt.datetime(today.year, today.month, today.day,
+                                    tzinfo=dt.UTC).timestamp())
+            serve["at_100"] = measure_serve(work, args.serve_repeat, work / "org-100",
+                                            {"SOURCE_DATE_EPOCH": str(epoch)}, flags)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(serve, indent=2))
+    out = Path(args.json)
+    if not out.exists():
+        return 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    report["serve"] = serve
+    report["serve_measured"] = {"date": dt.date.today().isoformat(),
+                                "command": " ".join(["python bench/run.py", *sys.argv[1:]])}
+    report["targets"] = verdicts(report["sizes"], serve)
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if not args.no_page:
+        write_page(markdown(report))
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .pipeline import BuildError, SiteBuild, build_settings
-from .pipeline.build_config import packaged_theme_files
-from .pipeline.settings import SettingsError
+from . import pipeline as steps
 from .problems import Problems, Severity
 
 log = get_plugin_logger(__name__)
@@ -43,15 +42,23 @@ class PortalConfig(Config):
 class GovernancePortalPlugin(BasePlugin[PortalConfig]):
     """Validates ``data/`` and publishes the portal's generated pages."""
 
+    preview: steps.Preview | None = None  # `mkdocs serve --dirty`: render again what changed
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = steps.start_preview() if command == "serve" and dirty else None
+
     def on_config(self, config: Any) -> Any:
         base = Path(config.config_file_path or ".").resolve().parent
         try:
-            settings = build_settings(base, {**self.config, "language": config.theme["language"],
-                                             "use_directory_urls": config.use_directory_urls},
-                                      Path(config.docs_dir).name)
-        except SettingsError as exc:
+            settings = steps.build_settings(
+                base, {**self.config, "language": config.theme["language"],
+                       "use_directory_urls": config.use_directory_urls},
+                Path(config.docs_dir).name)
+        except steps.SettingsError as exc:
             raise PluginError(f"govportal: {exc}") from exc
-        self.build = SiteBuild(settings, _report)
+        self.build = steps.SiteBuild(settings, _report)
+        if self.preview is not None:
+            self.preview.begin(config.plugins.values())
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
@@ -59,10 +66,10 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
             self.build.check()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
-        self.files, self.theme_copies = files, packaged_theme_files(files, config.theme)
+        self.theme_copies = steps.packaged_theme_files(files, config.theme)
+        self.site = steps.GeneratorFiles(files, File, config)  # MkDocs' files, made by its `File`
         with _stops():
-            self.build.add_pages(_SiteFiles(files, config), config.site_url or "",
-                                 config.site_name)
+            self.build.add_pages(self.site, config.site_url or "", config.site_name)
         if config.nav is None:
             own = [f.src_uri for f in files.documentation_pages()
                    if f.src_uri not in self.build.pages and f.src_uri != "index.md"]
@@ -70,6 +77,20 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         if len(selector := self.build.language_selector()) > 1:  # Material's, per page
             config.extra["alternate"] = selector
         return files
+
+    def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
+        self.docs = [f for f in files if f.is_documentation_page()]
+        if self.preview is not None:  # which pages MkDocs renders again (`is_modified`)
+            again = self.preview.plan_site(self.docs, files, nav.items, config,
+                                           self.build.page_markdown)
+            for f in self.docs:
+                f.is_modified = partial(self.preview.answer, f, f.src_uri in again)
+        return nav
+
+    def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:
+        if self.preview is not None:  # the theme's templates, compiled once per serve
+            env.bytecode_cache = self.preview.theme
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any,
                          files: Files) -> str:
@@ -85,8 +106,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         return self.build.page_content(page.file.src_uri, html)
 
     def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
-        found = self.build.language_navigation(page.meta, lambda src: getattr(
-            self.files.get_file_from_path(src), "page", None))  # a page in another language
+        found = self.build.language_navigation(page.meta, self.site.page_of)  # other language
         return {**context, "nav": found} if found is not None else context
 
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
@@ -96,9 +116,16 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: Any) -> None:
+        pages = [(f.src_uri, f.dest_uri, f.page.url, f.page.title, f.page.meta)
+                 for f in self.docs if f.page is not None] if self.preview else None
         with _stops():
-            self.build.finish(Path(config.site_dir), config.use_directory_urls, self.theme_copies)
+            self.build.finish(Path(config.site_dir), config.use_directory_urls,
+                              self.theme_copies, self.preview, pages)
         log.debug(self.build.timings.summary())
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.preview is not None:
+            self.preview.failed()
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         for watched in self.build.watched():
@@ -106,36 +133,12 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         return server
 
 
-class _SiteFiles:  # MkDocs' files as govportal.pipeline.build.SiteFiles
-    def __init__(self, files: Files, config: Any) -> None:
-        self.files, self.config = files, config
-        self.dests = {f.dest_uri: f.src_uri for f in files}
-
-    def sources(self) -> set[str]:
-        return {f.src_uri for f in self.files}
-
-    def exists(self, src_uri: str) -> bool:
-        return self.files.get_file_from_path(src_uri) is not None
-
-    def occupant(self, src_uri: str) -> str | None:
-        existing = self.files.get_file_from_path(src_uri)
-        return existing.src_uri if existing is not None else self.dests.get(self._dest(src_uri))
-
-    def add(self, src_uri: str, content: str) -> None:
-        self.files.append(File.generated(self.config, src_uri, content=content))
-        self.dests[self._dest(src_uri)] = src_uri
-
-    def _dest(self, src_uri: str) -> str:
-        cfg = self.config
-        return File(src_uri, cfg.docs_dir, cfg.site_dir, cfg.use_directory_urls).dest_uri
-
-
 @contextmanager
 def _stops() -> Iterator[None]:
     """Turn a stopped build into a PluginError, its details logged as errors first."""
     try:
         yield
-    except BuildError as exc:
+    except steps.BuildError as exc:
         for line in exc.details:
             log.error(line)
         raise PluginError(exc.summary) from exc

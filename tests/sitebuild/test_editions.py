@@ -242,7 +242,7 @@ def test_only_an_installed_theme_s_files_count_as_theme_files() -> None:
     from mkdocs.commands.build import get_files
     from mkdocs.config import load_config
 
-    from govportal.pipeline.build_config import packaged_theme_files
+    from govportal.pipeline.site_files import packaged_theme_files
     from tests.conftest import ROOT
 
     config = load_config(str(ROOT / "mkdocs.yml"))

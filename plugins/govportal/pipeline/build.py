@@ -13,9 +13,7 @@ A step that must stop the build raises :class:`BuildError` after the problems we
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,15 +32,16 @@ from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language
 from ..pages.paths import generated_path_problems
 from ..problems import Location, Problems
 from ..publish import acknowledgement, edition_scan, engines, exports, manifest, markdown_residue
-from ..publish.gate import Inspection, check_notice, inspect
+from ..publish.gate import check_notice
 from ..publish.notice_records import canonical_text, notice_hash, notice_records
-from ..publish.rendered_html import read_article
 from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
 from .build_config import BuildSettings
 from .checking import Result, check
 from .language_nav import LanguageNavigation, language_navigation
 from .languages import language_pages, pair_twins
+from .page_readings import Reading, read_output, remember_outputs
+from .preview import PageState, Preview
 from .rendering import build_pages
 from .site_files import BuildError, SiteFiles
 from .timings import Timings
@@ -66,7 +65,7 @@ class SiteBuild:
         self.site_url = ""
         self.documents: list[dict[str, str]] = []  # printed after the build (the PDFs)
         self.scan: edition_scan.SiteScan | None = None  # the public edition's scan
-        self._outputs: dict[str, _Output] = {}  # what the output checks read of each page
+        self._outputs: dict[str, Reading] = {}  # what the output checks read of each page
         self.output_reads = {"read": 0, "unchanged since the last build": 0}
 
     # -------------------------------------------------------------- the data and the pages
@@ -281,23 +280,8 @@ class SiteBuild:
                          seen=seen.shown)
 
     def _read_output(self, dest_uri: str, output: str, residue: bool,
-                     shown: bool) -> _Output:
-        """What the output checks read of a page: read once (:func:`read_article`), or,
-        when the last build in this process (``mkdocs serve``) wrote exactly this page
-        there, what it read then: the checks' verdict follows from the text alone."""
-        digest = hashlib.blake2b(output.encode("utf-8", "surrogatepass"),
-                                 digest_size=20).digest()
-        earlier = _LAST_OUTPUT.get(dest_uri)
-        seen = earlier if earlier is not None and earlier.digest == digest else _Output(digest)
-        if (residue and seen.residue is None) or (shown and seen.shown is None):
-            self.output_reads["read"] += 1
-            article = read_article(output)
-            if residue and seen.residue is None:
-                seen.residue = markdown_residue.find(output, article)
-            if shown and seen.shown is None:
-                seen.shown = inspect(output, article)
-        else:
-            self.output_reads["unchanged since the last build"] += 1
+                     shown: bool) -> Reading:
+        seen = read_output(dest_uri, output, residue, shown, self.output_reads)
         self._outputs[dest_uri] = seen
         return seen
 
@@ -309,12 +293,16 @@ class SiteBuild:
             meta["program_id"], meta["notice_version"], meta.get("language")))
 
     # -------------------------------------------------------------- the written site
-    def finish(self, site_dir: Path, use_directory_urls: bool,
-               theme_copies: dict[str, str]) -> None:
+    def finish(self, site_dir: Path, use_directory_urls: bool, theme_copies: dict[str, str],
+               preview: Preview | None = None, pages: list[PageState] | None = None) -> None:
         """The output gates' verdict and the public edition's scan (both reported, whatever
-        the first found), then the manifest."""
-        _LAST_OUTPUT.clear()
-        _LAST_OUTPUT.update(self._outputs)
+        the first found), then the manifest. Under a live preview that rendered again only
+        what changed (``preview``; ``pages``: source path, site path, URL, title and
+        metadata of every page, in the site's order), every page it kept is checked as a
+        page rendered with the same HTML, and the search index is completed."""
+        if preview is not None and pages is not None:
+            self._check_kept(site_dir, preview, pages)
+        remember_outputs(self._outputs)
         if len(self.output_problems):
             self.report(self.output_problems)
         leaks: list[str] = []
@@ -338,19 +326,20 @@ class SiteBuild:
                            self.settings.options.today.isoformat(), self.settings.edition,
                            engine=engines.running(), site_url=self.site_url,
                            documents=self.documents)
+        if preview is not None and pages is not None and not len(self.output_problems):
+            preview.remember(site_dir, pages)
 
-
-@dataclass
-class _Output:
-    """What the output checks read of one page's HTML (its digest): the Markdown residue
-    and the disclosures it shows, each once it was needed."""
-
-    digest: bytes
-    residue: list[markdown_residue.Residue] | None = None
-    shown: Inspection | None = None
-
-
-_LAST_OUTPUT: dict[str, _Output] = {}  # the pages of the last build in this process
+    def _check_kept(self, site_dir: Path, preview: Preview, pages: list[PageState]) -> None:
+        """Every check of a page the preview kept, on its file as written: what was read
+        of it is not read again, what depends on the data is decided again."""
+        for src_uri, dest_uri, _, _, meta in pages:
+            if preview.is_kept(src_uri):
+                html = (site_dir / dest_uri).read_text(encoding="utf-8")
+                self.check_page(html, meta, dest_uri, src_uri)
+        order = {dest: i for i, (_, dest, *_rest) in enumerate(pages)}
+        self.documents.sort(key=lambda d: order.get(d["page"], len(order)))
+        with self.timings.step("search index"):
+            preview.complete_search_index(site_dir, [(src, url) for src, _, url, *_ in pages])
 
 
 def _output_rules(problems: Problems) -> str:

@@ -6,8 +6,7 @@ line reads from it) into :class:`BuildSettings`; :mod:`.build` runs a build with
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,13 +54,3 @@ def build_settings(base: Path, options: Mapping[str, Any], docs_name: str) -> Bu
         nav_programs_limit=o.get("nav_programs_limit", 40), docs_name=docs_name,
         pdf=bool(o.get("pdf", False)), language=str(o.get("language") or "en"),
         use_directory_urls=bool(o.get("use_directory_urls", True)))
-
-
-def packaged_theme_files(files: Iterable[Any], theme: Any) -> dict[str, str]:
-    """Site path -> source of the files an installed theme ships (not the project's own
-    ``custom_dir``): the finished site is checked against them (``files``: the engine's
-    files; ``theme``: its theme, with ``custom_dir`` and ``dirs``)."""
-    packaged = [os.path.join(d, "") for d in theme.dirs if d != theme.custom_dir]
-    return {f.dest_uri: f.abs_src_path for f in files
-            if f.generated_by is None and f.abs_src_path
-            and any(f.abs_src_path.startswith(d) for d in packaged)}

@@ -216,6 +216,7 @@ class SiteScan:
         self.entries_may_be_passed = not any("<" in v.text for v in self.scanner.order)
         self.counts = {"pages read while rendered": 0,
                        "pages unchanged since the last build": 0, "files read after": 0,
+                       "files unchanged since the last build": 0,
                        "search entries passed over": 0, "search entries read": 0}
 
     def page(self, dest_uri: str, output: str) -> None:
@@ -267,11 +268,15 @@ class SiteScan:
             if source is not None and filecmp.cmp(path, source, shallow=False):
                 continue
             raw = path.read_bytes()
-            before = self.read.get(rel)
-            if before is not None and before.digest == _digest(raw):
+            digest = _digest(raw)
+            before = self.read.get(rel) or self._earlier.get(rel)
+            if before is not None and before.digest == digest:
                 unreadable, found = before.unreadable, before.found
+                self.counts["files unchanged since the last build"] += 1
             else:
                 unreadable, found = self._read_file(path.name, raw)
+                before = _Read(digest, found, unreadable, "")
+            self.read.setdefault(rel, before)
             if unreadable is not None:
                 leaks.append(f"{rel} cannot be read by the edition scan ({unreadable}): a "
                              "public site holds only files the scan can read")

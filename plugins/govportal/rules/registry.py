@@ -12,12 +12,14 @@ so it says what the rule wants and shows a passing and a failing example.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..data.policy import Policy
+from ..data.translatable import SourceText, source_texts
 from ..problems import Cause, Location, Problems, Severity
 
 
@@ -62,6 +64,12 @@ class Context:
 
     def file_of(self, attr: str) -> str:
         return self.policy.files.get(attr, f"data/{attr}.yaml")
+
+    @functools.cached_property
+    def source_texts(self) -> dict[tuple[str, str, str], SourceText]:
+        """Every translatable text of the data (:func:`~..data.translatable.source_texts`),
+        gathered once for all the rules of one check (the data does not change during it)."""
+        return source_texts(self.policy)
 
 
 RuleFunc = Callable[[Context], Iterable[Finding]]

@@ -24,7 +24,6 @@ from ...data.translatable import (
     organisation_needs,
     placeholders,
     record_needs,
-    source_texts,
 )
 from ...problems import Location, Severity
 from ...text.portal_catalogs import LOCALE_DIR, untranslated
@@ -87,7 +86,7 @@ def missing(ctx: Context) -> Iterator[Finding]:
     `translations/de/programs.yaml`.
     Failing: the same with `summary` of `micro-coaching` not translated.
     """
-    sources = source_texts(ctx.policy)
+    sources = ctx.source_texts
     by_record: dict[tuple[str, str], list[SourceText]] = {}
     for text in sources.values():
         if is_source_only(text.kind, text.key):
@@ -134,7 +133,7 @@ def stale(ctx: Context) -> Iterator[Finding]:
     Passing: `source: 5d41402abc4b` beside a translation of the current text.
     Failing: `source:` the fingerprint of last year's wording of the same text.
     """
-    sources = source_texts(ctx.policy)
+    sources = ctx.source_texts
     for code, kind, rid, key, item in _translated(ctx):
         src = sources.get((kind, rid, key))
         if src is None or item.source == (now := fingerprint(src.text)):
@@ -161,7 +160,7 @@ def placeholder_mismatch(ctx: Context) -> Iterator[Finding]:
     `Aufbewahrt für [[period:engagement-logs]].`
     Failing: the translation `Aufbewahrt für 90 Tage.`
     """
-    sources = source_texts(ctx.policy)
+    sources = ctx.source_texts
     for code, kind, rid, key, item in _translated(ctx):
         src = sources.get((kind, rid, key))
         if src is None:
@@ -194,7 +193,7 @@ def unknown_text(ctx: Context) -> Iterator[Finding]:
     Passing: `micro-coaching: {summary: …}` in `translations/de/programs.yaml`.
     Failing: `micro-coaching: {sumary: …}`.
     """
-    sources = source_texts(ctx.policy)
+    sources = ctx.source_texts
     keys: dict[tuple[str, str], list[str]] = {}
     for kind, rid, key in sources:
         keys.setdefault((kind, rid), []).append(key)
