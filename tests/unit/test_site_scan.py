@@ -80,9 +80,10 @@ def _first_build_of_the_process():
 
 
 def counts(rendered: int = 0, unchanged: int = 0, after: int = 0, passed: int = 0,
-           read: int = 0) -> dict[str, int]:
+           read: int = 0, already: int = 0) -> dict[str, int]:
     return {"pages read while rendered": rendered,
             "pages unchanged since the last build": unchanged, "files read after": after,
+            "files already read": already,
             "search entries passed over": passed, "search entries read": read}
 
 
@@ -129,7 +130,7 @@ def test_pages_read_while_rendered_are_not_read_again(tmp_path: Path, policy) ->
     write(tmp_path, "notes.txt", "Nothing internal here.")
     write(tmp_path, "assets/app.js", "console.log('hello');")
     assert scan.finish(tmp_path) == [f"about/index.html {NAME}"]
-    assert scan.counts == counts(rendered=2, after=2)
+    assert scan.counts == counts(rendered=2, after=2, already=2)
 
 
 def test_a_page_changed_after_it_was_read_is_read_again(tmp_path: Path, policy) -> None:
@@ -149,7 +150,7 @@ def test_a_page_is_compared_with_its_file_as_mkdocs_encodes_it(tmp_path: Path,
     render(scan, tmp_path, {"odd.html": "<p>An odd \ud800 character.</p>"})
     assert (tmp_path / "odd.html").read_bytes() == b"<p>An odd &#55296; character.</p>"
     assert scan.finish(tmp_path) == []
-    assert scan.counts == counts(rendered=1)
+    assert scan.counts == counts(rendered=1, already=1)
 
 
 def test_several_values_in_one_file_are_named_in_the_data_order(tmp_path: Path,
@@ -178,7 +179,7 @@ def test_files_the_scan_cannot_read_are_refused_and_the_walk_goes_on(tmp_path: P
         "decompressing data: unknown compression method)): a public site holds only files "
         "the scan can read",
         f"c.txt {NAME}"]
-    assert scan.counts == counts(rendered=1, after=2)
+    assert scan.counts == counts(rendered=1, after=2, already=1)
 
 
 def test_the_walk_goes_on_after_an_internal_page_and_a_theme_file(tmp_path: Path,
@@ -238,7 +239,7 @@ def test_a_rebuild_reads_again_only_the_pages_that_changed(tmp_path: Path, polic
     render(second, tmp_path, {"index.html": HOME, "about/index.html": ABOUT + ASK,
                               "faq/index.html": ASK})
     assert second.finish(tmp_path) == [f"about/index.html {NAME}", f"faq/index.html {NAME}"]
-    assert second.counts == counts(rendered=1, unchanged=2)
+    assert second.counts == counts(rendered=1, unchanged=2, already=3)
 
 
 def test_a_scan_for_other_values_reads_every_page_again(tmp_path: Path, policy,
@@ -252,7 +253,7 @@ def test_a_scan_for_other_values_reads_every_page_again(tmp_path: Path, policy,
     assert second.finish(tmp_path) == [
         "index.html contains the internal-only field vendors[0].risk_notes of "
         "data/vendors.yaml ('Residual risk accepted while latency < …')"]
-    assert second.counts == counts(rendered=1)
+    assert second.counts == counts(rendered=1, already=1)
 
 
 # -- The search index --------------------------------------------------------------------------
@@ -308,7 +309,7 @@ def test_index_entries_are_passed_over_only_where_their_page_holds_them(tmp_path
         f"search/search_index.json {field} dpia of data/programs/learning.yaml "
         "('DPIA-2026-01 (learning records)')",
     ]
-    assert scan.counts == counts(rendered=3, after=2, passed=11, read=6)
+    assert scan.counts == counts(rendered=3, after=2, passed=11, read=6, already=3)
 
 
 def test_an_entry_is_passed_over_only_if_its_text_is_in_the_page_both_ways(tmp_path: Path,
@@ -319,7 +320,7 @@ def test_an_entry_is_passed_over_only_if_its_text_is_in_the_page_both_ways(tmp_p
     write(tmp_path, "search_index.json",
           _index([{"location": "", "title": "Ask", "text": "Ask the CI<b>SO</b> desk."}]))
     assert scan.finish(tmp_path) == []
-    assert scan.counts == counts(rendered=1, after=1, passed=1, read=1)
+    assert scan.counts == counts(rendered=1, after=1, passed=1, read=1, already=1)
 
 
 def test_an_index_without_the_pages_read_is_read_whole(tmp_path: Path, policy) -> None:
@@ -343,7 +344,7 @@ def test_an_index_this_scan_does_not_understand_is_read_as_any_file(tmp_path: Pa
     render(scan, tmp_path, {"index.html": HOME, "about/index.html": ABOUT})
     write(tmp_path, "search/search_index.json", raw)
     assert scan.finish(tmp_path) == []
-    assert scan.counts == counts(rendered=2, after=1)
+    assert scan.counts == counts(rendered=2, after=1, already=2)
 
 
 def test_entries_are_all_read_when_a_value_holds_a_tag_opening(tmp_path: Path,
@@ -353,7 +354,8 @@ def test_entries_are_all_read_when_a_value_holds_a_tag_opening(tmp_path: Path,
     render(scan, tmp_path, {"index.html": HOME})
     write(tmp_path, "search/search_index.json", _index(ENTRIES[1:2]))
     assert scan.finish(tmp_path) == []
-    assert scan.counts == counts(rendered=1, after=1)  # read as any JSON file: no entries
+    # read as any JSON file: no entries
+    assert scan.counts == counts(rendered=1, after=1, already=1)
 
 
 def test_index_locations_without_directory_urls(tmp_path: Path, policy) -> None:
@@ -367,12 +369,12 @@ def test_index_locations_without_directory_urls(tmp_path: Path, policy) -> None:
             {"location": "", "title": "Welcome", "text": "The portal"}]          # read 2
     write(tmp_path, "search_index.json", _index(docs))
     assert scan.finish(tmp_path) == []
-    assert scan.counts == counts(rendered=3, after=1, passed=3, read=2)
+    assert scan.counts == counts(rendered=3, after=1, passed=3, read=2, already=3)
     # the same site, with directory URLs told when finishing: "faq/" and "" are pages
     again = SiteScan(policy, use_directory_urls=False)
     render(again, tmp_path, {"index.html": HOME, "about.html": ABOUT, "faq/index.html": ABOUT})
     assert again.finish(tmp_path, use_directory_urls=True) == []
-    assert again.counts == counts(unchanged=3, after=1, passed=7)
+    assert again.counts == counts(unchanged=3, after=1, passed=7, already=3)
 
 
 def test_a_page_rendered_as_plain_text_is_not_remembered_for_the_index(tmp_path: Path,
@@ -382,7 +384,7 @@ def test_a_page_rendered_as_plain_text_is_not_remembered_for_the_index(tmp_path:
     write(tmp_path, "search_index.json",
           _index([{"location": "notes.txt", "text": "Who answers questions."}]))
     assert scan.finish(tmp_path) == []
-    assert scan.counts == counts(rendered=1, after=1, read=1)
+    assert scan.counts == counts(rendered=1, after=1, read=1, already=1)
 
 
 # -- Small parts ---------------------------------------------------------------------------
