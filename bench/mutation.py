@@ -80,6 +80,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "data/yaml_reader.py": ("tests/unit/test_yamlsafe.py", "tests/unit/test_hostile.py"),
     "publish/edition_scan.py": ("tests/unit/test_edition_scan.py",),
     "publish/exports.py": ("tests/unit/test_exports.py", "tests/unit/test_exports_files.py"),
+    "changes/facts.py": (*_CHANGES, "tests/unit/test_change_facts.py"),
 }
 for _path in CORE:
     if _path.startswith("rules/families/"):
