@@ -81,6 +81,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "publish/edition_scan.py": ("tests/unit/test_edition_scan.py",),
     "publish/exports.py": ("tests/unit/test_exports.py", "tests/unit/test_exports_files.py"),
     "changes/facts.py": (*_CHANGES, "tests/unit/test_change_facts.py"),
+    "changes/archive.py": (*_CHANGES, "tests/unit/test_change_archive.py"),
 }
 for _path in CORE:
     if _path.startswith("rules/families/"):
