@@ -82,6 +82,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "publish/exports.py": ("tests/unit/test_exports.py", "tests/unit/test_exports_files.py"),
     "changes/facts.py": (*_CHANGES, "tests/unit/test_change_facts.py"),
     "changes/archive.py": (*_CHANGES, "tests/unit/test_change_archive.py"),
+    "changes/lock.py": (*_CHANGES, "tests/unit/test_change_lock.py"),
 }
 for _path in CORE:
     if _path.startswith("rules/families/"):
