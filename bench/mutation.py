@@ -83,6 +83,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "changes/facts.py": (*_CHANGES, "tests/unit/test_change_facts.py"),
     "changes/archive.py": (*_CHANGES, "tests/unit/test_change_archive.py"),
     "changes/lock.py": (*_CHANGES, "tests/unit/test_change_lock.py"),
+    "changes/history.py": (*_CHANGES, "tests/unit/test_change_history.py"),
 }
 for _path in CORE:
     if _path.startswith("rules/families/"):
