@@ -84,6 +84,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "changes/archive.py": (*_CHANGES, "tests/unit/test_change_archive.py"),
     "changes/lock.py": (*_CHANGES, "tests/unit/test_change_lock.py"),
     "changes/history.py": (*_CHANGES, "tests/unit/test_change_history.py"),
+    "changes/control.py": (*_CHANGES, "tests/unit/test_change_control.py"),
 }
 for _path in CORE:
     if _path.startswith("rules/families/"):
