@@ -85,6 +85,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "changes/lock.py": (*_CHANGES, "tests/unit/test_change_lock.py"),
     "changes/history.py": (*_CHANGES, "tests/unit/test_change_history.py"),
     "changes/control.py": (*_CHANGES, "tests/unit/test_change_control.py"),
+    "changes/prsummary.py": (*_CHANGES, "tests/unit/test_change_prsummary.py"),
 }
 for _path in CORE:
     if _path.startswith("rules/families/"):
