@@ -107,6 +107,16 @@ def test_an_export_is_the_data_folder_as_it_was(repo: Path, tmp_path: Path) -> N
     assert not (out / "programs" / "coaching.yaml").exists()
 
 
+def test_a_committed_link_out_of_the_data_is_a_summary_error(repo: Path) -> None:  # noqa: F811
+    (repo / "data" / "evil.yaml").symlink_to("/etc/hostname")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a link out")
+    with pytest.raises(SummaryError) as caught:
+        prsummary.summarise(repo / "data", "HEAD")
+    assert str(caught.value) == ("the data folder at 'HEAD' cannot be read safely: "
+                                 "'data/evil.yaml' is a link to an absolute path")
+
+
 def test_git_errors_are_summary_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SummaryError) as caught:
         prsummary._git(["rev-parse", "--show-toplevel"], tmp_path)
