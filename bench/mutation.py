@@ -82,6 +82,12 @@ TESTS: dict[str, tuple[str, ...]] = {
                             "tests/unit/test_yaml_reader.py"),
     "publish/edition_scan.py": ("tests/unit/test_edition_scan.py", "tests/unit/test_site_scan.py"),
     "publish/exports.py": ("tests/unit/test_exports.py", "tests/unit/test_exports_files.py"),
+    "changes/facts.py": (*_CHANGES, "tests/unit/test_change_facts.py"),
+    "changes/archive.py": (*_CHANGES, "tests/unit/test_change_archive.py"),
+    "changes/lock.py": (*_CHANGES, "tests/unit/test_change_lock.py"),
+    "changes/history.py": (*_CHANGES, "tests/unit/test_change_history.py"),
+    "changes/control.py": (*_CHANGES, "tests/unit/test_change_control.py"),
+    "changes/prsummary.py": (*_CHANGES, "tests/unit/test_change_prsummary.py"),
 }
 for _path in CORE:
     if _path.startswith("rules/families/"):

@@ -339,7 +339,7 @@ def notice_texts(pages: Iterable[Page], language: str | None = None) -> dict[str
     default the source language's, which carry no ``language`` of their own)."""
     return {page.meta["program_id"]: normalise(page.markdown) for page in pages
             if page.meta.get("govportal") == "notice" and "program_id" in page.meta
-            and page.meta.get("language", language) == language}
+            and page.meta.get("language") == language}
 
 
 def translated_texts(pages: Iterable[Page]) -> dict[str, dict[str, str]]:

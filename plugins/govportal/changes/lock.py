@@ -220,8 +220,9 @@ def parse(raw: bytes, label: str) -> LockFile | LockFileV1 | str:
                    parse_constant=str)
     except ValueError as exc:
         return f"the lock file is not valid: {exc}"
+    # a whole number, not a truth value: JSON's true would otherwise be taken for format 1
     model = {1: LockFileV1, 2: LockFile}.get(head.format) \
-        if isinstance(head.format, int) else None
+        if type(head.format) is int else None
     if model is None:
         return (f"the lock file has format {head.format!r}; this portal reads format "
                 f"{LOCK_FORMAT} (and upgrades format 1)")

@@ -77,7 +77,11 @@ def export(ref: str, data_dir: Path, dest: Path) -> Path:
         return target
     archive = _git(["archive", "--format=tar", ref, "--", rel], root)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
+        try:
+            tar.extractall(dest, filter="data")
+        except tarfile.FilterError as exc:  # e.g. a committed link to an absolute path
+            raise SummaryError(f"the data folder at '{ref}' cannot be read safely: "
+                               f"{exc}") from exc
     return target
 
 
