@@ -64,7 +64,8 @@ _DISCLOSURES = ("tests/unit/test_catalog.py", "tests/unit/test_disclosure_gate.p
                 "tests/unit/test_decisions.py")
 _RULES = ("tests/unit/test_rules.py", "tests/unit/test_rule_helpers.py",
           "tests/unit/test_cases.py")
-_CHANGES = ("tests/unit/test_changes.py", "tests/unit/test_prsummary.py")
+_CHANGES = ("tests/unit/test_changes.py", "tests/unit/test_prsummary.py",
+            "tests/unit/test_translation_lock.py")  # the last: each language's change control
 TESTS: dict[str, tuple[str, ...]] = {
     "rules/decisions.py": _DISCLOSURES, "rules/facts.py": _DISCLOSURES,
     "rules/evidence.py": _DISCLOSURES,
@@ -82,10 +83,12 @@ TESTS: dict[str, tuple[str, ...]] = {
                             "tests/unit/test_yaml_reader.py"),
     "publish/edition_scan.py": ("tests/unit/test_edition_scan.py", "tests/unit/test_site_scan.py"),
     "publish/exports.py": ("tests/unit/test_exports.py", "tests/unit/test_exports_files.py"),
-    "changes/facts.py": (*_CHANGES, "tests/unit/test_change_facts.py"),
+    "changes/facts.py": (*_CHANGES, "tests/unit/test_change_facts.py",
+                         "tests/unit/test_fact_names.py"),
     "changes/archive.py": (*_CHANGES, "tests/unit/test_change_archive.py"),
     "changes/lock.py": (*_CHANGES, "tests/unit/test_change_lock.py"),
-    "changes/history.py": (*_CHANGES, "tests/unit/test_change_history.py"),
+    "changes/history.py": (*_CHANGES, "tests/unit/test_change_history.py",
+                           "tests/unit/test_fact_names.py"),
     "changes/control.py": (*_CHANGES, "tests/unit/test_change_control.py"),
     "changes/prsummary.py": (*_CHANGES, "tests/unit/test_change_prsummary.py"),
 }
