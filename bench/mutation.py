@@ -88,6 +88,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "changes/archive.py": (*_CHANGES, "tests/unit/test_change_archive.py"),
     "changes/lock.py": (*_CHANGES, "tests/unit/test_change_lock.py"),
     "changes/history.py": (*_CHANGES, "tests/unit/test_change_history.py",
+                           "tests/unit/test_change_history_languages.py",
                            "tests/unit/test_fact_names.py"),
     "changes/control.py": (*_CHANGES, "tests/unit/test_change_control.py"),
     "changes/prsummary.py": (*_CHANGES, "tests/unit/test_change_prsummary.py",
