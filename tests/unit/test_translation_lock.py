@@ -279,3 +279,23 @@ def test_a_language_key_that_is_a_path_is_refused_before_any_file_is_named(
     assert len(lines) == 1 and lines[0].startswith(
         "notices.lock.json: error [notice.lock-invalid] the lock file is not in the expected "
         f"shape (notices.{PID}.1.2.translations.../../etc.[key]: String should match pattern")
+
+
+def test_a_removed_german_correction_names_its_language(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "notices-archive" / PID / "1.1.de.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("\n\n", "\n\n\n", 1), "utf-8")
+    assert run(project, capsys, "lock", "--correct", PID, "1.1", "--language", "de",
+               "--reason", "A blank line was missing.")[0] == 0
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "corrected")
+    lock = load_lock(project / "notices.lock.json", "notices.lock.json", Problems())
+    lock.notices[PID]["1.1"].translations["de"].corrections.clear()
+    lock.save()
+    code, out, _ = run(project, capsys, "check", "--base", "HEAD")
+    assert code == 1
+    assert [line.split(" error ", 1)[1] for line in problem_lines(out)
+            if "[notice.history-" in line] == [
+        "[notice.history-changed] version 1.1 of notice 'lms-milestones': a recorded "
+        "correction of its German (de) text was removed or rewritten since HEAD"]

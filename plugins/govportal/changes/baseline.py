@@ -126,22 +126,25 @@ def _compare_version(pid: str, version: str, old: LockedVersion | LockedVersionV
                          _RESTORE)
             continue
         what = _text_change(before.sha256, before.corrections, after.sha256,
-                            after.corrections)
+                            after.corrections, language)
         if what is not None:
-            changed(f"{what.replace('its ', f'its {language} ', 1)}")
+            changed(what)
 
 
 def _text_change(old_sha: str | None, old_corrections: list[Correction], new_sha: str,
-                 new_corrections: list[Correction]) -> str | None:
-    """What changed in a published text that no recorded correction accounts for."""
+                 new_corrections: list[Correction], language: str = "") -> str | None:
+    """What changed in a published text that no recorded correction accounts for
+    (``language``: the text's language, named, when it is not the default one)."""
+    of = f" of its {language} text" if language else ""
+    text = f"its {language} published text" if language else "its published text"
     if new_corrections[:len(old_corrections)] != old_corrections:
-        return "a recorded correction was removed or rewritten"
+        return f"a recorded correction{of} was removed or rewritten"
     added = new_corrections[len(old_corrections):]
     expected = old_sha
     for correction in added:
         if expected is not None and correction.replaces != expected:
-            return "a correction replaces a text that was never published"
+            return f"a correction{of} replaces a text that was never published"
         expected = None  # later ones replace texts written in this change
     if not added and old_sha is not None and new_sha != old_sha:
-        return "its published text changed without a recorded correction"
+        return f"{text} changed without a recorded correction"
     return None

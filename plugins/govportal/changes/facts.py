@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..data import model as m
 from ..data.placeholders import kept_for
 from ..data.policy import Policy
+from ..pages.context import N_
 from ..pages.labels import CLASSIFICATION_LABELS
 from ..text.safe_markdown import export_text
 
@@ -75,10 +76,6 @@ class Difference:
 
 Words = Callable[[str], str]  # the portal's wording in a language (gettext)
 Names = Callable[[str, str, str], str]  # (kind, id, text the facts hold) -> text to print
-
-
-def N_(text: str) -> str:  # noqa: N802 (gettext's name for "mark for extraction")
-    return text
 
 
 def _as_written(text: str) -> str:

@@ -38,7 +38,7 @@ from ..pages.page import NOTICE_LANGUAGE, Page, notice_text_uri, notice_uri
 from ..text.portal_catalogs import translations
 from .archive import Archive
 from .control import changelog_entry
-from .fact_names import names_in
+from .fact_names import TranslatedNames
 from .facts import Difference, differences
 from .fingerprint import version_key
 from .lock import Correction, Lock
@@ -125,6 +125,7 @@ class History:
         self.banner_days = banner_days
         self.environments = environments  # the templates in another language
         self._translated: dict[str, Policy] = {}
+        self._names: dict[str, TranslatedNames] = {}
 
     def languages(self, pid: str) -> list[str]:
         """The other languages any version of a notice was locked in."""
@@ -142,7 +143,7 @@ class History:
             names = [n for n in names if language in entries[n].translations]
         # in another language: its wording, and the facts named in it where that is true
         tongue = () if language is None else (
-            translations(language).gettext, names_in(self.policy, policy, pid, language))
+            translations(language).gettext, self._names_in(language).names(pid))
         out: list[Version] = []
         for i, name in enumerate(names):
             locked = entries[name]
@@ -157,6 +158,12 @@ class History:
                                current=current,
                                corrections=list(text.corrections) if text else []))
         return out[::-1]
+
+    def _names_in(self, language: str) -> TranslatedNames:
+        if language not in self._names:
+            self._names[language] = TranslatedNames(self.policy, self._policy_in(language),
+                                                    language)
+        return self._names[language]
 
     def _policy_in(self, language: str) -> Policy:
         if language not in self._translated:

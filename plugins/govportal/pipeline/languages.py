@@ -74,7 +74,6 @@ def language_pages(policy: Policy, options: Options, templates: Path | None, edi
                    pages: list[Page], use_directory_urls: bool = True) -> list[Page]:
     """Every page in the other languages; sets ``alternates`` (language → site URL) and
     ``language`` in the metadata of those and of their default-language twins."""
-    by_src = {p.src_uri: p for p in pages}
     out: list[Page] = []
     for code in site_languages(policy, options.today)[1:]:
         if not known_language(code):
@@ -88,17 +87,10 @@ def language_pages(policy: Policy, options: Options, templates: Path | None, edi
         builder = page_builder(translated, options, templates, edition, code)
         made = builder.reader_pages([translated.programs[pid] for pid in chosen])
         published = {p.src_uri for p in made}
-        for page in made:
-            twin = by_src.get(page.src_uri)
-            moved = Page(f"{code}/{page.src_uri}", page.title,
-                         relink(page.markdown, page.src_uri, code, published), page.section,
-                         {**page.meta, "language": code}, in_nav=False)
-            if twin is not None:
-                alternates = twin.meta.setdefault(
-                    "alternates", {SOURCE_LANGUAGE: page_url(twin.src_uri, use_directory_urls)})
-                alternates[code] = page_url(moved.src_uri, use_directory_urls)
-                moved.meta["alternates"] = alternates
-            out.append(moved)
+        out += [Page(f"{code}/{page.src_uri}", page.title,
+                     relink(page.markdown, page.src_uri, code, published), page.section,
+                     {**page.meta, "language": code}, in_nav=False) for page in made]
+    pair_twins([*pages, *out], use_directory_urls)
     return out
 
 
