@@ -56,7 +56,7 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
                 Path(config.docs_dir).name)
         except steps.SettingsError as exc:
             raise PluginError(f"govportal: {exc}") from exc
-        self.build = steps.SiteBuild(settings, _report)
+        self.build = steps.SiteBuild(settings, _report, self.preview)
         if self.preview is not None:
             self.preview.begin(config.plugins.values())
         return config

@@ -17,6 +17,7 @@ from . import checklists, data_reference, governance, guide, notice, registers, 
 from .context import N_, PageContext
 from .environment import reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
+from .page_memo import PageMemo, shared_key
 
 # Page metadata that holds an ISO date the theme prints: each gets a ``<key>_text`` twin in
 # the reader's date format (the ISO value stays for the ``datetime`` attribute).
@@ -62,6 +63,10 @@ def _reader_meta(page: Page, language: str) -> None:
 
 class PageBuilder(PageContext):
     """Builds every page of the portal from one loaded, valid policy."""
+
+    # the live preview's memo of each program's pages (None: every page is made afresh)
+    memo: PageMemo | None = None
+    _shared: bytes | None = None
 
     def pages(self) -> list[Page]:
         """Every generated page, in the order the navigation lists them."""
@@ -109,7 +114,14 @@ class PageBuilder(PageContext):
             "guides-index.md.j2", programs=list(self.policy.programs.values())), "managers")
 
     def notice(self, program: m.Program) -> Page:
-        return notice.notice(self, program)
+        if self.memo is None:
+            return notice.notice(self, program)
+
+        def make() -> tuple[Page, Any]:
+            return notice.notice(self, program), self.wording_used[program.id]
+        page, self.wording_used[program.id] = self.memo.page(
+            self._shared_key(), "notice", self.language, self.edition, program, make)
+        return page
 
     def notice_sections(self, program: m.Program) -> list[Section]:
         return notice.notice_sections(self, program)
@@ -118,7 +130,18 @@ class PageBuilder(PageContext):
         return notice.notice_context(self, program)
 
     def guide(self, program: m.Program) -> Page:
-        return guide.guide(self, program)
+        if self.memo is None:
+            return guide.guide(self, program)
+        return self.memo.page(self._shared_key(), "guide", self.language, self.edition,
+                              program, lambda: (guide.guide(self, program), None))[0]
+
+    def _shared_key(self) -> bytes | None:
+        """What this builder's program pages share (see :mod:`.page_memo`), once."""
+        if self._shared is None and self.memo is not None:
+            self._shared = shared_key(self.policy, (
+                self.language, self.edition, self.today, self.threshold, repr(self.options)),
+                self.memo.site)
+        return self._shared
 
     # ------------------------------------------------------------------ for policy owners
     def clauses(self) -> Page:

@@ -29,6 +29,7 @@ from ..data.translatable import SOURCE_LANGUAGE, site_languages
 from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language
+from ..pages.page_memo import PageMemo
 from ..pages.paths import generated_path_problems
 from ..problems import Location, Problems
 from ..publish import acknowledgement, edition_scan, engines, exports, manifest, markdown_residue
@@ -41,7 +42,7 @@ from .checking import Result, check
 from .language_nav import LanguageNavigation, language_navigation
 from .languages import language_pages, pair_twins
 from .page_readings import Reading, read_output, remember_outputs
-from .preview import PageState, Preview
+from .preview import PageState, Preview, digest, folder_state
 from .rendering import build_pages
 from .site_files import BuildError, SiteFiles
 from .timings import Timings
@@ -52,9 +53,11 @@ Reporter = Callable[[Problems], None]
 class SiteBuild:
     """The state and the steps of one build."""
 
-    def __init__(self, settings: BuildSettings, report: Reporter) -> None:
+    def __init__(self, settings: BuildSettings, report: Reporter,
+                 preview: Preview | None = None) -> None:
         self.settings = settings
         self.report = report
+        self.preview = preview  # `mkdocs serve --dirty`: what the last rebuild made
         self.timings = Timings()
         self.result: Result | None = None
         self.pages: dict[str, Page] = {}
@@ -92,10 +95,11 @@ class SiteBuild:
         s = self.settings
         self.site_url = site_url
         with self.timings.step("pages"):
+            memo = self._program_pages()
             pages = build_pages(self.result.policy, s.options, s.templates, s.edition,
-                                s.language)
+                                s.language, memo)
             pages += language_pages(self.result.policy, s.options, s.templates, s.edition,
-                                    pages, s.use_directory_urls)
+                                    pages, s.use_directory_urls, memo)
         with self.timings.step("change control"):
             pages = self._change_control(pages, files)
         _check_paths([p.src_uri for p in pages])
@@ -114,6 +118,23 @@ class SiteBuild:
             raise BuildError(f"govportal: {len(clashes)} generated page(s) collide with "
                              "hand-written pages; nothing was published.", clashes)
         self._add_schemas(files)
+
+    def _program_pages(self) -> PageMemo | None:
+        """Under a live preview, each program's pages from the last rebuild, reused where
+        nothing they are made from changed (the templates and catalogs are looked at here,
+        the data by the memo itself)."""
+        if self.preview is None:
+            return None
+        memo = self.preview.program_pages
+        memo.begin(digest(*(folder_state(folder) for folder in self._page_sources())))
+        return memo
+
+    def _page_sources(self) -> list[Path]:
+        """The folders the pages are templated from besides the data: the project's
+        templates, the portal's own and its wording catalogs."""
+        own = Path(pages_package.__file__).parent
+        found = (self.settings.templates, own / "templates", own.parent / "locale")
+        return [path for path in found if path is not None]
 
     def _change_control(self, pages: list[Page], files: SiteFiles) -> list[Page]:
         """Check the notices against the lock file; add the published history pages."""
@@ -166,9 +187,7 @@ class SiteBuild:
         """What a live preview watches besides the pages: the data, the templates (the
         project's and the portal's), the wording catalogs, the lock file and the archive."""
         s = self.settings
-        own = Path(pages_package.__file__).parent
-        found = (s.data_dir, s.templates, own / "templates", own.parent / "locale",
-                 s.base / s.lock_file, s.base / s.archive_dir)
+        found = (s.data_dir, *self._page_sources(), s.base / s.lock_file, s.base / s.archive_dir)
         return [path for path in found if path is not None and path.exists()]
 
     def language_navigation(self, meta: Mapping[str, Any],

@@ -26,6 +26,7 @@ from ..data.translatable import (
     translated_policy,
 )
 from ..pages.page import Page
+from ..pages.page_memo import PageMemo
 from ..rules.families.i18n import known_language
 from ..rules.registry import Options
 from .rendering import page_builder
@@ -71,7 +72,8 @@ def _complete(policy: Policy, language: str, options: Options, pid: str) -> bool
 
 
 def language_pages(policy: Policy, options: Options, templates: Path | None, edition: str,
-                   pages: list[Page], use_directory_urls: bool = True) -> list[Page]:
+                   pages: list[Page], use_directory_urls: bool = True,
+                   memo: PageMemo | None = None) -> list[Page]:
     """Every page in the other languages; sets ``alternates`` (language → site URL) and
     ``language`` in the metadata of those and of their default-language twins."""
     out: list[Page] = []
@@ -84,7 +86,7 @@ def language_pages(policy: Policy, options: Options, templates: Path | None, edi
         if not chosen:
             continue
         translated = translated_policy(policy, code)
-        builder = page_builder(translated, options, templates, edition, code)
+        builder = page_builder(translated, options, templates, edition, code, memo)
         made = builder.reader_pages([translated.programs[pid] for pid in chosen])
         published = {p.src_uri for p in made}
         out += [Page(f"{code}/{page.src_uri}", page.title,

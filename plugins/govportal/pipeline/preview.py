@@ -38,6 +38,8 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
+from ..pages.page_memo import PageMemo
+
 DIRTY_WARNING = "A 'dirty' build is being performed"  # how MkDocs' warning starts
 SEARCH_INDEX = "search/search_index.json"  # where the theme's search plugin writes its index
 
@@ -118,6 +120,7 @@ class Preview:
         self.written: set[str] = set()  # the site's files as the last build knew them
         self.render: set[str] = set()  # this build: the pages rendered again
         self.fingerprints: dict[str, bytes] = {}
+        self.program_pages = PageMemo()  # each program's pages, templated once per change
         self.removed: list[str] = []
 
     def begin(self, plugins: Iterable[Any]) -> None:

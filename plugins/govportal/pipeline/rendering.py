@@ -10,24 +10,28 @@ from ..data.policy import Policy
 from ..pages.builder import PageBuilder
 from ..pages.environment import environment
 from ..pages.page import Page
+from ..pages.page_memo import PageMemo
 from ..rules.registry import Options
 from .settings import Project
 
 
 def page_builder(policy: Policy, options: Options,
                  templates_dir: Path | None = None, edition: str = "public",
-                 language: str = "en") -> PageBuilder:
-    """The page builder every caller shares, so the plugin and the CLI render alike."""
-    return PageBuilder(policy, environment(templates_dir, language), today=options.today,
-                       threshold=options.readability_threshold, edition=edition,
-                       options=options, language=language)
+                 language: str = "en", memo: PageMemo | None = None) -> PageBuilder:
+    """The page builder every caller shares, so the plugin and the CLI render alike
+    (``memo``: the live preview's pages of each program from its last build)."""
+    builder = PageBuilder(policy, environment(templates_dir, language), today=options.today,
+                          threshold=options.readability_threshold, edition=edition,
+                          options=options, language=language)
+    builder.memo = memo
+    return builder
 
 
 def build_pages(policy: Policy, options: Options,
                 templates_dir: Path | None = None, edition: str = "public",
-                language: str = "en") -> list[Page]:
+                language: str = "en", memo: PageMemo | None = None) -> list[Page]:
     """Render every generated page (the policy must be complete and free of errors)."""
-    return page_builder(policy, options, templates_dir, edition, language).pages()
+    return page_builder(policy, options, templates_dir, edition, language, memo).pages()
 
 
 def notice_texts(policy: Policy, options: Options, settings: Project) -> dict[str, str]:

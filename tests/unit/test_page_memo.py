@@ -1,0 +1,132 @@
+"""The live preview's memo of each program's pages: reused only while nothing they are made
+from changed, and then the same pages (and the same coverage page) as made afresh."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from govportal import pipeline
+from govportal.pages.page_memo import PageMemo
+from govportal.rules import registry
+from tests.conftest import ROOT
+
+OPTIONS = registry.Options(today=dt.date(2026, 12, 1))
+
+
+@pytest.fixture(scope="module")
+def policy():
+    result = pipeline.check(ROOT / "data", OPTIONS)
+    assert not result.problems.errors
+    return result.policy
+
+
+def _pages(policy, memo, options=OPTIONS, language="en", edition="public"):
+    return {p.src_uri: p for p in pipeline.build_pages(policy, options, None, edition,
+                                                        language, memo)}
+
+
+def _program_page_count(policy) -> int:
+    return 2 * len(policy.programs)  # a notice and a manager guide each
+
+
+def test_the_second_build_reuses_every_program_page_and_publishes_the_same(policy):
+    fresh = _pages(policy, None)
+    memo = PageMemo()
+    memo.begin(b"templates-1")
+    first = _pages(policy, memo)
+    assert (memo.made, memo.reused) == (4, 0)
+    memo.begin(b"templates-1")
+    second = _pages(policy, memo)
+    assert (memo.made, memo.reused) == (0, 4)
+    assert first.keys() == second.keys() == fresh.keys()
+    for uri, page in fresh.items():
+        assert second[uri] == page, uri
+    # the coverage page lists the standard wording each notice printed: the same when the
+    # notices came from the memo
+    assert second["registers/disclosure-coverage.md"].markdown == \
+        fresh["registers/disclosure-coverage.md"].markdown
+
+
+def test_a_page_given_out_can_be_changed_without_changing_the_kept_one(policy):
+    memo = PageMemo()
+    memo.begin(b"t")
+    first = _pages(policy, memo)
+    first["notices/micro-coaching.md"].meta["tags"].append("changed by the caller")
+    first["notices/micro-coaching.md"].meta["notice_version"] = "9.9"
+    memo.begin(b"t")
+    again = _pages(policy, memo)["notices/micro-coaching.md"]
+    assert "changed by the caller" not in again.meta["tags"]
+    assert again.meta["notice_version"] != "9.9"
+
+
+def test_an_edited_program_is_made_again_and_only_it(policy):
+    memo = PageMemo()
+    memo.begin(b"t")
+    _pages(policy, memo)
+    program = policy.programs["micro-coaching"]
+    edited = program.model_copy(update={"title": "Micro-coaching tips, edited"})
+    changed = dataclasses.replace(policy, programs={**policy.programs,
+                                                    "micro-coaching": edited}, _indexes={})
+    memo.begin(b"t")
+    pages = _pages(changed, memo)
+    assert (memo.made, memo.reused) == (2, 2)
+    assert pages["notices/micro-coaching.md"].title == \
+        "Privacy notice: Micro-coaching tips, edited"
+    assert pages["guides/micro-coaching.md"].title == \
+        "Manager guide: Micro-coaching tips, edited"
+
+
+@pytest.mark.parametrize("change", ["shared file", "templates", "date", "edition",
+                                    "programs listed", "no sources"])
+def test_what_every_program_page_shares_makes_them_all_again(policy, change):
+    memo = PageMemo()
+    memo.begin(b"t")
+    _pages(policy, memo)
+    site, options, edition, changed = b"t", OPTIONS, "public", policy
+    if change == "shared file":
+        sources = dict(policy.sources)
+        assert "organisation.yaml" in sources
+        sources["organisation.yaml"] = "0" * 64
+        changed = dataclasses.replace(policy, sources=sources)
+    elif change == "templates":
+        site = b"a template was edited"
+    elif change == "date":
+        options = registry.Options(today=dt.date(2026, 12, 2))
+    elif change == "edition":
+        edition = "internal"
+    elif change == "programs listed":
+        changed = dataclasses.replace(policy, programs=dict(reversed(policy.programs.items())),
+                                      _indexes={})
+    elif change == "no sources":
+        changed = dataclasses.replace(policy, sources={})
+    memo.begin(site)
+    _pages(changed, memo, options=options, edition=edition)
+    assert (memo.made, memo.reused) == (_program_page_count(policy), 0)
+
+
+def test_a_changed_program_file_alone_does_not_count_as_shared(policy):
+    """The programs' own files are not part of what every page shares: a program's file
+    whose digest changed but whose loaded program did not (a comment edited) reuses all."""
+    memo = PageMemo()
+    memo.begin(b"t")
+    _pages(policy, memo)
+    sources = dict(policy.sources)
+    assert "programs/micro-coaching.yaml" in sources
+    sources["programs/micro-coaching.yaml"] = "f" * 64
+    memo.begin(b"t")
+    _pages(dataclasses.replace(policy, sources=sources), memo)
+    assert (memo.made, memo.reused) == (0, 4)
+
+
+def test_each_language_keeps_its_own_pages(policy):
+    memo = PageMemo()
+    memo.begin(b"t")
+    english = _pages(policy, memo)
+    german = pipeline.page_builder(policy, OPTIONS, None, "public", "de", memo)
+    notice = german.notice(policy.programs["micro-coaching"])
+    assert memo.made == 5 and memo.reused == 0
+    assert notice.title != english["notices/micro-coaching.md"].title
+    assert notice.title.startswith("Datenschutzhinweis")
