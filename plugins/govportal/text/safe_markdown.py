@@ -160,6 +160,7 @@ def plain(text: str | None) -> str:
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 
+@_memo  # the exports repeat the same texts (a requirement's title in every notice's row)
 def export_text(text: str | None) -> str:
     """Plain text for the machine-readable files: no markup, and no tag that a program
     printing the value as HTML could be given back by decoding an entity. Markup is removed
