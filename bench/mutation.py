@@ -68,7 +68,8 @@ _CHANGES = ("tests/unit/test_changes.py", "tests/unit/test_prsummary.py",
             "tests/unit/test_translation_lock.py")  # the last: each language's change control
 TESTS: dict[str, tuple[str, ...]] = {
     "rules/decisions.py": _DISCLOSURES, "rules/facts.py": _DISCLOSURES,
-    "rules/evidence.py": _DISCLOSURES,
+    "rules/evidence.py": (*_DISCLOSURES, "tests/unit/test_evidence.py",
+                          "tests/unit/test_evidence_program.py"),
     "rules/families/content.py": ("tests/unit/test_rules.py", "tests/unit/test_cases.py",
                                   "tests/unit/test_rules_page.py"),
     "rules/families/disclosures.py": (*_DISCLOSURES, "tests/unit/test_cases.py"),

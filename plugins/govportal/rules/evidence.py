@@ -12,6 +12,7 @@ is a gap too.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from ..data import model as m
 from ..data.policy import Policy
@@ -45,16 +46,14 @@ def _dpo(a: Ask) -> Gap | None:
     return None
 
 
-def _representative(attr: str, where: str) -> Callable[[Ask], Gap | None]:
-    def check(a: Ask) -> Gap | None:
-        rep = getattr(a.org, attr)
-        if rep is None:
-            return Gap(ORG, (), f"the organisation has no establishment in {where} but names "
-                       f"no representative there (`{attr}`)")
-        if not _reachable(rep):
-            return Gap(ORG, (attr,), f"the representative in {where} has no contact details")
-        return None
-    return check
+def _representative(a: Ask, attr: str, where: str) -> Gap | None:
+    rep = getattr(a.org, attr)
+    if rep is None:
+        return Gap(ORG, (), f"the organisation has no establishment in {where} but names "
+                   f"no representative there (`{attr}`)")
+    if not _reachable(rep):
+        return Gap(ORG, (attr,), f"the representative in {where} has no contact details")
+    return None
 
 
 def _purposes(a: Ask) -> Gap | None:
@@ -92,41 +91,37 @@ def _purposes_using(a: Ask, classification: m.Classification) -> list[tuple[int,
                    for f in p.fields)]
 
 
-def _special_category(uk: bool) -> Callable[[Ask], Gap | None]:
-    def check(a: Ask) -> Gap | None:
-        for i, purpose in _purposes_using(a, m.Classification.SPECIAL_CATEGORY):
-            cond = purpose.special_category
-            if cond is None:
-                return Gap(PROGRAM, ("purposes", i),
-                           f"purpose '{purpose.id}' uses special-category data but gives no "
-                           "Art. 9(2) condition (special_category)")
-            if uk and not cond.uk_schedule_1:
-                return Gap(PROGRAM, ("purposes", i, "special_category"),
-                           f"purpose '{purpose.id}' gives no DPA 2018 Schedule 1 condition "
-                           "(special_category.uk_schedule_1)")
-        if uk and _purposes_using(a, m.Classification.SPECIAL_CATEGORY) and \
-                a.org.appropriate_policy_document is None:
-            return Gap(ORG, (), "the organisation does not say whether it keeps the "
-                       "appropriate policy document DPA 2018 Schedule 1 asks for "
-                       "(appropriate_policy_document)")
-        return None
-    return check
+def _special_category(a: Ask, uk: bool) -> Gap | None:
+    for i, purpose in _purposes_using(a, m.Classification.SPECIAL_CATEGORY):
+        cond = purpose.special_category
+        if cond is None:
+            return Gap(PROGRAM, ("purposes", i),
+                       f"purpose '{purpose.id}' uses special-category data but gives no "
+                       "Art. 9(2) condition (special_category)")
+        if uk and not cond.uk_schedule_1:
+            return Gap(PROGRAM, ("purposes", i, "special_category"),
+                       f"purpose '{purpose.id}' gives no DPA 2018 Schedule 1 condition "
+                       "(special_category.uk_schedule_1)")
+    if uk and _purposes_using(a, m.Classification.SPECIAL_CATEGORY) and \
+            a.org.appropriate_policy_document is None:
+        return Gap(ORG, (), "the organisation does not say whether it keeps the "
+                   "appropriate policy document DPA 2018 Schedule 1 asks for "
+                   "(appropriate_policy_document)")
+    return None
 
 
-def _criminal_offence(uk: bool) -> Callable[[Ask], Gap | None]:
-    def check(a: Ask) -> Gap | None:
-        for i, purpose in _purposes_using(a, m.Classification.CRIMINAL_OFFENCE):
-            basis = purpose.criminal_offence
-            if basis is None:
-                return Gap(PROGRAM, ("purposes", i),
-                           f"purpose '{purpose.id}' uses criminal-offence data but names no "
-                           "law that allows it (criminal_offence)")
-            if uk and not basis.uk_schedule_1:
-                return Gap(PROGRAM, ("purposes", i, "criminal_offence"),
-                           f"purpose '{purpose.id}' gives no DPA 2018 Schedule 1 condition "
-                           "(criminal_offence.uk_schedule_1)")
-        return None
-    return check
+def _criminal_offence(a: Ask, uk: bool) -> Gap | None:
+    for i, purpose in _purposes_using(a, m.Classification.CRIMINAL_OFFENCE):
+        basis = purpose.criminal_offence
+        if basis is None:
+            return Gap(PROGRAM, ("purposes", i),
+                       f"purpose '{purpose.id}' uses criminal-offence data but names no "
+                       "law that allows it (criminal_offence)")
+        if uk and not basis.uk_schedule_1:
+            return Gap(PROGRAM, ("purposes", i, "criminal_offence"),
+                       f"purpose '{purpose.id}' gives no DPA 2018 Schedule 1 condition "
+                       "(criminal_offence.uk_schedule_1)")
+    return None
 
 
 def _data_categories(a: Ask) -> Gap | None:
@@ -300,17 +295,20 @@ def _joint_controllers(a: Ask) -> Gap | None:
     return None
 
 
+# The checks that serve several topics take their parameters through partial(), which calls
+# the module's function each time (a check made once by a closure at import would stay the
+# function as first loaded).
 TOPICS: dict[str, Callable[[Ask], Gap | None]] = {
     "controller": _controller,
     "dpo": _dpo,
-    "representative": _representative("eu_representative", "the EU"),
-    "uk-representative": _representative("uk_representative", "the UK"),
+    "representative": partial(_representative, attr="eu_representative", where="the EU"),
+    "uk-representative": partial(_representative, attr="uk_representative", where="the UK"),
     "purposes": _purposes,
     "legitimate-interests": _legitimate_interests,
-    "special-category": _special_category(uk=False),
-    "uk-special-category": _special_category(uk=True),
-    "criminal-offence": _criminal_offence(uk=False),
-    "uk-criminal-offence": _criminal_offence(uk=True),
+    "special-category": partial(_special_category, uk=False),
+    "uk-special-category": partial(_special_category, uk=True),
+    "criminal-offence": partial(_criminal_offence, uk=False),
+    "uk-criminal-offence": partial(_criminal_offence, uk=True),
     "data-categories": _data_categories,
     "ccpa-categories": _ccpa_categories,
     "ccpa-purposes": _ccpa_purposes,
