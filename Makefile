@@ -25,6 +25,10 @@ PROPERDOCS_TESTS := tests/sitebuild/test_build.py tests/sitebuild/test_gate_outp
 # `make check CHECK_ARGS="--base origin/main"` also compares the notice history with main.
 CHECK_FORMAT ?= text
 CHECK_ARGS ?=
+# pytest-xdist workers for `make test`: one per core, at most four (`make test WORKERS=1` runs the
+# suite in one process); each test file runs whole on one worker, the browser tests together.
+WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
+PYTEST_WORKERS := $(if $(filter 1,$(WORKERS)),,-n $(WORKERS) --dist loadgroup)
 # Material prints an end-of-life banner on every build; the portal pins MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -62,10 +66,10 @@ browser-deps:  ## Debian's Chromium for the browser tests, installed when missin
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) $(PD_STAMP) browser-deps lint  ## set up and run every test, then the site builds again under ProperDocs
-	GOVPORTAL_PROPERDOCS_PYTHON=$(abspath $(PD_BIN))/python $(BIN)/python -m pytest -q -p no:cacheprovider; \
-	  rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
-	$(PD_BIN)/python -m pytest -q -p no:cacheprovider $(PROPERDOCS_TESTS) \
+test: $(STAMP) $(PD_STAMP) browser-deps lint  ## set up and run every test (one worker per core, at most four), then the site builds again under ProperDocs
+	GOVPORTAL_PROPERDOCS_PYTHON=$(abspath $(PD_BIN))/python $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  $(PYTEST_WORKERS); rc=$$?; [ $$rc -eq 5 ] && echo "no tests ran" && exit 0; exit $$rc
+	$(PD_BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_WORKERS) $(PROPERDOCS_TESTS) \
 	  --deselect tests/sitebuild/test_engines.py::test_both_engines_publish_the_same_site
 
 snapshots: $(STAMP)  ## rewrite the HTML snapshots after an intended change, then show the diff to review

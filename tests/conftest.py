@@ -133,3 +133,14 @@ def mkdocs_build(project: Path, *args: str, env: dict | None = None,
         [*engines.build_command(ENGINE), "--strict", "-q", *args],
         cwd=project, capture_output=True, text=True, env=full_env, timeout=300,
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``make test`` runs two workers), each test file runs whole on one
+    worker (its module-scoped sites are built once), and the browser tests all on the same
+    worker (they share one published site and one Chromium per session)."""
+    for item in items:
+        path = item.path.relative_to(ROOT).as_posix() if item.path.is_relative_to(ROOT) \
+            else str(item.path)
+        group = "browser" if path.startswith("tests/browser/") else path
+        item.add_marker(pytest.mark.xdist_group(group))

@@ -25,6 +25,8 @@ def test_region(snapshot):
 def run(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, text: str,
         *args: str) -> pytest.RunResult:
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    for name in ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID"):
+        monkeypatch.delenv(name, raising=False)  # the inner run is not one of the suite's workers
     pytester.makepyfile(test_page=SNAPSHOT_TEST.replace("{text}", text))
     return pytester.runpytest_subprocess("-p", "no:cacheprovider", *args)
 
