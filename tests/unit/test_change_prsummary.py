@@ -8,6 +8,7 @@ Every expected line is written out here.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,23 @@ def test_a_committed_link_out_of_the_data_is_a_summary_error(repo: Path) -> None
         prsummary.summarise(repo / "data", "HEAD")
     assert str(caught.value) == ("the data folder at 'HEAD' cannot be read safely: "
                                  "'data/evil.yaml' is a link to an absolute path")
+
+
+def test_a_git_that_does_not_answer_is_stopped_after_two_minutes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A git that never answers, without the two minutes of waiting: it "runs" until the
+    # time given to it is up (and for ever when none is given).
+    def never_answers(cmd: list[str], **kwargs: object) -> None:
+        timeout = kwargs.get("timeout")
+        if timeout is None:
+            raise AssertionError("git would be waited for for ever")
+        raise subprocess.TimeoutExpired(cmd, timeout)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prsummary.subprocess, "run", never_answers)
+    with pytest.raises(SummaryError) as caught:
+        prsummary._git(["status"], tmp_path)
+    assert str(caught.value) == (
+        "git could not be run: Command '['git', 'status']' timed out after 120 seconds")
 
 
 def test_git_errors_are_summary_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
