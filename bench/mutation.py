@@ -91,7 +91,8 @@ TESTS: dict[str, tuple[str, ...]] = {
     "changes/history.py": (*_CHANGES, "tests/unit/test_change_history.py",
                            "tests/unit/test_change_history_languages.py",
                            "tests/unit/test_fact_names.py"),
-    "changes/control.py": (*_CHANGES, "tests/unit/test_change_control.py"),
+    "changes/control.py": (*_CHANGES, "tests/unit/test_change_control.py",
+                           "tests/unit/test_change_control_languages.py"),
     "changes/prsummary.py": (*_CHANGES, "tests/unit/test_change_prsummary.py",
                              "tests/unit/test_i18n.py"),
 }

@@ -144,3 +144,37 @@ def test_from_criteria_to_a_fixed_period_is_a_change_not_a_comparison() -> None:
 def test_the_same_facts_differ_in_nothing() -> None:
     assert differences(OLD, OLD) == []
     assert differences(Facts(), Facts()) == []
+
+
+def test_each_name_is_asked_for_by_its_kind_and_key() -> None:
+    """In another language a sentence's names come from ``names(kind, key, as recorded)``;
+    this one writes back what it was asked, so every sentence shows its question."""
+    def asked(kind: str, key: str, recorded: str) -> str:
+        return f"<{kind} {key}: {recorded}>"
+
+    def words(frame: str) -> str:
+        return frame  # the sentences as written, untranslated
+
+    assert [d.text for d in differences(OLD, NEW, words, asked)] == [
+        "New purpose: <purpose coaching: Sending tips.>",
+        "No longer used for: <purpose audits: Checking disputes.>",
+        "New recipient: <recipient Tips Inc: Tips Inc>",
+        "No longer shared with: <recipient Old Archive Ltd: Old Archive Ltd>",
+        "New transfer to <transfer uk-hosting: United Kingdom>",
+        "No longer transferred to <transfer us-hosting: United States>",
+        "New kind of information: Usage and engagement information",
+        "No longer uses: Assessment results",
+        "No longer uses: retired kind",
+        "Also uses: <field nick: Nickname>",
+        "Also uses: <field taps: Tips opened>",
+        "No longer uses: <field badge: Badge>",
+        "No longer uses: <field score: Quiz score>",
+        "<retention certs: Certificates> kept <period certs: until the certificate expires> "
+        "instead of <period certs: 2 years>",
+        "<retention logs: Engagement logs> kept <period logs: 180 days> instead of "
+        "<period logs: 90 days>",
+        "<retention scores: Quiz scores> kept <period scores: 6 months> instead of "
+        "<period scores: 1 year>",
+        "<retention fresh: Tip ratings> kept <period fresh: 1 month>",
+        "<retention old: Old exports> no longer kept",
+    ]

@@ -175,3 +175,92 @@ def test_links_of_a_german_text_are_made_to_work_one_folder_deeper() -> None:
         "[Fristen](../../../registers/retention.md)")
     assert relink("[Fristen](../registers/retention.md)", PID, known) == (
         "[Fristen](../../registers/retention.md)")
+
+
+def test_a_notice_locked_in_german_from_its_first_version_names_no_earlier_ones(
+        history: History) -> None:
+    del history.lock.notices[PID]["1.0"]  # now every version was locked in German too
+    text = by_uri(history.pages(KNOWN))["de/notices/lms-milestones/changes.md"].markdown
+    assert "Frühere Fassungen wurden nur in der Originalsprache" not in text
+    assert "Dies war die erste Fassung dieses Hinweises in dieser Sprache." not in text
+    assert text.count("Dies war die erste veröffentlichte Fassung dieses Hinweises.") == 1
+
+
+def test_german_pages_link_to_the_current_notice_only_where_it_is_in_german(
+        history: History) -> None:
+    pages = by_uri(history.pages(KNOWN - {"de/notices/lms-milestones.md"}))
+    german = pages["de/notices/lms-milestones/v1.1.md"].markdown
+    assert "[Zum aktuellen Hinweis]" not in german
+    assert ("[Was sich in dieser Fassung geändert hat](changes.md#v1-1) · [Der genaue Text "
+            "dieser Fassung](../../../notices/lms-milestones/v1.1/de.txt)") in german
+    changes = pages["de/notices/lms-milestones/changes.md"].markdown
+    assert changes.startswith(
+        "# Was sich geändert hat: Lerndaten in Einzelgesprächen und Beurteilungen\n\n"
+        "Jede Fassung dieses Datenschutzhinweises, die neueste zuerst, und was jede für Sie "
+        "geändert hat.\n")
+    # the English pages link to theirs: a program's notice in its own language is always
+    # built, whatever the set of known pages holds
+    english = pages["notices/lms-milestones/v1.1.md"].markdown
+    assert "[Read the current notice](../lms-milestones.md) · " in english
+    pages = by_uri(history.pages(KNOWN - {"notices/lms-milestones.md"}))
+    assert "[Read the current notice](../lms-milestones.md) · " in (
+        pages["notices/lms-milestones/v1.1.md"].markdown)
+    assert "[Zum aktuellen Hinweis](../lms-milestones.md) · " in (
+        pages["de/notices/lms-milestones/v1.1.md"].markdown)
+
+
+def test_links_in_an_archived_german_text_are_made_to_work_one_folder_deeper(
+        history: History) -> None:
+    path = history.archive.path(PID, "1.1", "de")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nSiehe den [Leitfaden](../guides/lms-milestones.md).\n",
+                    encoding="utf-8")
+    page = by_uri(history.pages(KNOWN))["de/notices/lms-milestones/v1.1.md"]
+    assert "Siehe den [Leitfaden](../../guides/lms-milestones.md)." in page.markdown
+
+
+def test_an_archived_german_text_without_its_heading_takes_the_german_title(
+        history: History) -> None:
+    path = history.archive.path(PID, "1.1", "de")
+    heading, _, rest = path.read_text(encoding="utf-8").partition("\n")
+    assert heading.startswith("# Datenschutzhinweis: ")
+    path.write_text(rest.lstrip("\n"), encoding="utf-8")
+    page = by_uri(history.pages(KNOWN))["de/notices/lms-milestones/v1.1.md"]
+    assert page.title == "Lerndaten in Einzelgesprächen und Beurteilungen (Fassung 1.1)"
+    assert page.markdown.startswith(
+        "# Lerndaten in Einzelgesprächen und Beurteilungen (Fassung 1.1)\n")
+
+
+def test_the_banner_of_a_german_notice_is_in_german(history: History) -> None:
+    notice = Page("de/notices/micro-coaching.md", "Datenschutzhinweis", "# Titel\n\nText.\n",
+                  "employees", {"program_id": "micro-coaching", "language": "de"})
+    decorated = history.decorate(notice, notice.markdown)
+    assert decorated.startswith(
+        "# Titel\n\n"
+        '<div class="gp-change-banner admonition warning" role="note" markdown>\n'
+        '<p class="admonition-title">Dieser Hinweis hat sich am 1. Dezember 2026 geändert</p>'
+        "\n\n<p>Der Hinweis nennt Ihre Rechte jetzt getrennt für die EU, das Vereinigte "
+        "Königreich und Kalifornien, nennt jede Beschwerdestelle mit ihrer Anschrift, sagt, "
+        "wie Sie das Micro-Coaching verlassen, und hält die eigene Garantie des Vereinigten "
+        "Königreichs für Daten fest, die in die Vereinigten Staaten gelangen.</p>\n\n"
+        "[Was sich geändert hat und was es für Sie bedeutet](micro-coaching/changes.md#v1-3)"
+        "\n</div>\n\nText.\n")
+
+
+def test_the_templates_of_another_language_are_asked_only_for_that_language(
+        history: History) -> None:
+    asked: list[str | None] = []
+
+    def environments(code: str | None):
+        asked.append(code)
+        return environment(None, code)
+
+    history.environments = environments
+    english = Page("notices/micro-coaching.md", "Privacy notice", "# Title\n\nText.\n",
+                   "employees", {"program_id": "micro-coaching"})
+    decorated = history.decorate(english, english.markdown)
+    assert '<p class="admonition-title">This notice changed on December 1, 2026</p>' in (
+        decorated)
+    assert asked == []
+    history.pages(KNOWN)
+    assert asked and set(asked) == {"de"}

@@ -22,6 +22,7 @@ from govportal.changes.facts import Facts, RetentionFact
 from govportal.changes.lock import (
     Correction,
     Lock,
+    LockedTranslation,
     LockedVersion,
     LockFile,
     LockFileV1,
@@ -371,3 +372,13 @@ def test_paths_outside_the_project_are_shown_whole(tmp_path: Path) -> None:
     assert lock.label == (tmp_path / "other" / "lock.json").as_posix()
     assert archive.label == (tmp_path / "archive").as_posix()
     assert archive.project == tmp_path / "project"
+
+
+def test_a_version_gives_its_own_fingerprints_for_the_default_language_and_a_translations_by_code(
+        ) -> None:
+    german = LockedTranslation(sha256=C, wording=D)
+    version = entry(A, 3, translations={"de": german})
+    assert version.text(None) is version
+    assert version.text("de") is german
+    assert version.text("fr") is None
+    assert entry(A, 3).text(None) is not None

@@ -8,6 +8,7 @@ Every expected line is written out here.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,52 @@ def test_a_ref_that_is_not_a_commit(repo: Path) -> None:  # noqa: F811
     assert str(caught.value) == "'no-such-branch' is not a commit, branch or tag in policy"
 
 
+def test_a_range_of_commits_is_not_one_commit(repo: Path) -> None:  # noqa: F811
+    # `rev-parse --verify` accepts exactly one revision: without it a range would pass the
+    # check and fail later with git's own words about an object name.
+    with pytest.raises(SummaryError) as caught:
+        prsummary.export("HEAD~1..HEAD", repo / "data", repo.parent / "copy")
+    assert str(caught.value) == "'HEAD~1..HEAD' is not a commit, branch or tag in policy"
+
+
+def test_a_data_folder_whose_name_starts_with_a_hyphen_is_exported(tmp_path: Path) -> None:
+    # The folder is passed to git after `--`, so its name is never read as an option.
+    root = tmp_path / "policy"
+    (root / "-data").mkdir(parents=True)
+    (root / "-data" / "retention.yaml").write_text("period: 2 years\n", encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "data in a folder named -data")
+    out = prsummary.export("main", root / "-data", tmp_path / "copy")
+    assert out == tmp_path / "copy" / "-data"
+    assert (out / "retention.yaml").read_text(encoding="utf-8") == "period: 2 years\n"
+
+
+def test_a_summary_names_stale_and_changed_translations(tmp_path: Path) -> None:
+    root = tmp_path / "policy"
+    data = _translated(root, "data")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Publish coaching in German")
+    sha = git(root, "rev-parse", "--short", "main")
+    edit(data / "programs" / "coaching.yaml", "Short tips for managers",
+         "Short tips, now by e-mail, for managers")
+    edit(data / "translations" / "de" / "programs.yaml", '"DE: Coaching tips"',
+         '"DE: Coaching-Tipps"')
+    assert prsummary.summarise(data, "main") == (
+        "## What employees and managers will see change\n\n"
+        f"Comparing the policy data of `main ({sha})` with the working tree.\n\n"
+        "### Translations now out of date\n\n"
+        "These texts changed, but not their translations: the pages in those languages still "
+        "say what the text said before (`govportal translations todo LANG` lists them).\n\n"
+        "- German (de): programs 'coaching' summary\n\n"
+        "### Translations changed\n\n"
+        "The words readers of these languages will see change: ask someone who reads the "
+        "language to review them.\n\n"
+        "- German (de): programs 'coaching' title (changed)\n\n"
+        "Nothing that employees or managers read changes.\n")
+
+
 def test_refs_are_shown_with_their_short_commit(repo: Path) -> None:  # noqa: F811
     sha = git(repo, "rev-parse", "--short", "HEAD")
     assert prsummary.describe("main", repo) == f"main ({sha})"
@@ -115,6 +162,23 @@ def test_a_committed_link_out_of_the_data_is_a_summary_error(repo: Path) -> None
         prsummary.summarise(repo / "data", "HEAD")
     assert str(caught.value) == ("the data folder at 'HEAD' cannot be read safely: "
                                  "'data/evil.yaml' is a link to an absolute path")
+
+
+def test_a_git_that_does_not_answer_is_stopped_after_two_minutes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A git that never answers, without the two minutes of waiting: it "runs" until the
+    # time given to it is up (and for ever when none is given).
+    def never_answers(cmd: list[str], **kwargs: object) -> None:
+        timeout = kwargs.get("timeout")
+        if timeout is None:
+            raise AssertionError("git would be waited for for ever")
+        raise subprocess.TimeoutExpired(cmd, timeout)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prsummary.subprocess, "run", never_answers)
+    with pytest.raises(SummaryError) as caught:
+        prsummary._git(["status"], tmp_path)
+    assert str(caught.value) == (
+        "git could not be run: Command '['git', 'status']' timed out after 120 seconds")
 
 
 def test_git_errors_are_summary_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

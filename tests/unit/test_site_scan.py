@@ -256,6 +256,34 @@ def test_a_scan_for_other_values_reads_every_page_again(tmp_path: Path, policy,
     assert second.counts == counts(rendered=1, already=1)
 
 
+def test_a_rebuild_does_not_read_again_the_other_files_that_did_not_change(tmp_path: Path,
+                                                                           policy) -> None:
+    """Files read only in the walk (not rendered as pages) are remembered too: unchanged, the
+    next scan takes what was found in them, the refusal of an unreadable one included."""
+    expected = [
+        "b.gz cannot be read by the edition scan (it cannot be expanded (Error -3 while "
+        "decompressing data: unknown compression method)): a public site holds only files "
+        "the scan can read",
+        f"c.txt {NAME}"]
+    first = SiteScan(policy)
+    render(first, tmp_path, {"index.html": HOME})
+    write(tmp_path, "assets/app.js", "console.log('hello');")
+    write(tmp_path, "b.gz", b"\x1f\x8bnot really gzip")
+    write(tmp_path, "c.txt", f"Ask {CONTACT_NAME}.")
+    assert first.finish(tmp_path) == expected
+    assert first.counts == counts(rendered=1, after=3, already=1)
+    second = SiteScan(policy)
+    render(second, tmp_path, {"index.html": HOME})
+    assert second.finish(tmp_path) == expected
+    assert second.counts == counts(unchanged=1, already=4)
+    # a file that changed is read again
+    third = SiteScan(policy)
+    render(third, tmp_path, {"index.html": HOME})
+    write(tmp_path, "c.txt", "Ask the desk.")
+    assert third.finish(tmp_path) == expected[:1]
+    assert third.counts == counts(unchanged=1, after=1, already=3)
+
+
 # -- The search index --------------------------------------------------------------------------
 
 def _index(docs: list, **others) -> str:
@@ -385,6 +413,18 @@ def test_a_page_rendered_as_plain_text_is_not_remembered_for_the_index(tmp_path:
           _index([{"location": "notes.txt", "text": "Who answers questions."}]))
     assert scan.finish(tmp_path) == []
     assert scan.counts == counts(rendered=1, after=1, read=1, already=1)
+
+
+def test_a_page_read_only_in_the_walk_is_not_remembered_for_the_index(tmp_path: Path,
+                                                                     policy) -> None:
+    """A page written without being rendered through the scan has no text to compare an
+    entry with: its entries are read, even empty ones."""
+    scan = SiteScan(policy)
+    write(tmp_path, "a.html", "<p>Who answers questions.</p>")
+    write(tmp_path, "search_index.json",
+          _index([{"location": "a.html", "title": "", "text": ""}]))
+    assert scan.finish(tmp_path) == []
+    assert scan.counts == counts(after=2, read=1)
 
 
 # -- Small parts ---------------------------------------------------------------------------

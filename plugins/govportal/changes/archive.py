@@ -77,5 +77,5 @@ class Archive:
         if outside or self.folder.leaves(path):
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(normalise(text), encoding="utf-8", newline="\n")
+        path.write_bytes(normalise(text).encode("utf-8"))  # "\n" endings, on every system
         return True
