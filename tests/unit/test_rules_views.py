@@ -48,3 +48,22 @@ def test_each_view_rule_names_the_kind_of_field_and_view(tmp_path: Path) -> None
         "name who signs off\n"
         "    hint: set `hr_signoff: {required: true, approver: …, how: …}` for this view",
     ]
+
+
+def test_an_audit_view_in_order_does_not_end_the_check_of_the_next(tmp_path: Path) -> None:
+    edits = [
+        # a second audit view after the signed-off one, without sign-off
+        ("roles.yaml", "how: A ticket the HR lead approves.}\n",
+         "how: A ticket the HR lead approves.}\n  - {id: case-view, name: Case view, role: hr, "
+         "kind: audit, purpose: Cases., hr_signoff: {required: false}}\n"),
+        ("inventory.yaml", "raw_detail: true\n    views: [audit-view]",
+         "raw_detail: true\n    views: [audit-view, case-view]"),
+    ]
+    data = mutated(tmp_path, BASE, edits)
+    result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path)
+    assert [p.format_text() for p in result.problems if p.rule.startswith("views.")] == [
+        "data/roles.yaml:23:101: error [views.raw-detail-signoff] views[3].hr_signoff.required: "
+        "the audit view 'case-view' shows raw detail ('quiz-answers') but does not require HR "
+        "sign-off\n"
+        "    hint: set `hr_signoff: {required: true, approver: …, how: …}` for this view",
+    ]
