@@ -22,6 +22,7 @@ mutant. Not part of ``make test``: a full run takes an hour or more on two cores
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime as dt
 import json
 import os
@@ -76,7 +77,13 @@ TESTS: dict[str, tuple[str, ...]] = {
     "rules/families/markup.py": ("tests/unit/test_hostile.py", "tests/unit/test_rules.py",
                                  "tests/unit/test_cases.py"),
     "rules/families/references.py": ("tests/unit/test_cases.py", "tests/unit/test_rules.py",
-                                     "tests/unit/test_hostile.py"),
+                                     "tests/unit/test_hostile.py",
+                                     "tests/unit/test_rules_references.py"),
+    "rules/families/retention.py": (*_RULES, "tests/unit/test_rules_retention.py"),
+    "rules/families/review.py": (*_RULES, "tests/unit/test_rules_review.py"),
+    "rules/families/transfers.py": (*_RULES, "tests/unit/test_rules_transfers.py"),
+    "rules/families/vendors.py": (*_RULES, "tests/unit/test_rules_vendors.py"),
+    "rules/families/views.py": (*_RULES, "tests/unit/test_rules_views.py"),
     "text/safe_markdown.py": ("tests/security/test_sanitizer.py",
                               "tests/unit/test_plain_text_shortcut.py",
                               "tests/unit/test_safe_markdown.py"),
@@ -123,6 +130,30 @@ def _fresh_portal_caches():
         decisions._CATALOG_REQUIREMENTS.clear()
     yield
 """
+# mutmut leaves every decorated function alone, and each governance rule is a function under
+# ``@rule(…)``: in the staged copy, each such decorator becomes a call after the module's last
+# line (``f = rule(…)(f)``), its own lines left blank so every line keeps its number. The rule
+# then registers mutmut's trampoline, whose mutants the rule's tests can catch.
+RULE_MODULES = "plugins/govportal/rules/families"
+
+
+def undecorate_rules(source: str) -> str:
+    """``source`` with each top-level ``@rule(…)`` decorator moved to a call at the end."""
+    lines = source.splitlines(keepends=True)
+    calls = []
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.FunctionDef) or len(node.decorator_list) != 1:
+            continue
+        deco = node.decorator_list[0]
+        if not (isinstance(deco, ast.Call) and isinstance(deco.func, ast.Name)
+                and deco.func.id == "rule"):
+            continue
+        calls.append(f"{node.name} = {ast.get_source_segment(source, deco)}({node.name})\n")
+        for n in range(deco.lineno - 1, deco.end_lineno or deco.lineno):
+            lines[n] = "\n"
+    return "".join(lines) + ("\n" if calls else "") + "".join(calls)
+
+
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests",
           34: "skipped", 36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout",
           255: "timeout", -9: "killed", -11: "killed", None: "not checked"}
@@ -152,6 +183,9 @@ def stage(dest: Path, ref: str | None) -> Path:
             if src.is_file():
                 (dest / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(src, dest / name)
+    for module in (dest / RULE_MODULES).glob("*.py"):
+        module.write_text(undecorate_rules(module.read_text(encoding="utf-8")),
+                          encoding="utf-8")
     (dest / "src").symlink_to("plugins")
     with (dest / "tests" / "conftest.py").open("a", encoding="utf-8") as f:
         f.write(FRESH_CACHES)

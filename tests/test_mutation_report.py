@@ -88,3 +88,43 @@ def test_the_page_is_rewritten_between_its_markers_only(tmp_path: Path) -> None:
     mutation.write_page("new table\n", page)
     assert page.read_text(encoding="utf-8") == (
         f"# Head\n\n{mutation.START}\nnew table\n{mutation.END}\n\nTail.\n")
+
+
+def test_rule_decorators_become_calls_after_the_module_with_every_line_in_place() -> None:
+    source = ('"""Rules."""\n'
+              "@rule(\"a.one\", needs=(\"x\",))\n"
+              "def one(ctx):\n"
+              "    return helper(ctx)\n"
+              "\n"
+              "@rule(\n"
+              "    \"a.two\")\n"
+              "def two(ctx):\n"
+              "    yield 2\n"
+              "\n"
+              "@dataclass(frozen=True)\n"
+              "class Kept:\n"
+              "    x: int\n"
+              "\n"
+              "def helper(ctx):\n"
+              "    return 1\n")
+    assert mutation.undecorate_rules(source) == (
+        '"""Rules."""\n'
+        "\n"
+        "def one(ctx):\n"
+        "    return helper(ctx)\n"
+        "\n"
+        "\n"
+        "\n"
+        "def two(ctx):\n"
+        "    yield 2\n"
+        "\n"
+        "@dataclass(frozen=True)\n"
+        "class Kept:\n"
+        "    x: int\n"
+        "\n"
+        "def helper(ctx):\n"
+        "    return 1\n"
+        "\n"
+        "one = rule(\"a.one\", needs=(\"x\",))(one)\n"
+        "two = rule(\n    \"a.two\")(two)\n")
+    assert mutation.undecorate_rules("def plain():\n    pass\n") == "def plain():\n    pass\n"

@@ -1,0 +1,137 @@
+"""References at every place the data holds one: each unknown id is reported where it is
+written, with its kind and a hint; duplicates, a reserved checklist id and a renamed id.
+
+Each test edits the rule cases' base folder (``tests/cases/rules/base/``) in a temporary copy
+and compares the reference rules' problems (``ids.*``) with the lines written out below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from govportal import pipeline
+from govportal.rules import registry
+from tests.conftest import CASES, mutated
+
+BASE = CASES / "rules" / "base"
+TODAY = dt.date(2026, 11, 22)
+MILESTONES = "programs/milestones.yaml"
+FIELDS = "full-name, course-status, quiz-answers, health-course, access-log"
+
+
+def problems(tmp_path: Path, edits: list[tuple[str, str, str]]) -> list[str]:
+    data = mutated(tmp_path, BASE, edits)
+    result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path)
+    return [p.format_text() for p in result.problems if p.rule.startswith("ids.")]
+
+
+EVERY_PLACE = [
+    ("inventory.yaml", "views: [manager-view, audit-view]", "views: [manager-vew, audit-view]"),
+    ("roles.yaml", "role: manager", "role: managr"),
+    ("retention.yaml", "fields: [full-name, course-status, quiz-answers, health-course]",
+     "fields: [full-name, course-status, quiz-answers, health-course, quiz-answer]\n"
+     "    programs: [milestones, coachng]"),
+    ("transfers.yaml", "vendor: lms-vendor\n    origin: [de]",
+     "vendor: lms-vendr\n    origin: [de, dk]"),
+    ("organisation.yaml", "governance:\n", "governance:\n  approvals: "
+     "{notices: [hr, legal], clauses: [counsel], retention: [dpo-team]}\n"),
+    ("organisation.yaml", "programs: [coaching]", "programs: [coaching, coachin]"),
+    (MILESTONES, f"fields: [{FIELDS}]\npurposes", f"fields: [{FIELDS}, quiz-score]\npurposes"),
+    (MILESTONES, f"    fields: [{FIELDS}]", f"    fields: [{FIELDS}, tip-opens, quiz-scor]"),
+    (MILESTONES, "jurisdictions: [de]}", "jurisdictions: [de, fr]}"),
+    (MILESTONES, "lawful_basis: {de: legitimate_interests}",
+     "lawful_basis: {de: legitimate_interests, at: legitimate_interests}"),
+    (MILESTONES, "vendor: lms-vendor,", "vendor: lms-vendors,"),
+    (MILESTONES, "transfers: [lms-us]",
+     "transfers: [lms-us, lms-uk]\nnot_offered_in: {es: Not offered in Spain.}"),
+    (MILESTONES, "may_use: [full-name, course-status]",
+     "may_use: [full-name, course-status, tip-opens, nope]"),
+    (MILESTONES, "  ask: The people team.\n  mistakes: [raw-logs]",
+     "  ask: The people team.\n  views: {audit-view: The audit view.}\n"
+     "  mistakes: [raw-logs, raw-log]"),
+    (MILESTONES, "{item: tls,", "{item: tlss,"),
+]
+
+
+def test_an_unknown_id_is_reported_in_every_place_that_refers_to_one(tmp_path: Path) -> None:
+    own = f"known ids: {FIELDS}, quiz-score"
+    assert problems(tmp_path, EVERY_PLACE) == [
+        "data/inventory.yaml:7:13: error [ids.unknown-reference] fields[0].views[0]: unknown "
+        "view 'manager-vew'\n    hint: did you mean 'manager-view'?",
+        "data/organisation.yaml:21:29: error [ids.unknown-reference] "
+        "governance.approvals.notices[1]: unknown role 'legal'\n    hint: known ids: hr, manager",
+        "data/organisation.yaml:21:47: error [ids.unknown-reference] "
+        "governance.approvals.clauses[0]: unknown role 'counsel'\n"
+        "    hint: known ids: hr, manager",
+        "data/organisation.yaml:21:69: error [ids.unknown-reference] "
+        "governance.approvals.retention[0]: unknown role 'dpo-team'\n"
+        "    hint: known ids: hr, manager",
+        "data/organisation.yaml:26:65: error [ids.unknown-reference] "
+        "governance.rollout.pilot.programs[1]: unknown program 'coachin'\n"
+        "    hint: did you mean 'coaching'?",
+        "data/programs/milestones.yaml:8:64: error [ids.unknown-reference] "
+        "data_subjects[0].jurisdictions[1]: unknown jurisdiction 'fr'\n    hint: known ids: de",
+        "data/programs/milestones.yaml:12:77: error [ids.unknown-reference] fields[5]: unknown "
+        "field 'quiz-score'\n    hint: did you mean 'quiz-answers'?",
+        "data/programs/milestones.yaml:16:81: error [ids.unknown-reference] "
+        "purposes[0].fields[5]: unknown field of this program 'tip-opens'\n    hint: " + own,
+        "data/programs/milestones.yaml:16:92: error [ids.unknown-reference] "
+        "purposes[0].fields[6]: unknown field 'quiz-scor'\n    hint: did you mean 'quiz-answers'?",
+        "data/programs/milestones.yaml:17:46: error [ids.unknown-reference] "
+        "purposes[0].lawful_basis.at: unknown jurisdiction 'at'\n    hint: known ids: de",
+        "data/programs/milestones.yaml:22:54: error [ids.unknown-reference] "
+        "recipients[0].vendor: unknown vendor 'lms-vendors'\n    hint: did you mean 'lms-vendor'?",
+        "data/programs/milestones.yaml:23:21: error [ids.unknown-reference] transfers[1]: "
+        "unknown transfer 'lms-uk'\n    hint: did you mean 'lms-us'?",
+        "data/programs/milestones.yaml:24:22: error [ids.unknown-reference] not_offered_in.es: "
+        "unknown jurisdiction 'es'\n    hint: known ids: de",
+        "data/programs/milestones.yaml:38:48: error [ids.unknown-reference] "
+        "manager_guide.fields.may_use[2]: unknown field of this program 'tip-opens'\n"
+        "    hint: " + own,
+        "data/programs/milestones.yaml:38:59: error [ids.unknown-reference] "
+        "manager_guide.fields.may_use[3]: unknown field 'nope'\n"
+        "    hint: known ids: access-log, course-status, full-name, health-course, quiz-answers, "
+        "tip-opens",
+        "data/programs/milestones.yaml:42:11: error [ids.unknown-reference] "
+        "manager_guide.views.audit-view: unknown contextual view 'audit-view'\n"
+        "    hint: known ids: manager-view",
+        "data/programs/milestones.yaml:43:24: error [ids.unknown-reference] "
+        "manager_guide.mistakes[1]: unknown mistake 'raw-log'\n    hint: did you mean 'raw-logs'?",
+        "data/programs/milestones.yaml:45:12: error [ids.unknown-reference] "
+        "launch_readiness[0].item: unknown pre-launch checklist item 'tlss'\n"
+        "    hint: did you mean 'tls'?",
+        "data/retention.yaml:5:69: error [ids.unknown-reference] rules[0].fields[4]: unknown "
+        "field 'quiz-answer'\n    hint: did you mean 'quiz-answers'?",
+        "data/retention.yaml:6:28: error [ids.unknown-reference] rules[0].programs[1]: unknown "
+        "program 'coachng'\n    hint: did you mean 'coaching'?",
+        "data/roles.yaml:7:11: error [ids.unknown-reference] views[0].role: unknown role "
+        "'managr'\n    hint: did you mean 'manager'?",
+        "data/transfers.yaml:3:13: error [ids.unknown-reference] transfers[0].vendor: unknown "
+        "vendor 'lms-vendr'\n    hint: did you mean 'lms-vendor'?",
+        "data/transfers.yaml:4:18: error [ids.unknown-reference] transfers[0].origin[1]: "
+        "unknown jurisdiction 'dk'\n    hint: known ids: de",
+    ]
+
+
+def test_duplicates_in_nested_lists_and_the_reserved_checklist_id(tmp_path: Path) -> None:
+    edits = [("checklists.yaml", "id: manager-one-to-ones", "id: index"),
+             ("checklists.yaml", "{id: mfa-admin,", "{id: tls,")]
+    assert problems(tmp_path, edits)[:2] == [
+        "data/checklists.yaml:11:14: error [ids.duplicate] checklists[0].items[1].id: the id "
+        "'tls' is used twice in checklists.0.items (first at item 1)\n"
+        "    hint: give each entry its own id",
+        "data/checklists.yaml:14:9: error [ids.reserved] checklists[1].id: the checklist id "
+        "'index' is reserved for the list of checklists\n    hint: choose another id",
+    ]
+
+
+def test_a_renamed_definition_is_reported_once_at_the_definition(tmp_path: Path) -> None:
+    assert problems(tmp_path, [("inventory.yaml", "id: tip-opens", "id: tip-open")]) == [
+        "data/inventory.yaml:27:9: error [ids.unknown-reference] fields[4].id: the field "
+        "'tip-open' is referred to nowhere, while 5 references name 'tip-opens', which is not "
+        "defined (hides 5 problems that follow from it)\n"
+        "    hint: did you mean 'tip-opens'? Rename this id, or change the references "
+        "(data/programs/coaching.yaml:12:21, data/programs/coaching.yaml:20:25, "
+        "data/programs/coaching.yaml:49:46 …)",
+    ]
