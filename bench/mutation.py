@@ -22,6 +22,7 @@ mutant. Not part of ``make test``: a full run takes an hour or more on two cores
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime as dt
 import json
 import os
@@ -71,7 +72,9 @@ TESTS: dict[str, tuple[str, ...]] = {
     "rules/evidence.py": _DISCLOSURES,
     "rules/families/content.py": ("tests/unit/test_rules.py", "tests/unit/test_cases.py",
                                   "tests/unit/test_rules_page.py"),
-    "rules/families/disclosures.py": (*_DISCLOSURES, "tests/unit/test_cases.py"),
+    "rules/families/disclosures.py": (*_DISCLOSURES, "tests/unit/test_cases.py",
+                                      "tests/unit/test_family_disclosures.py"),
+    "rules/families/analytics.py": (*_RULES, "tests/unit/test_family_analytics.py"),
     "rules/families/markup.py": ("tests/unit/test_hostile.py", "tests/unit/test_rules.py",
                                  "tests/unit/test_cases.py"),
     "rules/families/references.py": ("tests/unit/test_cases.py", "tests/unit/test_rules.py",
@@ -151,10 +154,39 @@ def stage(dest: Path, ref: str | None) -> Path:
                 (dest / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(src, dest / name)
     (dest / "src").symlink_to("plugins")
+    for family in sorted((dest / "plugins" / "govportal" / "rules" / "families").glob("*.py")):
+        family.write_text(registered_after(family.read_text(encoding="utf-8")),
+                          encoding="utf-8")
     with (dest / "tests" / "conftest.py").open("a", encoding="utf-8") as f:
         f.write(FRESH_CACHES)
     (dest / "pyproject.base.toml").write_bytes((dest / "pyproject.toml").read_bytes())
     return dest
+
+
+def registered_after(source: str) -> str:
+    """The same module with each ``@rule(...)`` decorator turned into the call it stands for,
+    written after the function (``name = rule(...)(name)``).
+
+    mutmut leaves every decorated function unmutated (a decorator runs when the function is
+    defined), so in the source as written a rule family would offer mutmut only its helpers,
+    never the rules themselves. The staged copy registers the same functions with the same
+    arguments; only the syntax differs."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    edits = []
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or len(node.decorator_list) != 1:
+            continue
+        decorator = node.decorator_list[0]
+        if (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Name)
+                and decorator.func.id == "rule"):
+            call = ast.get_source_segment(source, decorator)
+            edits.append((decorator.lineno, decorator.end_lineno, node.end_lineno,
+                          f"{node.name} = {call}({node.name})\n"))
+    for first, last, end, registration in reversed(edits):
+        lines.insert(end, registration)
+        del lines[first - 1:last]
+    return "".join(lines)
 
 
 def configure(dest: Path, path: str) -> list[str]:

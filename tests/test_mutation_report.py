@@ -88,3 +88,15 @@ def test_the_page_is_rewritten_between_its_markers_only(tmp_path: Path) -> None:
     mutation.write_page("new table\n", page)
     assert page.read_text(encoding="utf-8") == (
         f"# Head\n\n{mutation.START}\nnew table\n{mutation.END}\n\nTail.\n")
+
+
+def test_the_staged_rules_are_registered_after_their_functions() -> None:
+    source = ('"""A family."""\n\n\n@rule("x.one", needs=("a",))\ndef one(ctx):\n'
+              '    """Doc."""\n    yield 1\n\n\ndef helper():\n    return 2\n\n\n'
+              '@rule(\n    "x.two",\n    severity=Severity.WARNING,\n)\ndef two(ctx):\n'
+              '    yield helper()\n')
+    assert mutation.registered_after(source) == (
+        '"""A family."""\n\n\ndef one(ctx):\n    """Doc."""\n    yield 1\n'
+        'one = rule("x.one", needs=("a",))(one)\n\n\ndef helper():\n    return 2\n\n\n'
+        'def two(ctx):\n    yield helper()\n'
+        'two = rule(\n    "x.two",\n    severity=Severity.WARNING,\n)(two)\n')
