@@ -1,0 +1,137 @@
+"""The content rules (placeholders, restated purposes, unknown wording ids, section titles,
+readability), each case with every problem it must bring, written out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from govportal.rules.families.content import placeholder
+from govportal.rules.registry import Options
+from tests.unit.rule_runs import TODAY, report_after
+
+
+class _Texts:
+    """Just enough of a rule context for the placeholder rule: one data file's texts, and
+    each finding's location as the file and path it names."""
+
+    def __init__(self, data: object) -> None:
+        self.policy = SimpleNamespace(documents={"data/x.yaml": SimpleNamespace(data=data)})
+
+    def at(self, label: str, *path: str | int, key: bool = False) -> tuple:
+        return (label, *path)
+
+
+CODE_KEYS = ("id", "version", "item", "vendor", "role", "kind", "classification", "status",
+             "category", "level", "mechanism", "answer", "disposal", "condition", "country",
+             "region", "jurisdiction", "default", "supervisory_authority", "email", "url",
+             "website", "privacy_policy_url")
+HINT = "write what the reader needs to know here, in full"
+
+
+def test_placeholders_are_found_in_prose_not_in_codes_or_owners_names() -> None:
+    data = {
+        **{key: "TBD" for key in CODE_KEYS},
+        "owner": {"name": "TBD"}, "triage_owner": {"name": "TBD"},
+        "contact": {"name": "TBD"},
+        "purposes": [{"id": "n/a", "description": "n/a", "fields": ["x", "tbc"]}],
+        "obligation": " TODO ",
+        "summary": "The purposes listed above, as described before that.",
+        "rights": {"how_to_exercise": "Write to the privacy team."},
+    }
+    found = [(f.message, f.location, f.hint) for f in placeholder(_Texts(data))]
+    assert found == [
+        ("the text 'TBD' is a placeholder, not content", ("data/x.yaml", "contact", "name"),
+         HINT),
+        ("the text 'n/a' is a placeholder, not content",
+         ("data/x.yaml", "purposes", 0, "description"), HINT),
+        ("the text 'x' is a placeholder, not content",
+         ("data/x.yaml", "purposes", 0, "fields", 0), HINT),
+        ("the text 'tbc' is a placeholder, not content",
+         ("data/x.yaml", "purposes", 0, "fields", 1), HINT),
+        ("the text 'The purposes listed above, as described ' is a pointer to text "
+         "elsewhere, not content", ("data/x.yaml", "summary"), HINT),
+    ]
+
+
+def test_a_text_left_by_the_scaffold_is_not_reported_twice() -> None:
+    assert list(placeholder(_Texts({"summary": "TODO", "notes": ["  TODO\n"]}))) == []
+
+
+def test_a_text_at_the_top_of_a_file_is_checked() -> None:
+    found = [(f.message, f.location) for f in placeholder(_Texts("TBD"))]
+    assert found == [("the text 'TBD' is a placeholder, not content", ("data/x.yaml",))]
+
+
+MILESTONES = "programs/milestones.yaml"
+CASES = {
+    "a placeholder in a program's prose": (
+        [(MILESTONES, "legitimate_interest: Helping staff grow in their roles.",
+          "legitimate_interest: TBD")],
+        "data/programs/milestones.yaml:18:26: error [content.placeholder] "
+        "purposes[0].legitimate_interest: the text 'TBD' is a placeholder, not content\n"
+        f"    hint: {HINT}\n"),
+    "a legitimate interest that repeats its purpose": (
+        [(MILESTONES, "legitimate_interest: Helping staff grow in their roles.",
+          "legitimate_interest: Planning your development.")],
+        "data/programs/milestones.yaml:18:26: error [content.restates-purpose] "
+        "purposes[0].legitimate_interest: the legitimate interest of purpose 'development' "
+        "only repeats the purpose\n"
+        "    hint: say what the processing achieves, for whom, and why it outweighs the "
+        "intrusion\n"),
+    "an unknown wording id near a known one": (
+        [("organisation.yaml", "staff_processing_personal_data: 12",
+          "staff_processing_personal_data: 12\nwording:\n"
+          "  complaint.tell-us: Tell the privacy team first.")],
+        "data/organisation.yaml:20:3: error [wording.unknown-id] wording.complaint.tell-us: "
+        "'complaint.tell-us' is not a sentence of the standard wording\n"
+        "    hint: did you mean 'complaint.tell-us-first'?\n"),
+    "an unknown wording id near none": (
+        [("organisation.yaml", "staff_processing_personal_data: 12",
+          "staff_processing_personal_data: 12\nwording:\n"
+          "  zzz: Tell the privacy team first.")],
+        "data/organisation.yaml:20:3: error [wording.unknown-id] wording.zzz: 'zzz' is not a "
+        "sentence of the standard wording\n"
+        "    hint: use an id the coverage page lists under 'Wording the portal adds'\n"),
+    "a heading for a section of a notice without sections": (
+        [(MILESTONES, "  changelog:", "  section_titles: {escalation: Escalation}\n"
+          "  changelog:")],
+        "data/programs/milestones.yaml:34:20: error [notice.section-title-unknown] "
+        "notice.section_titles.escalation: a heading for section 'escalation', which this "
+        "notice does not have (its sections: none)\n"
+        "    hint: use the key of a section under notice.sections, or remove the heading\n"),
+    "hard reading in English": (
+        [(MILESTONES, "summary: Your manager sees whether you finished your courses.",
+          "summary: Organisational developmental considerations necessitate comprehensive "
+          "documentation of individualised educational participation characteristics.")],
+        "data/programs/milestones.yaml:32:14: warning [notice.readability] "
+        "notice.first_layer.summary: the notice text scores 17.1 for reading ease "
+        "(threshold 50; 7.2 words per sentence)\n"
+        "    hint: use shorter sentences and everyday words; employees read this on a phone\n"),
+}
+assert CASES
+
+
+@pytest.mark.parametrize(("edits", "expected"), CASES.values(), ids=CASES)
+def test_content_rules(tmp_path: Path, edits: list, expected: str) -> None:
+    assert report_after(tmp_path, edits) == expected
+
+
+READING_HINT = ("    hint: use shorter sentences and everyday words; employees read this on a "
+                "phone\n")
+
+
+def test_the_readability_threshold_is_the_option(tmp_path: Path) -> None:
+    assert report_after(tmp_path, [], Options(today=TODAY, readability_threshold=99.5)) == (
+        "data/programs/coaching.yaml:44:14: warning [notice.readability] "
+        "notice.first_layer.summary: the notice text scores 91.4 for reading ease (threshold "
+        "99.5; 6.7 words per sentence)\n" + READING_HINT
+        + "data/programs/milestones.yaml:32:14: warning [notice.readability] "
+        "notice.first_layer.summary: the notice text scores 66.0 for reading ease (threshold "
+        "99.5; 6.9 words per sentence)\n" + READING_HINT)
+
+
+def test_a_notice_at_the_threshold_reads_plainly_enough(tmp_path: Path) -> None:
+    assert report_after(tmp_path, [], Options(today=TODAY, readability_threshold=66.0)) == ""
