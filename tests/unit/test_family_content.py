@@ -8,9 +8,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from govportal.rules.families.content import placeholder
-from govportal.rules.registry import Options
-from tests.unit.rule_runs import TODAY, report_after
+from govportal import pipeline
+from govportal.data.policy import Policy
+from govportal.rules.families.content import placeholder, readability
+from govportal.rules.registry import Context, Options
+from tests.conftest import copy_case
+from tests.unit.rule_runs import BASE, TODAY, report_after
 
 
 class _Texts:
@@ -135,3 +138,59 @@ def test_the_readability_threshold_is_the_option(tmp_path: Path) -> None:
 
 def test_a_notice_at_the_threshold_reads_plainly_enough(tmp_path: Path) -> None:
     assert report_after(tmp_path, [], Options(today=TODAY, readability_threshold=66.0)) == ""
+
+
+def german_policy(tmp_path: Path) -> Policy:
+    """The rule cases' base with every text of the coaching notice in long administrative
+    German (the case notice.readability/fail-german), loaded."""
+    case = BASE.parent / "notice.readability" / "fail-german" / "data"
+    data = copy_case(BASE, case, tmp_path / "data")
+    return pipeline.check(data, Options(today=TODAY), label_base=tmp_path).policy
+
+
+def german_findings(policy: Policy, threshold: float = 50.0) -> list[tuple[str, str, str]]:
+    ctx = Context(policy, Options(today=TODAY, readability_threshold=threshold))
+    return [(f.message, str(f.location), f.location.path) for f in readability(ctx)]
+
+
+GERMAN_SUMMARY = ("the German (de) notice text of 'coaching' scores -36.3 for reading ease by "
+                  "Amstad's formula (threshold 50; 17.9 words per sentence)")
+
+
+def test_a_hard_german_notice_is_reported_at_its_summary(tmp_path: Path) -> None:
+    assert german_findings(german_policy(tmp_path)) == [
+        (GERMAN_SUMMARY, "data/translations/de/programs.yaml:66:11",
+         "coaching.notice.first_layer.summary.text")]
+
+
+def test_without_a_translated_summary_the_first_text_is_named(tmp_path: Path) -> None:
+    policy = german_policy(tmp_path)
+    del policy.translations["de"]["programs"].root["coaching"]["notice.first_layer.summary"]
+    assert german_findings(policy) == [
+        ("the German (de) notice text of 'coaching' scores -23.4 for reading ease by "
+         "Amstad's formula (threshold 50; 16.4 words per sentence)",
+         "data/translations/de/programs.yaml:6:11", "coaching.title.text")]
+
+
+def test_without_the_translation_file_the_program_is_named(tmp_path: Path) -> None:
+    policy = german_policy(tmp_path)
+    del policy.translation_files[("de", "programs")]
+    assert german_findings(policy) == [(GERMAN_SUMMARY, "data/programs/coaching.yaml:1:1", "")]
+
+
+def test_only_translated_programs_in_languages_with_a_formula_other_than_english(
+        tmp_path: Path) -> None:
+    policy = german_policy(tmp_path)
+    texts = policy.translations["de"]["programs"]
+    texts.root["no-such-program"] = dict(texts.root["coaching"])
+    policy.translations["en"] = policy.translations["de"]
+    policy.translations["fr"] = policy.translations["de"]
+    assert german_findings(policy) == [
+        (GERMAN_SUMMARY, "data/translations/de/programs.yaml:66:11",
+         "coaching.notice.first_layer.summary.text")]
+    del policy.translations["de"]["programs"]
+    assert german_findings(policy) == []
+
+
+def test_a_german_notice_at_the_threshold_reads_plainly_enough(tmp_path: Path) -> None:
+    assert german_findings(german_policy(tmp_path), threshold=-36.3) == []
