@@ -48,6 +48,14 @@ CASES = {
         "purposes[1].lawful_basis.de: the purpose 'insights' relies on the consent of people "
         "at work (Managers) without saying why that consent is freely given\n"
         + JUSTIFY_HINT),
+    "a justified purpose on consent does not excuse the next one": (
+        [(COACHING, "lawful_basis: {de: contract}",
+          "lawful_basis: {de: consent}\n    consent_justification: Tips are optional too."),
+         NO_JUSTIFICATION],
+        "data/programs/coaching.yaml:22:24: error [consent.employment-justification] "
+        "purposes[1].lawful_basis.de: the purpose 'insights' relies on the consent of people "
+        "at work (Managers) without saying why that consent is freely given\n"
+        + JUSTIFY_HINT),
     "consent in two jurisdictions: the purpose is named once, at the first": (
         [("organisation.yaml", "establishments:", "  - id: ie\n    name: Ireland\n"
           "    country: IE\n    regimes: [eu_gdpr]\n    supervisory_authority: ie-dpc\n"

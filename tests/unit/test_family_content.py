@@ -105,6 +105,14 @@ CASES = {
         "notice.section_titles.escalation: a heading for section 'escalation', which this "
         "notice does not have (its sections: none)\n"
         "    hint: use the key of a section under notice.sections, or remove the heading\n"),
+    "a heading for a section of a notice with other sections, named in order": (
+        [(MILESTONES, "  changelog:", "  sections:\n    training: We plan training with you.\n"
+          "    escalation: Ask the people team first.\n"
+          "  section_titles: {health-info: Health information}\n  changelog:")],
+        "data/programs/milestones.yaml:37:20: error [notice.section-title-unknown] "
+        "notice.section_titles.health-info: a heading for section 'health-info', which this "
+        "notice does not have (its sections: escalation, training)\n"
+        "    hint: use the key of a section under notice.sections, or remove the heading\n"),
     "hard reading in English": (
         [(MILESTONES, "summary: Your manager sees whether you finished your courses.",
           "summary: Organisational developmental considerations necessitate comprehensive "
