@@ -87,6 +87,48 @@ CASES = {
         "has no `consent` section (how to withdraw it and how fast that takes effect)\n"
         "    hint: add `consent:` with choices (each with scope, default and "
         "revocation_effect), captured and revocation_route\n"),
+    "a program with a consent section does not excuse the next one without": (
+        [("programs/milestones.yaml", "    lawful_basis: {de: legitimate_interests}\n"
+          "    legitimate_interest: Helping staff grow in their roles.\n"
+          "    balancing_test: LIA-1\n",
+          "    lawful_basis: {de: consent}\n    consent_justification: Sharing is optional.\n")],
+        "data/programs/milestones.yaml:1:1: error [disclosure.missing] the notice "
+        "'milestones' lacks gdpr.13.2.c.withdraw_consent (GDPR Art. 13(2)(c): withdrawing "
+        "consent): consent is relied on but the program has no `consent:` section with the "
+        "revocation route\n"
+        "    hint: add a `consent:` section with `revocation_route` and `revocation_effect`\n"
+        "data/programs/milestones.yaml:17:24: error [consent.details-missing] "
+        "purposes[0].lawful_basis.de: the purpose 'development' relies on consent, but the "
+        "program has no `consent` section (how to withdraw it and how fast that takes "
+        "effect)\n"
+        "    hint: add `consent:` with choices (each with scope, default and "
+        "revocation_effect), captured and revocation_route\n"),
+    "a program without a consent section does not stop the choices of the next": (
+        [NO_CONSENT_SECTION,
+         ("programs/milestones.yaml", "automated_decisions:",
+          "consent:\n  choices:\n    - {id: share, scope: Sharing, default: \"on\", "
+          "revocation_effect: Sharing stops when you ask.}\n  captured: In the platform.\n"
+          "  revocation_route: Ask the people team.\nautomated_decisions:")],
+        "data/programs/coaching.yaml:1:1: error [disclosure.missing] the notice 'coaching' "
+        "lacks gdpr.13.2.c.withdraw_consent (GDPR Art. 13(2)(c): withdrawing consent): "
+        "consent is relied on but the program has no `consent:` section with the revocation "
+        "route\n"
+        "    hint: add a `consent:` section with `revocation_route` and `revocation_effect`\n"
+        "data/programs/coaching.yaml:21:24: error [consent.details-missing] "
+        "purposes[1].lawful_basis.de: the purpose 'insights' relies on consent, but the "
+        "program has no `consent` section (how to withdraw it and how fast that takes "
+        "effect)\n"
+        "    hint: add `consent:` with choices (each with scope, default and "
+        "revocation_effect), captured and revocation_route\n"
+        "data/programs/milestones.yaml:26:44: error [consent.default-on] "
+        "consent.choices[0].default: the consent choice 'share' of 'milestones' starts "
+        "switched on, so saying nothing would count as yes\n"
+        "    hint: start it off (`default: off`) and let the person switch it on\n"
+        "data/programs/milestones.yaml:26:69: error [consent.opt-out-speed] "
+        "consent.choices[0].revocation_effect: the consent choice 'share' of 'milestones' "
+        "does not say how fast saying no takes effect ('Sharing stops when you ask.')\n"
+        "    hint: state a time, e.g. 'Tips stop within 24 hours.' or 'Tips stop "
+        "immediately.'\n"),
     "a second choice that starts on and never says how fast": (
         [second_choice("on", "Extras stop when you say so.")],
         "data/programs/coaching.yaml:29:43: error [consent.default-on] "
