@@ -72,6 +72,29 @@ CASES = {
         "program 'coaching' analyses individuals under consent and legitimate_interests but "
         "states no way to opt out\n"
         "    hint: add `analytics.opt_out` saying how a person stops the individual analysis\n"),
+    "a program with an opt-out does not excuse the next one": (
+        [("programs/milestones.yaml", "notice:\n",
+          "analytics:\n  level: individual\n"
+          "  description: We compare course progress person by person.\n"
+          "  dpia: DPIA-2026-05\nnotice:\n")],
+        "data/programs/milestones.yaml:29:10: error [analytics.opt-out] analytics.level: the "
+        "program 'milestones' analyses individuals under legitimate_interests but states no "
+        "way to opt out\n"
+        "    hint: add `analytics.opt_out` saying how a person stops the individual analysis\n"),
+    "a program that is not pseudonymised does not stop the next one being checked": (
+        [("programs/milestones.yaml", "notice:\n", "analytics:\n  level: pseudonymised\n"
+          "  description: We count course opens.\nnotice:\n"),
+         ("programs/milestones.yaml",
+          "fields: [full-name, course-status, quiz-answers, health-course, access-log]\n"
+          "purposes", "fields: [full-name, course-status, quiz-answers, health-course, "
+          "access-log, tip-opens]\npurposes"),
+         ("programs/milestones.yaml", "never_use: [health-course]",
+          "never_use: [health-course, tip-opens]"),
+         ("inventory.yaml", "    pseudonymised: true\n", ""),
+         (COACHING, "  level: individual", "  level: aggregate")],
+        "data/programs/milestones.yaml:29:10: error [analytics.pseudonymised-fields] "
+        "analytics.level: the program 'milestones' declares pseudonymised analytics, but "
+        "'tip-opens' is not marked pseudonymised\n" + PSEUDONYMISED_HINT),
     "two plain behaviour fields, named in the program's order": (
         [PSEUDONYMISED, ("inventory.yaml", "    pseudonymised: true\n", ""), *APP_TAPS],
         "data/programs/coaching.yaml:36:10: error [analytics.pseudonymised-fields] "
