@@ -103,6 +103,34 @@ CASES = {
         "effect)\n"
         "    hint: add `consent:` with choices (each with scope, default and "
         "revocation_effect), captured and revocation_route\n"),
+    "two programs on consent without a consent section: each is named": (
+        [NO_CONSENT_SECTION,
+         ("programs/milestones.yaml", "    lawful_basis: {de: legitimate_interests}\n"
+          "    legitimate_interest: Helping staff grow in their roles.\n"
+          "    balancing_test: LIA-1\n",
+          "    lawful_basis: {de: consent}\n    consent_justification: Sharing is optional.\n")],
+        "data/programs/coaching.yaml:1:1: error [disclosure.missing] the notice 'coaching' "
+        "lacks gdpr.13.2.c.withdraw_consent (GDPR Art. 13(2)(c): withdrawing consent): "
+        "consent is relied on but the program has no `consent:` section with the revocation "
+        "route\n"
+        "    hint: add a `consent:` section with `revocation_route` and `revocation_effect`\n"
+        "data/programs/coaching.yaml:21:24: error [consent.details-missing] "
+        "purposes[1].lawful_basis.de: the purpose 'insights' relies on consent, but the "
+        "program has no `consent` section (how to withdraw it and how fast that takes "
+        "effect)\n"
+        "    hint: add `consent:` with choices (each with scope, default and "
+        "revocation_effect), captured and revocation_route\n"
+        "data/programs/milestones.yaml:1:1: error [disclosure.missing] the notice "
+        "'milestones' lacks gdpr.13.2.c.withdraw_consent (GDPR Art. 13(2)(c): withdrawing "
+        "consent): consent is relied on but the program has no `consent:` section with the "
+        "revocation route\n"
+        "    hint: add a `consent:` section with `revocation_route` and `revocation_effect`\n"
+        "data/programs/milestones.yaml:17:24: error [consent.details-missing] "
+        "purposes[0].lawful_basis.de: the purpose 'development' relies on consent, but the "
+        "program has no `consent` section (how to withdraw it and how fast that takes "
+        "effect)\n"
+        "    hint: add `consent:` with choices (each with scope, default and "
+        "revocation_effect), captured and revocation_route\n"),
     "a program without a consent section does not stop the choices of the next": (
         [NO_CONSENT_SECTION,
          ("programs/milestones.yaml", "automated_decisions:",

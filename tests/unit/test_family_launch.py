@@ -92,6 +92,15 @@ CASES = {
         "launch_readiness[1].answer: the live program 'milestones' marks the mandatory "
         "pre-launch item 'mdm' not applicable without saying why\n"
         "    hint: say why it does not apply in `evidence`\n"),
+    "a live program with nothing open does not stop the next, a pilot, being checked": (
+        [(COACHING, "status: pilot", "status: live"),
+         (MILESTONES, "status: live", "status: pilot"),
+         (MILESTONES, "  - {item: tls, answer: met, evidence: Checked by security.}",
+          "  - {item: tls, answer: not_met}")],
+        "data/programs/milestones.yaml:43:25: warning [launch.pilot-gaps] "
+        "launch_readiness[0].answer: the pilot program 'milestones' has the mandatory "
+        "pre-launch item 'tls' open (not met)\n"
+        "    hint: close it before the program goes live\n"),
     "a planned program may have items open": (
         [(COACHING, "status: pilot", "status: planned"),
          (COACHING, "  - {item: mdm, answer: met, evidence: Company phones are enrolled.}",
