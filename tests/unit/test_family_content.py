@@ -108,8 +108,9 @@ CASES = {
     "a heading for a section of a notice with other sections, named in order": (
         [(MILESTONES, "  changelog:", "  sections:\n    training: We plan training with you.\n"
           "    escalation: Ask the people team first.\n"
-          "  section_titles: {health-info: Health information}\n  changelog:")],
-        "data/programs/milestones.yaml:37:20: error [notice.section-title-unknown] "
+          "  section_titles: {training: Training, health-info: Health information}\n"
+          "  changelog:")],
+        "data/programs/milestones.yaml:37:40: error [notice.section-title-unknown] "
         "notice.section_titles.health-info: a heading for section 'health-info', which this "
         "notice does not have (its sections: escalation, training)\n"
         "    hint: use the key of a section under notice.sections, or remove the heading\n"),
@@ -202,3 +203,16 @@ def test_only_translated_programs_in_languages_with_a_formula_other_than_english
 
 def test_a_german_notice_at_the_threshold_reads_plainly_enough(tmp_path: Path) -> None:
     assert german_findings(german_policy(tmp_path), threshold=-36.3) == []
+
+
+def test_a_readable_german_notice_does_not_stop_the_next_being_measured(
+        tmp_path: Path) -> None:
+    policy = german_policy(tmp_path)
+    # a program sorted before coaching, with milestones' plain German
+    policy.programs["aaa"] = policy.programs["milestones"]
+    policy.program_files["aaa"] = policy.program_files["milestones"]
+    texts = policy.translations["de"]["programs"]
+    texts.root["aaa"] = texts.root["milestones"]
+    assert german_findings(policy) == [
+        (GERMAN_SUMMARY, "data/translations/de/programs.yaml:66:11",
+         "coaching.notice.first_layer.summary.text")]
