@@ -56,6 +56,19 @@ CASES = {
         + "data/programs/coaching.yaml:33:14: error [analytics.dpia] "
         "automated_decisions.profiling: the program 'coaching' profiles people but names no "
         "DPIA\n" + DPIA_HINT),
+    "a program that needs no DPIA does not stop the next being checked": (
+        [NO_DPIA, (COACHING, "  level: individual", "  level: aggregate"),
+         ("programs/milestones.yaml", "  profiling: false", "  profiling: true")],
+        "data/programs/milestones.yaml:25:3: warning [disclosure.advisory] "
+        "automated_decisions: the notice 'milestones' lacks gdpr.recital60.profiling (GDPR "
+        "Recital 60: profiling is explained): people are profiled but the notice does not "
+        "say how it works or what it leads to (automated_decisions.logic, significance)\n"
+        "    hint: say what the profiling is in `automated_decisions.statement`, how it works "
+        "in `automated_decisions.logic` and what it leads to in "
+        "`automated_decisions.significance`\n"
+        "data/programs/milestones.yaml:26:14: error [analytics.dpia] "
+        "automated_decisions.profiling: the program 'milestones' profiles people but names no "
+        "DPIA\n" + DPIA_HINT),
     "aggregate analytics need neither a DPIA nor an opt-out": (
         [NO_DPIA, NO_OPT_OUT, (COACHING, "  level: individual", "  level: aggregate")], ""),
     "pseudonymised analytics need neither a DPIA nor an opt-out": (
