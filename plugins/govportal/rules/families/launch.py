@@ -135,12 +135,14 @@ def not_met(ctx: Context) -> Iterator[Finding]:
         if program.status is not m.ProgramStatus.LIVE:
             continue
         for item, gap, path in _gaps(ctx, program):
+            # no `follows`: an item the program answered is referred to, so it is never
+            # the renamed definition that ids.unknown-reference reports as the cause
             if gap == "not_met":
                 yield Finding(f"the live program '{pid}' does not meet the mandatory "
                               f"pre-launch item '{item}'",
                               ctx.program_at(pid, *path),
                               "meet it (then answer met, with evidence), or set the program's "
-                              "status back to pilot or planned", follows=_item(item))
+                              "status back to pilot or planned")
 
 
 @rule("launch.pilot-gaps", severity=Severity.WARNING, needs=_NEEDS)
