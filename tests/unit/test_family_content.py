@@ -216,3 +216,20 @@ def test_a_readable_german_notice_does_not_stop_the_next_being_measured(
     assert german_findings(policy) == [
         (GERMAN_SUMMARY, "data/translations/de/programs.yaml:66:11",
          "coaching.notice.first_layer.summary.text")]
+
+
+def test_an_empty_translation_is_reported_at_its_program(tmp_path: Path) -> None:
+    policy = german_policy(tmp_path)
+    policy.translations["de"]["programs"].root["coaching"] = {}
+    assert german_findings(policy, threshold=200.0) == [
+        ("the notice text scores 91.4 for reading ease (threshold 200; 6.7 words per "
+         "sentence)", "data/programs/coaching.yaml:44:14", "notice.first_layer.summary"),
+        ("the notice text scores 66.0 for reading ease (threshold 200; 6.9 words per "
+         "sentence)", "data/programs/milestones.yaml:32:14", "notice.first_layer.summary"),
+        ("the German (de) notice text of 'coaching' scores 93.0 for reading ease by Amstad's "
+         "formula (threshold 200; 6.7 words per sentence)",
+         "data/translations/de/programs.yaml:4:3", "coaching..text"),
+        ("the German (de) notice text of 'milestones' scores 76.0 for reading ease by "
+         "Amstad's formula (threshold 200; 7.8 words per sentence)",
+         "data/translations/de/programs.yaml:125:11",
+         "milestones.notice.first_layer.summary.text")]
