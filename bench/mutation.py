@@ -138,22 +138,27 @@ def _fresh_portal_caches():
     yield
 """
 # mutmut leaves every decorated function alone, and each governance rule is a function under
-# ``@rule(…)``: in the staged copy, each such decorator becomes a call after the module's last
-# line (``f = rule(…)(f)``), its own lines left blank so every line keeps its number. The rule
-# then registers mutmut's trampoline, whose mutants the rule's tests can catch.
+# ``@rule(…)``, the sanitiser's entry points are memoised (``@_memo``): in the staged copy, each
+# such decorator becomes a call after the module's last line (``f = rule(…)(f)``,
+# ``f = _memo(f)``), its own lines left blank so every line keeps its number. The rule then
+# registers mutmut's trampoline, the memo wraps it, and the tests can catch its mutants.
 RULE_MODULES = "plugins/govportal/rules/families"
+# the modules whose @_memo is staged as a call
+MEMOISED = ("plugins/govportal/text/safe_markdown.py", "plugins/govportal/publish/edition_scan.py")
+STAGED_DECORATORS = ("rule", "_memo")
 
 
 def undecorate_rules(source: str) -> str:
-    """``source`` with each top-level ``@rule(…)`` decorator moved to a call at the end."""
+    """``source`` with each top-level ``@rule(…)`` or ``@_memo`` decorator moved to a call
+    at the end."""
     lines = source.splitlines(keepends=True)
     calls = []
     for node in ast.parse(source).body:
         if not isinstance(node, ast.FunctionDef) or len(node.decorator_list) != 1:
             continue
         deco = node.decorator_list[0]
-        if not (isinstance(deco, ast.Call) and isinstance(deco.func, ast.Name)
-                and deco.func.id == "rule"):
+        called = deco.func if isinstance(deco, ast.Call) else deco
+        if not (isinstance(called, ast.Name) and called.id in STAGED_DECORATORS):
             continue
         calls.append(f"{node.name} = {ast.get_source_segment(source, deco)}({node.name})\n")
         for n in range(deco.lineno - 1, deco.end_lineno or deco.lineno):
@@ -190,7 +195,7 @@ def stage(dest: Path, ref: str | None) -> Path:
             if src.is_file():
                 (dest / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(src, dest / name)
-    for module in (dest / RULE_MODULES).glob("*.py"):
+    for module in [*(dest / RULE_MODULES).glob("*.py"), *(dest / m for m in MEMOISED)]:
         module.write_text(undecorate_rules(module.read_text(encoding="utf-8")),
                           encoding="utf-8")
     (dest / "src").symlink_to("plugins")

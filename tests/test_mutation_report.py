@@ -128,3 +128,28 @@ def test_rule_decorators_become_calls_after_the_module_with_every_line_in_place(
         "one = rule(\"a.one\", needs=(\"x\",))(one)\n"
         "two = rule(\n    \"a.two\")(two)\n")
     assert mutation.undecorate_rules("def plain():\n    pass\n") == "def plain():\n    pass\n"
+
+
+def test_memoised_functions_of_the_sanitiser_are_staged_as_calls_too() -> None:
+    source = ("_memo = functools.lru_cache(maxsize=8)\n"
+              "\n"
+              "@_memo  # a comment on the decorator's line\n"
+              "def plain(text):\n"
+              "    return text\n"
+              "\n"
+              "@functools.cache\n"
+              "def other(text):\n"
+              "    return text\n")
+    assert mutation.undecorate_rules(source) == (
+        "_memo = functools.lru_cache(maxsize=8)\n"
+        "\n"
+        "\n"
+        "def plain(text):\n"
+        "    return text\n"
+        "\n"
+        "@functools.cache\n"
+        "def other(text):\n"
+        "    return text\n"
+        "\n"
+        "plain = _memo(plain)\n")
+    assert "plugins/govportal/text/safe_markdown.py" in mutation.MEMOISED

@@ -18,6 +18,7 @@ read, holds all of theirs).
 from __future__ import annotations
 
 import filecmp
+import functools
 import hashlib
 import html
 import json
@@ -350,6 +351,7 @@ class SiteScan:
         return read.text if read is not None else ""
 
 
+_memo = functools.lru_cache(maxsize=1 << 16)
 _BARE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 
 
@@ -358,12 +360,20 @@ def _within(string: str, page: str) -> bool:
     read as nothing, folded and collapsed): its markup is only bare tags (no attribute or
     comment that could hold text), and its text, with tags read as nothing and as a space,
     lies within the page's."""
+    shown = _shown(string)
+    return shown is not None and all(text in page for text in shown)
+
+
+@_memo  # a live preview's rebuilds read the same index entries again
+def _shown(string: str) -> tuple[str, ...] | None:
+    """The texts ``string`` shows, folded and collapsed: the text itself (entities decoded)
+    when it has no markup, else its text with tags read as nothing and as a space; None
+    when its markup is not only bare tags (an attribute or a comment could hold text)."""
     if "<" not in string:
-        return normalise(fold(html.unescape(string))) in page
+        return (normalise(fold(html.unescape(string))),)
     if any(not _BARE_TAG.fullmatch(tag) for tag in _MARKUP.findall(string)):
-        return False
-    return (normalise(fold(_html_text(string, ""))) in page
-            and normalise(fold(_html_text(string, " "))) in page)
+        return None
+    return (normalise(fold(_html_text(string, ""))), normalise(fold(_html_text(string, " "))))
 
 
 _SPACE = re.compile(r"\s+")
