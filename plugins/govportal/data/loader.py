@@ -8,6 +8,7 @@ and column.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from . import model as m
 from . import unfilled
 from .declarations import declared_ids, program_ids
 from .file_policy import Folder, Refusal, TooLarge
+from .load_memo import LoadMemo
 from .policy import _ALL_ATTRS, Policy
 from .suggestions import did_you_mean
 from .translations import TRANSLATIONS_DIR, load_translations
@@ -35,9 +37,12 @@ def _label(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None = None) -> Policy:
-    """Read and validate every file under ``data_dir``. Never raises for bad data."""
+def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None = None,
+                memo: LoadMemo | None = None) -> Policy:
+    """Read and validate every file under ``data_dir``. Never raises for bad data.
+    ``memo``: a live preview's files from its last check (see :mod:`.load_memo`)."""
     data_dir = Path(data_dir)
+    load_one = functools.partial(_load_one, memo=memo)
     base = label_base if label_base is not None else data_dir.parent
     policy = Policy(root=data_dir)
     if not data_dir.is_dir():
@@ -67,7 +72,7 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
                              Location(label), f"create {label} (see the README's data guide)")
             continue
         mark = problems.mark()
-        value = _load_one(path, label, model, problems, policy)
+        value = load_one(path, label, model, problems, policy)
         if value is not None:
             setattr(policy, _ALL_ATTRS[name], value)
             policy.files[_ALL_ATTRS[name]] = label
@@ -93,7 +98,7 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
                          Location(label), "programs/ holds only <program-id>.yaml files")
             continue
         mark = problems.mark()
-        program = _load_one(path, label, m.Program, problems, policy)
+        program = load_one(path, label, m.Program, problems, policy)
         if program is None:
             _not_loaded(policy, problems, mark, label,
                         program_ids(path.stem, _parsed(policy, label)))
@@ -115,7 +120,7 @@ def load_policy(data_dir: Path, problems: Problems, *, label_base: Path | None =
     if len(files) > MAX_FILES:
         problems.add("data.too-many-files", f"programs/ holds more than {MAX_FILES} files",
                      Location(_label(programs_dir, base)), "remove stray files")
-    load_translations(data_dir, policy, problems, _load_one, lambda p: _label(p, base))
+    load_translations(data_dir, policy, problems, load_one, lambda p: _label(p, base))
     return policy
 
 
@@ -134,7 +139,7 @@ def _not_loaded(policy: Policy, problems: Problems, mark: int, label: str,
 
 
 def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems,
-              policy: Policy) -> Any:
+              policy: Policy, memo: LoadMemo | None = None) -> Any:
     raw = policy.folder.read(path, MAX_BYTES)
     if isinstance(raw, Refusal):
         problems.add(raw.rule, raw.message, Location(label), raw.hint)
@@ -147,7 +152,23 @@ def _load_one(path: Path, label: str, model: type[BaseModel], problems: Problems
         problems.add("data.unreadable", "the file cannot be read: it disappeared while the "
                      "data was read", Location(label), "run the check again")
         return None
-    policy.sources[path.relative_to(policy.root).as_posix()] = hashlib.sha256(raw).hexdigest()
+    sha = policy.sources[path.relative_to(policy.root).as_posix()] = \
+        hashlib.sha256(raw).hexdigest()
+    if memo is not None and (kept := memo.get(label, model, sha)) is not None:
+        policy.documents[label] = kept[0]
+        return kept[1]
+    before = problems.mark()
+    value = _read_one(raw, label, model, problems, policy)
+    if memo is not None:
+        if value is not None and problems.mark() == before:
+            memo.keep(label, model, sha, policy.documents[label], value)
+        else:
+            memo.forget(label, model)
+    return value
+
+
+def _read_one(raw: bytes, label: str, model: type[BaseModel], problems: Problems,
+              policy: Policy) -> Any:
     doc = load_bytes(raw, label, problems)
     policy.documents[label] = doc
     if not doc.ok:

@@ -76,7 +76,8 @@ class SiteBuild:
         """Load and check the data; stop when it has errors."""
         s = self.settings
         with self.timings.step("check"):
-            result = check(s.data_dir, s.options, label_base=s.base)
+            result = check(s.data_dir, s.options, label_base=s.base,
+                           memo=self.preview.data_files if self.preview else None)
         self.result = result
         if s.edition == "public":
             self.scan = edition_scan.SiteScan(result.policy)

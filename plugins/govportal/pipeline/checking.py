@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data import model as m
+from ..data.load_memo import LoadMemo
 from ..data.loader import load_policy
 from ..data.policy import Policy
 from ..data.validation import carried_by
@@ -34,12 +35,16 @@ class Result:
 
 
 def check(data_dir: Path, options: Options | None = None,
-          label_base: Path | None = None) -> Result:
-    """Load and validate ``data_dir``, then run every rule. Never raises for bad data."""
+          label_base: Path | None = None, memo: LoadMemo | None = None) -> Result:
+    """Load and validate ``data_dir``, then run every rule. Never raises for bad data.
+    ``memo``: a live preview's data files from its last check (unchanged files that loaded
+    without a problem are not parsed again; every rule runs)."""
     options = options or Options()
     problems = Problems(overrides=dict(options.severities))
+    if memo is not None:
+        memo.begin(repr(sorted((rule, str(level)) for rule, level in options.severities.items())))
     with collector_paused():
-        policy = load_policy(Path(data_dir), problems, label_base=label_base)
+        policy = load_policy(Path(data_dir), problems, label_base=label_base, memo=memo)
         registry.run_rules(policy, options, problems)
     name_blocked_disclosures(problems)
     return Result(policy, problems)

@@ -38,6 +38,7 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
+from ..data.load_memo import LoadMemo
 from ..pages.page_memo import PageMemo
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # how MkDocs' warning starts
@@ -121,6 +122,7 @@ class Preview:
         self.render: set[str] = set()  # this build: the pages rendered again
         self.fingerprints: dict[str, bytes] = {}
         self.program_pages = PageMemo()  # each program's pages, templated once per change
+        self.data_files = LoadMemo()  # the data files, parsed and validated once per change
         self.removed: list[str] = []
 
     def begin(self, plugins: Iterable[Any]) -> None:

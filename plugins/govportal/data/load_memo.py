@@ -1,0 +1,52 @@
+"""Data files loaded by an earlier check in the same process (the live preview).
+
+Under ``mkdocs serve --dirty`` every rebuild checks all the data again. A file whose bytes
+are the same as when it was last loaded, and which then loaded without a single problem, is
+neither parsed nor validated again: its parsed document and validated model are the same
+values, so the loader takes them from here. A file that had any problem (an error, a
+warning, a ``TODO``) is read afresh every time, so its problems are reported every time.
+Every rule still runs on the whole policy. A full build or ``govportal check`` never keeps
+one: they read every file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .yaml_reader import Document
+
+
+@dataclass
+class LoadMemo:
+    """label and model → (the file's SHA-256, its document, its validated value)."""
+
+    kept: dict[tuple[str, str], tuple[str, Document, Any]] = field(default_factory=dict)
+    reused: int = 0
+    read: int = 0
+    settings: str = ""
+
+    def begin(self, settings: str) -> None:
+        """A new check whose problems are sorted by ``settings`` (the rules' severities: a
+        problem switched off is not recorded, so another setting forgets every file)."""
+        if settings != self.settings:
+            self.kept.clear()
+            self.settings = settings
+        self.reused = self.read = 0
+
+    def get(self, label: str, model: type, sha: str) -> tuple[Document, Any] | None:
+        """The document and value of ``label`` as last loaded, when its bytes are ``sha``."""
+        kept = self.kept.get((label, model.__qualname__))
+        if kept is None or kept[0] != sha:
+            self.read += 1
+            return None
+        self.reused += 1
+        return kept[1], kept[2]
+
+    def keep(self, label: str, model: type, sha: str, doc: Document, value: Any) -> None:
+        """Remember a file that loaded without a problem."""
+        self.kept[(label, model.__qualname__)] = (sha, doc, value)
+
+    def forget(self, label: str, model: type) -> None:
+        """A file that had problems this time is read again next time."""
+        self.kept.pop((label, model.__qualname__), None)
