@@ -135,3 +135,18 @@ def test_a_line_that_would_close_the_code_block_is_indented() -> None:
 ])
 def test_export_text(text: str | None, exported: str) -> None:
     assert export_text(text) == exported
+
+
+def test_no_text_converts_to_nothing_in_a_block_and_inline() -> None:
+    from govportal.text.safe_markdown import markdown_block, markdown_inline
+    assert markdown_block("") == markdown_block(None) == ""
+    assert markdown_inline("") == markdown_inline(None) == ""
+
+
+def test_inline_markdown_keeps_its_paragraphs_and_joins_its_lines() -> None:
+    """One paragraph loses its ``<p>``; two keep theirs (there is no inline form of them);
+    the line breaks of the block become spaces either way."""
+    from govportal.text.safe_markdown import markdown_inline
+    assert markdown_inline("a line\nanother") == "a line another"
+    assert markdown_inline("one\n\ntwo") == "<p>one</p> <p>two</p>"
+    assert markdown_inline("- x\n- y") == "<ul> <li>x</li> <li>y</li> </ul>"
