@@ -135,3 +135,100 @@ def test_a_renamed_definition_is_reported_once_at_the_definition(tmp_path: Path)
         "(data/programs/coaching.yaml:12:21, data/programs/coaching.yaml:20:25, "
         "data/programs/coaching.yaml:49:46 …)",
     ]
+
+
+def test_renamed_definitions_of_each_kind_are_reported_at_the_definition(
+        tmp_path: Path) -> None:
+    # two references (the fewest that count), three (all shown) and eight (three shown)
+    edits = [("roles.yaml", "id: manager-view", "id: manager-viewer"),
+             ("vendors.yaml", "id: lms-vendor", "id: lms-vendorr"),
+             ("checklists.yaml", "{id: tls,", "{id: tlss,"),
+             ("organisation.yaml", "  - id: de\n", "  - id: dee\n"),
+             ("roles.yaml", "{id: manager,", "{id: managers,")]
+    assert problems(tmp_path, edits) == [
+        "data/checklists.yaml:10:14: error [ids.unknown-reference] checklists[0].items[0].id: "
+        "the pre-launch checklist item 'tlss' is referred to nowhere, while 2 references name "
+        "'tls', which is not defined (hides 4 problems that follow from it)\n"
+        "    hint: did you mean 'tls'? Rename this id, or change the references "
+        "(data/programs/coaching.yaml:55:12, data/programs/milestones.yaml:43:12)",
+        "data/organisation.yaml:12:9: error [ids.unknown-reference] jurisdictions[0].id: the "
+        "jurisdiction 'dee' is referred to nowhere, while 8 references name 'de', which is not "
+        "defined (hides 10 problems that follow from it)\n"
+        "    hint: did you mean 'de'? Rename this id, or change the references "
+        "(data/programs/coaching.yaml:8:58, data/programs/coaching.yaml:17:24, "
+        "data/programs/coaching.yaml:21:24 …)",
+        "data/roles.yaml:2:10: error [ids.unknown-reference] roles[0].id: the role 'managers' "
+        "is referred to nowhere, while 2 references name 'manager', which is not defined "
+        "(hides 2 problems that follow from it)\n"
+        "    hint: did you mean 'manager'? Rename this id, or change the references "
+        "(data/roles.yaml:7:11, data/roles.yaml:13:11)",
+        "data/roles.yaml:5:9: error [ids.unknown-reference] views[0].id: the view "
+        "'manager-viewer' is referred to nowhere, while 3 references name 'manager-view', "
+        "which is not defined (hides 6 problems that follow from it)\n"
+        "    hint: did you mean 'manager-view'? Rename this id, or change the references "
+        "(data/inventory.yaml:7:13, data/inventory.yaml:12:13, "
+        "data/programs/coaching.yaml:50:25)",
+        "data/vendors.yaml:2:9: error [ids.unknown-reference] vendors[0].id: the vendor "
+        "'lms-vendorr' is referred to nowhere, while 2 references name 'lms-vendor', which is "
+        "not defined (hides 2 problems that follow from it)\n"
+        "    hint: did you mean 'lms-vendor'? Rename this id, or change the references "
+        "(data/programs/milestones.yaml:22:54, data/transfers.yaml:3:13)",
+    ]
+
+
+def test_references_to_a_program_whose_file_is_misnamed_follow_from_it(tmp_path: Path) -> None:
+    # coaching.yaml now says `id: coachin`: the two references to 'coaching' are hidden
+    # behind that problem, each hint saying where 'coaching' is declared, and no "renamed"
+    # finding is made at 'coachin'
+    data = mutated(tmp_path, BASE, [
+        ("programs/coaching.yaml", "id: coaching", "id: coachin"),
+        ("retention.yaml", "fields: [tip-opens]", "fields: [tip-opens]\n    programs: [coaching]")])
+    result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path)
+    assert [p.format_text() for p in result.problems if p.rule.startswith("ids.")] == []
+    assert [f"{p.format_text()}\n    follows from: {root.location} [{root.rule}]"
+            for p, root in result.problems.followers() if p.rule.startswith("ids.")] == [
+        "data/organisation.yaml:25:55: error [ids.unknown-reference] "
+        "governance.rollout.pilot.programs[0]: unknown program 'coaching'\n"
+        "    hint: 'coaching' is declared in data/programs/coaching.yaml, which did not load: "
+        "fix its problems first\n"
+        "    follows from: data/programs/coaching.yaml:1:5 [program.id-matches-file]",
+        "data/retention.yaml:17:16: error [ids.unknown-reference] rules[1].programs[0]: "
+        "unknown program 'coaching'\n"
+        "    hint: 'coaching' is declared in data/programs/coaching.yaml, which did not load: "
+        "fix its problems first\n"
+        "    follows from: data/programs/coaching.yaml:1:5 [program.id-matches-file]",
+    ]
+
+
+MISTAKE = """  - id: extra-{n:02d}
+    title: Another mistake
+    audience: [manager]
+    what_happens: A manager pastes item-level answers into a review.
+    why_it_matters: It exposes detail nobody needs.
+    fix: Use the manager view; ask HR for anything more.
+"""
+ZZZ = ("programs/milestones.yaml", "mistakes: [raw-logs]", "mistakes: [raw-logs, zzz]")
+UNKNOWN_ZZZ = ("data/programs/milestones.yaml:41:24: error [ids.unknown-reference] "
+               "manager_guide.mistakes[1]: unknown mistake 'zzz'\n    hint: known ids: ")
+
+
+def test_twelve_known_ids_are_all_shown(tmp_path: Path) -> None:
+    data = mutated(tmp_path, BASE, [ZZZ])
+    with (data / "mistakes.yaml").open("a", encoding="utf-8") as f:
+        f.write("".join(MISTAKE.format(n=n) for n in range(1, 12)))
+    result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path)
+    assert [p.format_text() for p in result.problems if p.rule.startswith("ids.")] == [
+        UNKNOWN_ZZZ + "extra-01, extra-02, extra-03, extra-04, extra-05, extra-06, extra-07, "
+        "extra-08, extra-09, extra-10, extra-11, raw-logs",
+    ]
+
+
+def test_more_than_twelve_known_ids_are_cut_after_twelve(tmp_path: Path) -> None:
+    data = mutated(tmp_path, BASE, [ZZZ])
+    with (data / "mistakes.yaml").open("a", encoding="utf-8") as f:
+        f.write("".join(MISTAKE.format(n=n) for n in range(1, 13)))
+    result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path)
+    assert [p.format_text() for p in result.problems if p.rule.startswith("ids.")] == [
+        UNKNOWN_ZZZ + "extra-01, extra-02, extra-03, extra-04, extra-05, extra-06, extra-07, "
+        "extra-08, extra-09, extra-10, extra-11, extra-12 …",
+    ]
