@@ -202,3 +202,16 @@ def test_an_unknown_field_does_not_stop_the_audit_log_check_of_the_next(tmp_path
         "engagement_log\n"
         "    hint: move it to a rule of `kind: audit_log` with its own period",
     ]
+
+
+def test_a_rule_with_a_reason_does_not_stop_the_ceiling_check_of_the_next(
+        tmp_path: Path) -> None:
+    # learning records (first) state a reason; engagement logs (after them) now keep a year
+    edits = [("retention.yaml", "kind: learning_record",
+              "kind: learning_record\n    beyond_ceiling_reason: Needed for planning."),
+             ("retention.yaml", "period: 90 days", "period: 1 year")]
+    assert problems(mutated(tmp_path, BASE, edits), tmp_path, "retention.") == [
+        "data/retention.yaml:18:13: error [retention.engagement-ceiling] rules[1].period: the "
+        "rule 'engagement-logs' keeps behavioural or engagement logs for 1 year, beyond the "
+        "90-day ceiling, without a stated reason\n" + CEILING_HINT,
+    ]
