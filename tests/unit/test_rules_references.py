@@ -232,3 +232,28 @@ def test_more_than_twelve_known_ids_are_cut_after_twelve(tmp_path: Path) -> None
         UNKNOWN_ZZZ + "extra-01, extra-02, extra-03, extra-04, extra-05, extra-06, extra-07, "
         "extra-08, extra-09, extra-10, extra-11, extra-12 …",
     ]
+
+
+# Each data file removed in turn, and the reference problems that are left: none, except
+# for the transfers, whose list is optional (an empty one when the file is absent).
+WITHOUT = {
+    "inventory.yaml": [], "roles.yaml": [], "retention.yaml": [], "vendors.yaml": [],
+    "organisation.yaml": [], "mistakes.yaml": [], "checklists.yaml": [], "clauses.yaml": [],
+    "transfers.yaml": [
+        "data/programs/coaching.yaml:25:13: error [ids.unknown-reference] transfers[0]: "
+        "unknown transfer 'coach-ch'\n    hint: define the transfer first",
+        "data/programs/milestones.yaml:23:13: error [ids.unknown-reference] transfers[0]: "
+        "unknown transfer 'lms-us'\n    hint: define the transfer first",
+    ],
+}
+
+
+def test_references_into_a_file_that_is_absent_are_not_checked(tmp_path: Path) -> None:
+    assert len(WITHOUT) == 9
+    seen = {}
+    for name in WITHOUT:
+        data = mutated(tmp_path / name, BASE, [])
+        (data / name).unlink()
+        result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path / name)
+        seen[name] = [p.format_text() for p in result.problems if p.rule.startswith("ids.")]
+    assert seen == WITHOUT
