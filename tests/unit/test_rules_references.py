@@ -257,3 +257,31 @@ def test_references_into_a_file_that_is_absent_are_not_checked(tmp_path: Path) -
         result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path / name)
         seen[name] = [p.format_text() for p in result.problems if p.rule.startswith("ids.")]
     assert seen == WITHOUT
+
+
+def test_a_duplicate_id_is_reported_in_each_kind_of_list(tmp_path: Path) -> None:
+    second_raw_logs = MISTAKE.format(n=1).replace("extra-01", "raw-logs")
+    edits = [("retention.yaml", "id: engagement-aggregates", "id: engagement-logs"),
+             ("transfers.yaml", "id: coach-ch", "id: lms-us"),
+             ("clauses.yaml", "id: contact-clause", "id: retention-clause"),
+             ("mistakes.yaml", "  - id: raw-logs\n", second_raw_logs + "  - id: raw-logs\n"),
+             ("checklists.yaml", "id: manager-one-to-ones", "id: pre-launch-review"),
+             ("programs/coaching.yaml", "  - id: insights", "  - id: tips")]
+    twice = "\n    hint: give each entry its own id"
+    assert problems(tmp_path, edits) == [
+        "data/checklists.yaml:14:9: error [ids.duplicate] checklists[1].id: the id "
+        "'pre-launch-review' is used twice in checklists (first at item 1)" + twice,
+        "data/clauses.yaml:10:9: error [ids.duplicate] clauses[1].id: the id "
+        "'retention-clause' is used twice in clauses (first at item 1)" + twice,
+        "data/mistakes.yaml:8:9: error [ids.duplicate] mistakes[1].id: the id 'raw-logs' is "
+        "used twice in mistakes (first at item 1)" + twice,
+        "data/programs/coaching.yaml:18:9: error [ids.duplicate] purposes[1].id: the id "
+        "'tips' is used twice in purposes (first at item 1)" + twice,
+        # the second transfer now shares the first one's id: coach-ch is gone
+        "data/programs/coaching.yaml:25:13: error [ids.unknown-reference] transfers[0]: "
+        "unknown transfer 'coach-ch'\n    hint: known ids: course-in, lms-us",
+        "data/retention.yaml:24:9: error [ids.duplicate] rules[2].id: the id 'engagement-logs' "
+        "is used twice in rules (first at item 2)" + twice,
+        "data/transfers.yaml:10:9: error [ids.duplicate] transfers[1].id: the id 'lms-us' is "
+        "used twice in transfers (first at item 1)" + twice,
+    ]
