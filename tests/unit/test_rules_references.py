@@ -285,3 +285,79 @@ def test_a_duplicate_id_is_reported_in_each_kind_of_list(tmp_path: Path) -> None
         "data/transfers.yaml:10:9: error [ids.duplicate] transfers[1].id: the id 'lms-us' is "
         "used twice in transfers (first at item 1)" + twice,
     ]
+
+
+def test_a_defined_id_still_referred_to_is_not_taken_for_a_renamed_one(tmp_path: Path) -> None:
+    # two views name the role 'managr'; 'manager' is close, but the approvals still name it
+    edits = [("roles.yaml", "role: manager", "role: managr"),
+             ("roles.yaml", "role: manager", "role: managr"),
+             ("organisation.yaml", "governance:\n", "governance:\n  approvals: "
+              "{notices: [manager], clauses: [hr], retention: [hr]}\n")]
+    assert problems(tmp_path, edits) == [
+        "data/roles.yaml:7:11: error [ids.unknown-reference] views[0].role: unknown role "
+        "'managr'\n    hint: did you mean 'manager'?",
+        "data/roles.yaml:13:11: error [ids.unknown-reference] views[1].role: unknown role "
+        "'managr'\n    hint: did you mean 'manager'?",
+    ]
+
+
+def test_a_program_referred_to_by_another_name_is_reported_at_its_id(tmp_path: Path) -> None:
+    edits = [("organisation.yaml", "programs: [coaching]", "programs: [coaching, milestone]"),
+             ("retention.yaml", "fields: [tip-opens]",
+              "fields: [tip-opens]\n    programs: [milestone]")]
+    assert problems(tmp_path, edits) == [
+        "data/programs/milestones.yaml:1:5: error [ids.unknown-reference] id: the program "
+        "'milestones' is referred to nowhere, while 2 references name 'milestone', which is "
+        "not defined (hides 2 problems that follow from it)\n"
+        "    hint: did you mean 'milestone'? Rename this id, or change the references "
+        "(data/organisation.yaml:25:65, data/retention.yaml:17:16)",
+    ]
+
+
+REQUIREMENTS = """requirements:
+  - id: org.works-council
+    title: The works agreement
+    description: Every notice names the works agreement.
+    citation: Works agreement BV 2026/03
+    section: works-council
+    severity: error
+    applies_when:
+      jurisdictions: [de, dk]
+      programs: [milestones, milestone]
+"""
+
+
+def test_references_in_requirements_and_joint_controllers(tmp_path: Path) -> None:
+    data = mutated(tmp_path, BASE, [(MILESTONES, "recipients:\n", "joint_controllers:\n"
+                                     "  - {name: Partner Co, vendor: partner-co, essence: We "
+                                     "answer requests.}\nrecipients:\n")])
+    (data / "requirements.yaml").write_text(REQUIREMENTS, encoding="utf-8")
+    result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path)
+    assert [p.format_text() for p in result.problems if p.rule.startswith("ids.")] == [
+        "data/programs/milestones.yaml:22:32: error [ids.unknown-reference] "
+        "joint_controllers[0].vendor: unknown vendor 'partner-co'\n"
+        "    hint: known ids: coach-vendor, course-provider, lms-vendor",
+        "data/requirements.yaml:9:27: error [ids.unknown-reference] "
+        "requirements[0].applies_when.jurisdictions[1]: unknown jurisdiction 'dk'\n"
+        "    hint: known ids: de",
+        "data/requirements.yaml:10:30: error [ids.unknown-reference] "
+        "requirements[0].applies_when.programs[1]: unknown program 'milestone'\n"
+        "    hint: did you mean 'milestones'?",
+    ]
+
+
+RESERVED = ["index", "history", "changes", "assets", "search", "schemas"]
+
+
+def test_each_reserved_name_is_refused_as_a_program_id(tmp_path: Path) -> None:
+    assert RESERVED
+    found = []
+    for name in RESERVED:
+        data = mutated(tmp_path / name, BASE, [(MILESTONES, "id: milestones", f"id: {name}")])
+        (data / MILESTONES).rename(data / "programs" / f"{name}.yaml")
+        result = pipeline.check(data, registry.Options(today=TODAY), label_base=tmp_path / name)
+        found += [p.format_text() for p in result.problems if p.rule.startswith("ids.")]
+    assert found == [
+        f"data/programs/{name}.yaml:1:5: error [ids.reserved] id: the program id '{name}' is "
+        "reserved for the portal's own pages\n"
+        "    hint: choose another id (and rename the file to match)" for name in RESERVED]
