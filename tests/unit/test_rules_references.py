@@ -361,3 +361,22 @@ def test_each_reserved_name_is_refused_as_a_program_id(tmp_path: Path) -> None:
         f"data/programs/{name}.yaml:1:5: error [ids.reserved] id: the program id '{name}' is "
         "reserved for the portal's own pages\n"
         "    hint: choose another id (and rename the file to match)" for name in RESERVED]
+
+
+def test_a_renamed_transfer_and_a_renamed_mistake(tmp_path: Path) -> None:
+    edits = [("transfers.yaml", "id: lms-us", "id: lms-usa"),
+             ("programs/coaching.yaml", "transfers: [coach-ch]", "transfers: [coach-ch, lms-us]"),
+             ("mistakes.yaml", "id: raw-logs", "id: raw-log"),
+             ("programs/coaching.yaml", "  ask:", "  mistakes: [raw-logs]\n  ask:")]
+    assert problems(tmp_path, edits) == [
+        "data/mistakes.yaml:2:9: error [ids.unknown-reference] mistakes[0].id: the mistake "
+        "'raw-log' is referred to nowhere, while 2 references name 'raw-logs', which is not "
+        "defined (hides 2 problems that follow from it)\n"
+        "    hint: did you mean 'raw-logs'? Rename this id, or change the references "
+        "(data/programs/coaching.yaml:53:14, data/programs/milestones.yaml:41:14)",
+        "data/transfers.yaml:2:9: error [ids.unknown-reference] transfers[0].id: the transfer "
+        "'lms-usa' is referred to nowhere, while 2 references name 'lms-us', which is not "
+        "defined (hides 2 problems that follow from it)\n"
+        "    hint: did you mean 'lms-us'? Rename this id, or change the references "
+        "(data/programs/coaching.yaml:25:23, data/programs/milestones.yaml:23:13)",
+    ]
