@@ -302,15 +302,27 @@ def test_a_defined_id_still_referred_to_is_not_taken_for_a_renamed_one(tmp_path:
 
 
 def test_a_program_referred_to_by_another_name_is_reported_at_its_id(tmp_path: Path) -> None:
+    # read before them: one unknown view (a single reference) and a role named twice
+    # that is close to no defined one; neither stops the search for renamed ids
     edits = [("organisation.yaml", "programs: [coaching]", "programs: [coaching, milestone]"),
              ("retention.yaml", "fields: [tip-opens]",
-              "fields: [tip-opens]\n    programs: [milestone]")]
+              "fields: [tip-opens]\n    programs: [milestone]"),
+             ("inventory.yaml", "views: [manager-view, audit-view]",
+              "views: [manager-vew, audit-view]"),
+             ("roles.yaml", "role: manager", "role: zzzz"),
+             ("roles.yaml", "role: manager", "role: zzzz")]
     assert problems(tmp_path, edits) == [
+        "data/inventory.yaml:7:13: error [ids.unknown-reference] fields[0].views[0]: unknown "
+        "view 'manager-vew'\n    hint: did you mean 'manager-view'?",
         "data/programs/milestones.yaml:1:5: error [ids.unknown-reference] id: the program "
         "'milestones' is referred to nowhere, while 2 references name 'milestone', which is "
         "not defined (hides 2 problems that follow from it)\n"
         "    hint: did you mean 'milestone'? Rename this id, or change the references "
         "(data/organisation.yaml:25:65, data/retention.yaml:17:16)",
+        "data/roles.yaml:7:11: error [ids.unknown-reference] views[0].role: unknown role "
+        "'zzzz'\n    hint: known ids: hr, manager",
+        "data/roles.yaml:13:11: error [ids.unknown-reference] views[1].role: unknown role "
+        "'zzzz'\n    hint: known ids: hr, manager",
     ]
 
 
@@ -324,6 +336,12 @@ REQUIREMENTS = """requirements:
     applies_when:
       jurisdictions: [de, dk]
       programs: [milestones, milestone]
+  - id: org.works-council
+    title: The same id again
+    description: Every notice names the works agreement.
+    citation: Works agreement BV 2026/03
+    section: works-council
+    severity: error
 """
 
 
@@ -343,6 +361,9 @@ def test_references_in_requirements_and_joint_controllers(tmp_path: Path) -> Non
         "data/requirements.yaml:10:30: error [ids.unknown-reference] "
         "requirements[0].applies_when.programs[1]: unknown program 'milestone'\n"
         "    hint: did you mean 'milestones'?",
+        "data/requirements.yaml:11:9: error [ids.duplicate] requirements[1].id: the id "
+        "'org.works-council' is used twice in requirements (first at item 1)\n"
+        "    hint: give each entry its own id",
     ]
 
 
@@ -379,4 +400,18 @@ def test_a_renamed_transfer_and_a_renamed_mistake(tmp_path: Path) -> None:
         "defined (hides 2 problems that follow from it)\n"
         "    hint: did you mean 'lms-us'? Rename this id, or change the references "
         "(data/programs/coaching.yaml:25:23, data/programs/milestones.yaml:23:13)",
+    ]
+
+
+def test_an_item_of_an_ordinary_checklist_is_no_pre_launch_item(tmp_path: Path) -> None:
+    # 'use-manager-view' is an item of the manager checklist, not of the launch gate: two
+    # answers naming 'use-manager-vew' are unknown items, and no definition was "renamed"
+    edits = [(MILESTONES, "{item: mdm,", "{item: use-manager-vew,"),
+             ("programs/coaching.yaml", "{item: tls,", "{item: use-manager-vew,")]
+    gate = "\n    hint: known ids: mdm, mfa-admin, pen-test, tls"
+    assert problems(tmp_path, edits) == [
+        "data/programs/coaching.yaml:55:12: error [ids.unknown-reference] "
+        "launch_readiness[0].item: unknown pre-launch checklist item 'use-manager-vew'" + gate,
+        "data/programs/milestones.yaml:45:12: error [ids.unknown-reference] "
+        "launch_readiness[2].item: unknown pre-launch checklist item 'use-manager-vew'" + gate,
     ]
