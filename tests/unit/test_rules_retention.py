@@ -215,3 +215,20 @@ def test_a_rule_with_a_reason_does_not_stop_the_ceiling_check_of_the_next(
         "rule 'engagement-logs' keeps behavioural or engagement logs for 1 year, beyond the "
         "90-day ceiling, without a stated reason\n" + CEILING_HINT,
     ]
+
+
+def test_a_misspelt_placeholder_is_its_own_problem_even_when_its_file_failed(
+        tmp_path: Path) -> None:
+    # coaching.yaml does not load (its id is not a valid id, and it declares 'Coaching');
+    # [[program:Coaching]] is badly written whatever that file says, so it is listed
+    edits = [("programs/coaching.yaml", "id: coaching", "id: Coaching"),
+             ("clauses.yaml", "[[program:coaching]]", "[[program:Coaching]]")]
+    data = mutated(tmp_path, BASE, edits)
+    assert followers(data, tmp_path, "clause.") == []
+    assert problems(data, tmp_path, "clause.") == [
+        "data/clauses.yaml:13:11: error [clause.unknown-placeholder] clauses[1].text: the "
+        "clause 'contact-clause' uses the placeholder [[program:Coaching]], which names "
+        "nothing in the data\n"
+        "    hint: write [[kind:id]] in lower case, without spaces, e.g. "
+        "[[period:learning-records]]",
+    ]
