@@ -232,3 +232,16 @@ def test_a_misspelt_placeholder_is_its_own_problem_even_when_its_file_failed(
         "    hint: write [[kind:id]] in lower case, without spaces, e.g. "
         "[[period:learning-records]]",
     ]
+
+
+def test_a_clause_without_a_period_does_not_stop_the_check_of_the_next(
+        tmp_path: Path) -> None:
+    # the first clause quotes the schedule; the second, after it, states its own period
+    edits = [("clauses.yaml", "Questions about [[program:coaching]] go to [[contact:privacy]] "
+              "at [[org:name]].", "Questions go to [[contact:privacy]]. Notes are kept for "
+              "2 years.")]
+    assert problems(mutated(tmp_path, BASE, edits), tmp_path, "retention.") == [
+        "data/clauses.yaml:13:11: error [retention.period-in-clause] clauses[1].text: the "
+        "clause 'contact-clause' states its own period '2 years'\n"
+        "    hint: quote the schedule instead: [[period:learning-records]]",
+    ]
