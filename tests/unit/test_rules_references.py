@@ -415,3 +415,29 @@ def test_an_item_of_an_ordinary_checklist_is_no_pre_launch_item(tmp_path: Path) 
         "data/programs/milestones.yaml:45:12: error [ids.unknown-reference] "
         "launch_readiness[2].item: unknown pre-launch checklist item 'use-manager-vew'" + gate,
     ]
+
+
+def test_a_view_still_named_by_a_guide_is_not_taken_for_a_renamed_one(tmp_path: Path) -> None:
+    # two fields name 'manager-vew'; 'manager-view' is close, and coaching's guide still
+    # names it as a contextual view (a view all the same)
+    line = "views: [manager-view, audit-view]"
+    edits = [("inventory.yaml", line, "views: [manager-vew, audit-view]")] * 2
+    assert problems(tmp_path, edits) == [
+        "data/inventory.yaml:7:13: error [ids.unknown-reference] fields[0].views[0]: unknown "
+        "view 'manager-vew'\n    hint: did you mean 'manager-view'?",
+        "data/inventory.yaml:12:13: error [ids.unknown-reference] fields[1].views[0]: unknown "
+        "view 'manager-vew'\n    hint: did you mean 'manager-view'?",
+    ]
+
+
+def test_four_references_to_a_renamed_id_show_three(tmp_path: Path) -> None:
+    edits = [("roles.yaml", "{id: manager,", "{id: managers,"),
+             ("organisation.yaml", "governance:\n", "governance:\n  approvals: "
+              "{notices: [manager], clauses: [manager], retention: [hr]}\n")]
+    assert problems(tmp_path, edits) == [
+        "data/roles.yaml:2:10: error [ids.unknown-reference] roles[0].id: the role 'managers' "
+        "is referred to nowhere, while 4 references name 'manager', which is not defined "
+        "(hides 4 problems that follow from it)\n"
+        "    hint: did you mean 'manager'? Rename this id, or change the references "
+        "(data/organisation.yaml:21:25, data/organisation.yaml:21:45, data/roles.yaml:7:11 …)",
+    ]
