@@ -136,3 +136,112 @@ def test_each_kind_of_unknown_placeholder_gets_its_own_hint(tmp_path: Path) -> N
         "    hint: write [[kind:id]] in lower case, without spaces, e.g. "
         "[[period:learning-records]]",
     ]
+
+
+def followers(data: Path, base: Path, *prefixes: str) -> list[str]:
+    """The hidden problems of those rules, each with the location and rule of its root."""
+    result = pipeline.check(data, registry.Options(today=TODAY), label_base=base)
+    return [f"{p.format_text()}\n    follows from: {root.location} [{root.rule}]"
+            for p, root in result.problems.followers() if p.rule.startswith(prefixes)]
+
+
+def test_a_placeholder_to_a_program_that_did_not_load_follows_from_it(tmp_path: Path) -> None:
+    # [[program:coaching]] names a program whose file did not load: the clause's problem is
+    # hidden behind the file's own, and its hint says where the program is declared
+    data = mutated(tmp_path, BASE, [("programs/coaching.yaml", "status: pilot",
+                                     "status: bogus")])
+    assert problems(data, tmp_path, "clause.") == []
+    assert followers(data, tmp_path, "clause.") == [
+        "data/clauses.yaml:13:11: error [clause.unknown-placeholder] clauses[1].text: the "
+        "clause 'contact-clause' uses the placeholder [[program:coaching]], which names "
+        "nothing in the data\n"
+        "    hint: 'coaching' is declared in data/programs/coaching.yaml, which did not load: "
+        "fix its problems first\n"
+        "    follows from: data/programs/coaching.yaml:3:9 [schema.value]",
+    ]
+
+
+EXTRA_RULE = """  - id: extra-{n:02d}
+    record_type: Extra records
+    kind: audit_log
+    fields: [access-log]
+    period: 3 years
+    trigger: the access
+    disposal: delete
+    justification: Long enough to investigate a complaint.
+    legal_hold: Deletion pauses during a legal hold.
+    owner: {{name: Security team}}
+    next_review: 2027-06-01
+"""
+
+
+def test_the_known_rules_of_a_placeholder_hint_stop_at_twelve(tmp_path: Path) -> None:
+    # fourteen rules: the hint names the first twelve in alphabetical order
+    data = mutated(tmp_path, BASE, [("clauses.yaml", CLAUSE,
+                                     "Learning records are kept for [[period:nothing]].")])
+    with (data / "retention.yaml").open("a", encoding="utf-8") as f:
+        f.write("".join(EXTRA_RULE.format(n=n) for n in range(1, 11)))
+    assert problems(data, tmp_path, "clause.") == [
+        "data/clauses.yaml:5:11: error [clause.unknown-placeholder] clauses[0].text: the "
+        "clause 'retention-clause' uses the placeholder [[period:nothing]], which names "
+        "nothing in the data\n"
+        "    hint: no retention rule is called 'nothing'; known: access-logs, "
+        "engagement-aggregates, engagement-logs, extra-01, extra-02, extra-03, extra-04, "
+        "extra-05, extra-06, extra-07, extra-08, extra-09",
+    ]
+
+
+def test_an_unknown_field_does_not_stop_the_audit_log_check_of_the_next(tmp_path: Path) -> None:
+    # 'nope' is not in the inventory (ids.unknown-reference says so); the audit-log field
+    # listed after it is still checked
+    data = mutated(tmp_path, BASE, [("retention.yaml", "fields: [tip-opens]",
+                                     "fields: [nope, tip-opens, access-log]")])
+    assert problems(data, tmp_path, "retention.") == [
+        "data/retention.yaml:16:31: error [retention.audit-log-separate] rules[1].fields[2]: "
+        "the audit-log field 'access-log' is kept under 'engagement-logs', a rule of kind "
+        "engagement_log\n"
+        "    hint: move it to a rule of `kind: audit_log` with its own period",
+    ]
+
+
+def test_a_rule_with_a_reason_does_not_stop_the_ceiling_check_of_the_next(
+        tmp_path: Path) -> None:
+    # learning records (first) state a reason; engagement logs (after them) now keep a year
+    edits = [("retention.yaml", "kind: learning_record",
+              "kind: learning_record\n    beyond_ceiling_reason: Needed for planning."),
+             ("retention.yaml", "period: 90 days", "period: 1 year")]
+    assert problems(mutated(tmp_path, BASE, edits), tmp_path, "retention.") == [
+        "data/retention.yaml:18:13: error [retention.engagement-ceiling] rules[1].period: the "
+        "rule 'engagement-logs' keeps behavioural or engagement logs for 1 year, beyond the "
+        "90-day ceiling, without a stated reason\n" + CEILING_HINT,
+    ]
+
+
+def test_a_misspelt_placeholder_is_its_own_problem_even_when_its_file_failed(
+        tmp_path: Path) -> None:
+    # coaching.yaml does not load (its id is not a valid id, and it declares 'Coaching');
+    # [[program:Coaching]] is badly written whatever that file says, so it is listed
+    edits = [("programs/coaching.yaml", "id: coaching", "id: Coaching"),
+             ("clauses.yaml", "[[program:coaching]]", "[[program:Coaching]]")]
+    data = mutated(tmp_path, BASE, edits)
+    assert followers(data, tmp_path, "clause.") == []
+    assert problems(data, tmp_path, "clause.") == [
+        "data/clauses.yaml:13:11: error [clause.unknown-placeholder] clauses[1].text: the "
+        "clause 'contact-clause' uses the placeholder [[program:Coaching]], which names "
+        "nothing in the data\n"
+        "    hint: write [[kind:id]] in lower case, without spaces, e.g. "
+        "[[period:learning-records]]",
+    ]
+
+
+def test_a_clause_without_a_period_does_not_stop_the_check_of_the_next(
+        tmp_path: Path) -> None:
+    # the first clause quotes the schedule; the second, after it, states its own period
+    edits = [("clauses.yaml", "Questions about [[program:coaching]] go to [[contact:privacy]] "
+              "at [[org:name]].", "Questions go to [[contact:privacy]]. Notes are kept for "
+              "2 years.")]
+    assert problems(mutated(tmp_path, BASE, edits), tmp_path, "retention.") == [
+        "data/clauses.yaml:13:11: error [retention.period-in-clause] clauses[1].text: the "
+        "clause 'contact-clause' states its own period '2 years'\n"
+        "    hint: quote the schedule instead: [[period:learning-records]]",
+    ]
