@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from govportal.pages.environment import reader_date
+from govportal.text.safe_markdown import escape_text
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -291,6 +292,15 @@ def percent(rate: float | None) -> str:
     return "–" if rate is None else f"{100 * rate:.1f} %"
 
 
+def inert(reason: str) -> str:
+    """A judge's reason as the page shows it: its code spans (between backticks) kept, the
+    rest made plain text (``[[kind:id]]``, ``*``, ``<`` shown as written, not as Markdown)."""
+    parts = reason.split("`")
+    if len(parts) % 2 == 0:  # an unclosed backtick: nothing is code
+        return escape_text(reason)
+    return "`".join(part if i % 2 else escape_text(part) for i, part in enumerate(parts))
+
+
 def markdown(report: dict[str, Any]) -> str:
     """The results table, then every survivor judged equivalent with its reason."""
     before = {m["module"]: m for m in report.get("before", [])}
@@ -315,7 +325,7 @@ def markdown(report: dict[str, Any]) -> str:
     if not listed:
         out.append("None.")
     for module, s in listed:
-        out += [f"- `{s['name']}` ({module}): {s['equivalent']}", "",
+        out += [f"- `{s['name']}` ({module}): {inert(s['equivalent'])}", "",
                 "    ```diff", *(f"    {line}" for line in s["diff"].splitlines()),
                 "    ```", ""]
     others = [(m["module"], s) for m in report["modules"] for s in m["survivors"]

@@ -153,3 +153,9 @@ def test_memoised_functions_of_the_sanitiser_are_staged_as_calls_too() -> None:
         "\n"
         "plain = _memo(plain)\n")
     assert "plugins/govportal/text/safe_markdown.py" in mutation.MEMOISED
+
+
+def test_a_reason_is_shown_as_written_with_its_code_spans_kept() -> None:
+    assert mutation.inert("match the pattern [[kind:id]] and `if label` *twice*") == (
+        "match the pattern &#91;&#91;kind:id]] and `if label` &#42;twice&#42;")
+    assert mutation.inert("an unclosed ` [x]") == "an unclosed &#96; &#91;x]"
