@@ -31,7 +31,9 @@ from .page import Page
 PROGRAM_FOLDER = "programs/"  # where the programs' own files sit in the data folder
 
 
-def _digest(*parts: Any) -> bytes:
+def digest(*parts: Any) -> bytes:
+    """A fingerprint of JSON-able values (anything else by its ``str``); the live preview
+    fingerprints its pages with it too."""
     text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
@@ -45,7 +47,7 @@ def shared_key(policy: Policy, settings: tuple[Any, ...], site: bytes) -> bytes 
         return None
     shared = sorted((path, sha) for path, sha in policy.sources.items()
                     if not path.startswith(PROGRAM_FOLDER))
-    return _digest(shared, list(policy.programs), settings, site.hex())
+    return digest(shared, list(policy.programs), settings, site.hex())
 
 
 def program_key(program: m.Program) -> bytes:
@@ -87,7 +89,7 @@ class PageMemo:
             self.made += 1
             return make()
         slot = (kind, language, edition, program.id)
-        key = _digest(shared.hex(), program_key(program).hex())
+        key = digest(shared.hex(), program_key(program).hex())
         kept = self.kept.get(slot)
         if kept is not None and kept.key == key:
             self.reused += 1

@@ -39,16 +39,10 @@ import jinja2
 import jinja2.bccache
 
 from ..data.load_memo import LoadMemo
-from ..pages.page_memo import PageMemo
+from ..pages.page_memo import PageMemo, digest
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # how MkDocs' warning starts
 SEARCH_INDEX = "search/search_index.json"  # where the theme's search plugin writes its index
-
-
-def digest(*parts: Any) -> bytes:
-    """A fingerprint of JSON-able values (anything else by its ``str``)."""
-    text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
 def folder_state(folder: Path | None) -> list[tuple[str, int, int]]:
