@@ -150,6 +150,9 @@ def test_refused_texts_say_why_and_are_shown_as_text(text: str, reason: str) -> 
     "> a quote\n>\n> > nested quote",
     "Line one\nline two\n\nA second paragraph with `code` and *emphasis*.",
     "x" * 20_000,
+    # over the budget if the whole text were one block, within it block by block
+    "[a](b) [c](d) [e](f)\n\n" * 200,
+    ("a\n" * 10 + "\n") * 30,
 ])
 def test_ordinary_texts_are_within_the_budget(text: str) -> None:
     assert conversion_budget.over_budget(text) is None

@@ -11,7 +11,7 @@ import pytest
 from govportal import pipeline
 from govportal.data.policy import Policy
 from govportal.rules.families.content import placeholder, readability
-from govportal.rules.registry import Context, Options
+from govportal.rules.registry import Context, Options, strings
 from tests.conftest import copy_case
 from tests.unit.rule_runs import BASE, TODAY, report_after
 
@@ -22,6 +22,7 @@ class _Texts:
 
     def __init__(self, data: object) -> None:
         self.policy = SimpleNamespace(documents={"data/x.yaml": SimpleNamespace(data=data)})
+        self.data_texts = tuple(("data/x.yaml", path, text) for path, text in strings(data))
 
     def at(self, label: str, *path: str | int, key: bool = False) -> tuple:
         return (label, *path)
@@ -233,3 +234,16 @@ def test_an_empty_translation_is_reported_at_its_program(tmp_path: Path) -> None
          "Amstad's formula (threshold 200; 7.8 words per sentence)",
          "data/translations/de/programs.yaml:125:11",
          "milestones.notice.first_layer.summary.text")]
+
+
+def test_every_text_of_the_data_is_walked_once_in_document_order() -> None:
+    """The walk the rules that read every text share: files in name order, each file's
+    texts in the order they are written, with their paths; other values left out."""
+    data = {"a": ["x", {"b": "y", "n": 3}], "c": "z", "d": None, "e": [[["deep"]]]}
+    assert list(strings(data)) == [(("a", 0), "x"), (("a", 1, "b"), "y"), (("c",), "z"),
+                                   (("e", 0, 0, 0), "deep")]
+    policy = SimpleNamespace(documents={"data/b.yaml": SimpleNamespace(data={"k": "two"}),
+                                        "data/a.yaml": SimpleNamespace(data=["one"])})
+    ctx = Context(policy, Options())  # type: ignore[arg-type]
+    assert ctx.data_texts == (("data/a.yaml", (0,), "one"), ("data/b.yaml", ("k",), "two"))
+    assert ctx.data_texts is ctx.data_texts

@@ -127,8 +127,14 @@ _STOP = frozenset(re.findall(r"\w+", """
     can may will would do does not no into about also only more"""))
 
 
+_EMPHASIS = str.maketrans("", "", "*_`>#")
+_SEE = re.compile(r"(?:please )?(?:see|refer to)\b", re.I)
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[*_`>#]", "", text)).strip().rstrip(".:;,!").strip()
+    """``text`` without Markdown's emphasis, code, quote and heading signs, whitespace runs
+    made one space, trailing punctuation dropped: ``" **TBD**.  "`` → ``"TBD"``."""
+    return " ".join(text.translate(_EMPHASIS).split()).rstrip(".:;,!").strip()
 
 
 def stand_in_text(text: str) -> str | None:
@@ -137,9 +143,10 @@ def stand_in_text(text: str) -> str | None:
     norm = _normal(text)
     if _FILLER.match(norm):
         return "a placeholder"
-    if len(norm.split()) <= 10 and _POINTER_PLACE.search(norm) and _POINTER_VERB.search(norm):
+    words = norm.count(" ") + 1
+    if words <= 10 and _POINTER_PLACE.search(norm) and _POINTER_VERB.search(norm):
         return "a pointer to text elsewhere"
-    if len(norm.split()) <= 6 and re.match(r"^(?:please )?(?:see|refer to)\b", norm, re.I):
+    if words <= 6 and _SEE.match(norm):
         return "a pointer to text elsewhere"
     return None
 

@@ -68,6 +68,13 @@ def over_budget(text: str) -> str | None:
     """Why converting ``text`` would cost more than its budget; None when it would not."""
     if not text:
         return None
+    size = len(text) + 1
+    budget = OPENING_FACTOR * len(text) + ALLOWANCE
+    # every block is at most the whole text: when the whole text's openings and lines, each
+    # counted at the text's length, are within the budgets, so is every sum over its blocks
+    if (len(_OPENINGS.findall(text)) * size <= budget
+            and (text.count("\n") + 1) * size <= LINE_FACTOR * len(text) + ALLOWANCE):
+        return _too_deep(text)
     openings = lines = 0
     start = 0
     for match in [*_BLOCKS.finditer(text), None]:
@@ -77,7 +84,6 @@ def over_budget(text: str) -> str | None:
         openings += len(_OPENINGS.findall(block)) * size
         lines += (block.count("\n") + 1) * size
         start = match.end() if match else end
-    budget = OPENING_FACTOR * len(text) + ALLOWANCE
     if openings > budget:
         brackets, tags = text.count("["), text.count("<")
         return (f"too many link, image or tag openings close together ({brackets} '[' and "
@@ -85,6 +91,11 @@ def over_budget(text: str) -> str | None:
     if lines > LINE_FACTOR * len(text) + ALLOWANCE:
         return (f"too many lines without a blank line between them "
                 f"({text.count(chr(10)) + 1:,} lines)")
+    return _too_deep(text)
+
+
+def _too_deep(text: str) -> str | None:
+    """Why ``text``'s lists or quotes nest too deep; None when they do not."""
     deepest = 0
     for line in text.split("\n"):
         if line.lstrip(" \t")[:1] in ("-", "*", "+", ">") or line[:1] in (" ", "\t") or (

@@ -16,7 +16,6 @@ from ..registry import Context, Finding, rule
 from ..standard_wording import unknown_overrides
 from ..wording import restates, stand_in_text
 from .i18n import language_name
-from .markup import strings
 
 # Keys whose values are codes, not prose (a placeholder check would read "na" as a stand-in).
 _CODES = frozenset({"id", "version", "item", "vendor", "role", "kind", "classification",
@@ -95,20 +94,19 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
     Passing: `legitimate_interest: Quick, practical help for managers when they need it.`
     Failing: `legitimate_interest: TBD`, or `obligation: The purposes listed above.`
     """
-    for label, doc in sorted(ctx.policy.documents.items()):
-        for path, text in strings(doc.data):
-            keys = [p for p in path if isinstance(p, str)]
-            if keys and keys[-1] in _CODES:
-                continue
-            if keys[-2:] in (["owner", "name"], ["triage_owner", "name"]):
-                continue  # owners' names: review.owner-named and incident.triage-owner
-            if text.strip() == unfilled.MARK:
-                continue  # left by `govportal new`: data.placeholder says what to write
-            found = stand_in_text(text)
-            if found:
-                yield Finding(f"the text {text.strip()[:40]!r} is {found}, not content",
-                              ctx.at(label, *path),
-                              "write what the reader needs to know here, in full")
+    for label, path, text in ctx.data_texts:
+        keys = [p for p in path if isinstance(p, str)]
+        if keys and keys[-1] in _CODES:
+            continue
+        if keys[-2:] in (["owner", "name"], ["triage_owner", "name"]):
+            continue  # owners' names: review.owner-named and incident.triage-owner
+        if text.strip() == unfilled.MARK:
+            continue  # left by `govportal new`: data.placeholder says what to write
+        found = stand_in_text(text)
+        if found:
+            yield Finding(f"the text {text.strip()[:40]!r} is {found}, not content",
+                          ctx.at(label, *path),
+                          "write what the reader needs to know here, in full")
 
 
 @rule("content.restates-purpose")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from ...data.internal_fields import internal_fields
 from ...text.folding import collapse, fold, inner_words
@@ -12,18 +11,6 @@ from ...text.safe_markdown import plain
 from ..registry import Context, Finding, rule
 
 MIN_LENGTH = 12  # shorter values (a first name, "yes") would match by chance
-
-
-def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    stack: list[tuple[tuple, Any]] = [(path, value)]
-    while stack:
-        where, item = stack.pop()
-        if isinstance(item, str):
-            yield where, item
-        elif isinstance(item, dict):
-            stack.extend(((*where, k), v) for k, v in reversed(item.items()))
-        elif isinstance(item, list):
-            stack.extend(((*where, i), v) for i, v in reversed(list(enumerate(item))))
 
 
 def _field(path: tuple) -> str:
@@ -70,23 +57,26 @@ def internal_text_in_public_field(ctx: Context) -> Iterator[Finding]:
         else:
             unanchored.append(text)
     loaded = set(ctx.policy.files.values()) | set(ctx.policy.program_files.values())
-    for label, doc in sorted(ctx.policy.documents.items()):
+    repeated: dict[str, list[str]] = {}  # a public text → the internal texts it holds
+    for label, path, raw in ctx.data_texts:
         if label not in loaded:  # a file refused as a whole (a second file of one program)
             continue
-        for path, raw in _strings(doc.data):
-            if (label, path) in internal or len(raw) < MIN_LENGTH:
-                continue
+        if (label, path) in internal or len(raw) < MIN_LENGTH:
+            continue
+        held = repeated.get(raw)
+        if held is None:
             public = collapse(fold(plain(raw)))
-            candidates = [t for w in _words(public) & by_word.keys() for t in by_word[w]]
-            for text in sorted(set(candidates) | set(unanchored)):
-                if text in public:
-                    source, where = values[text][0]
-                    yield Finding(
-                        f"this public text repeats the internal-only field {_field(where)} "
-                        f"of {source}, which the public edition must never show",
-                        ctx.at(label, *path),
-                        "remove the internal text from this field (it would be published), "
-                        "or from the internal field if it is not internal after all")
+            candidates = {t for w in _words(public) & by_word.keys() for t in by_word[w]}
+            held = repeated[raw] = [t for t in sorted(candidates.union(unanchored))
+                                    if t in public]
+        for text in held:
+            source, where = values[text][0]
+            yield Finding(
+                f"this public text repeats the internal-only field {_field(where)} "
+                f"of {source}, which the public edition must never show",
+                ctx.at(label, *path),
+                "remove the internal text from this field (it would be published), "
+                "or from the internal field if it is not internal after all")
 
 
 _WORD = re.compile(r"\w+")

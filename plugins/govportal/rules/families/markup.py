@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...text.conversion_budget import over_budget
 from ...text.safe_markdown import removed_markup
-from ..registry import Context, Finding, rule
+from ..registry import Context, Finding, rule, strings
 
-
-def strings(value: Any) -> Iterator[tuple[tuple, str]]:
-    """Every text in ``value`` with its path (iteratively: data can nest deeply)."""
-    stack: list[tuple[tuple, Any]] = [((), value)]
-    while stack:
-        path, item = stack.pop()
-        if isinstance(item, str):
-            yield path, item
-        elif isinstance(item, dict):
-            stack.extend(((*path, key), child) for key, child in reversed(item.items()))
-        elif isinstance(item, list):
-            stack.extend(((*path, i), child) for i, child in reversed(list(enumerate(item))))
+__all__ = ["strings", "too_complex", "unsafe_markup"]
 
 
 @rule("content.unsafe-markup")
@@ -33,15 +21,14 @@ def unsafe_markup(ctx: Context) -> Iterator[Finding]:
     Passing: `summary: Read the [full policy](https://example.com/privacy).`
     Failing: `summary: <img src=x onerror=alert(1)>` or `[click](javascript:alert(1))`.
     """
-    for label, doc in sorted(ctx.policy.documents.items()):
-        for path, text in strings(doc.data):
-            found = removed_markup(text)
-            if found:
-                yield Finding(
-                    f"the text contains {found}, which is never published",
-                    ctx.at(label, *path),
-                    "write plain Markdown: raw HTML, scripts, event handlers, images and "
-                    "links other than https:, http: and mailto: are removed from every page")
+    for label, path, text in ctx.data_texts:
+        found = removed_markup(text)
+        if found:
+            yield Finding(
+                f"the text contains {found}, which is never published",
+                ctx.at(label, *path),
+                "write plain Markdown: raw HTML, scripts, event handlers, images and "
+                "links other than https:, http: and mailto: are removed from every page")
 
 
 @rule("content.too-complex")
@@ -55,12 +42,11 @@ def too_complex(ctx: Context) -> Iterator[Finding]:
     Passing: `summary: See [the policy](https://example.com) and [the FAQ](/faq/).`
     Failing: a list item holding 20,000 `[`, or `1. 1. 1. 1. 1. 1. 1. 1. 1. text`.
     """
-    for label, doc in sorted(ctx.policy.documents.items()):
-        for path, text in strings(doc.data):
-            found = over_budget(text)
-            if found:
-                yield Finding(
-                    f"the text is too costly to publish: {found}",
-                    ctx.at(label, *path),
-                    "split it into shorter texts, put blank lines between its paragraphs, "
-                    "or write brackets and angle brackets only where they make a link")
+    for label, path, text in ctx.data_texts:
+        found = over_budget(text)
+        if found:
+            yield Finding(
+                f"the text is too costly to publish: {found}",
+                ctx.at(label, *path),
+                "split it into shorter texts, put blank lines between its paragraphs, "
+                "or write brackets and angle brackets only where they make a link")
