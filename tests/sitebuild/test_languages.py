@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,31 @@ def test_a_german_page_shows_the_german_navigation(built: Path) -> None:
                      r"Datenschutzhinweis: Lerndaten", nav)
     english = _primary_nav(_html(built, "notices/lms-milestones"))
     assert "For employees" in english and "Für Beschäftigte" not in english
+
+
+@pytest.fixture(scope="module")
+def one_english_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The portal with one of its two programs run outside Germany: it has no German pages,
+    so the German indexes link to its English ones."""
+    project = portal_copy(tmp_path_factory.mktemp("english-only"))
+    program = project / "data" / "programs" / "lms-milestones.yaml"
+    text = program.read_text(encoding="utf-8")
+    assert "jurisdictions: [de, ie, gb, us-ca]" in text
+    text = text.replace("jurisdictions: [de, ie, gb, us-ca]", "jurisdictions: [ie, gb, us-ca]")
+    program.write_text(text + "not_offered_in: {de: Not run in Germany yet.}\n",
+                       encoding="utf-8")
+    (project / "notices.lock.json").unlink()
+    shutil.rmtree(project / "notices-archive")
+    result = mkdocs_build(project, env={"GOVPORTAL_SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def test_the_german_indexes_lead_to_a_notice_and_guide_published_in_english_only(
+        one_english_only: Path) -> None:
+    assert not (one_english_only / "de" / "notices" / "lms-milestones").exists()
+    assert (one_english_only / "de" / "notices" / "micro-coaching" / "index.html").is_file()
+    for index, folder in (("de/notices", "notices"), ("de/guides", "guides")):
+        html = _html(one_english_only, index)
+        assert f'href="../../{folder}/lms-milestones/"' in html, index
+        assert 'href="micro-coaching/"' in html, index

@@ -75,9 +75,24 @@ def test_german_is_complete_and_spanish_is_begun(tmp_path: Path) -> None:
     ("The [guide](../guides/a.md#x).", "The [guide](../guides/a.md#x)."),
     ("[mail](mailto:a@b.example) [web](https://b.example) [top](#top)",
      "[mail](mailto:a@b.example) [web](https://b.example) [top](#top)"),
+    # a sibling that has no German page: the English one, two folders up and back in
+    ("The [other notice](b.md#rights).", "The [other notice](../../notices/b.md#rights)."),
+    ("The [other guide](../guides/b.md).", "The [other guide](../../guides/b.md)."),
+    ("The [feed](../notices.atom).", "The [feed](../../notices.atom)."),
+    ("The [sibling](a.md) [itself](#x).", "The [sibling](a.md) [itself](#x)."),
 ])
 def test_links_from_a_page_under_its_language_folder(markdown: str, expected: str) -> None:
     assert relink(markdown, "notices/a.md", "de", {"notices/a.md", "guides/a.md"}) == expected
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("[Notices](notices/index.md) [a](notices/a.md)",
+     "[Notices](notices/index.md) [a](../notices/a.md)"),
+    ("[The registers](registers/)", "[The registers](../registers/)"),
+])
+def test_links_from_the_home_page_under_its_language_folder(markdown: str,
+                                                            expected: str) -> None:
+    assert relink(markdown, "index.md", "de", {"notices/index.md"}) == expected
 
 
 def test_page_urls() -> None:

@@ -48,18 +48,24 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 
 def relink(markdown: str, src_uri: str, language: str, published: set[str]) -> str:
     """The Markdown of a page moved under ``<language>/``: a relative link to a page or file
-    that exists only at the root is made to lead there."""
+    that exists only at the root is made to lead there, from the folder the page is moved
+    to (``[a](x.md)`` in ``notices/index.md`` becomes ``[a](../../notices/x.md)`` in
+    ``de/notices/index.md``); a link to a page published in the language is kept."""
     folder = posixpath.dirname(src_uri)
+    moved_to = posixpath.join(language, folder)
 
     def fix(match: re.Match[str]) -> str:
         target = match.group(1)
         if _EXTERNAL.match(target):
             return match.group(0)
-        path = target.split("#", 1)[0]
+        path, hash_, fragment = target.partition("#")
         resolved = posixpath.normpath(posixpath.join(folder, path)) if path else src_uri
-        if resolved in published:
+        if resolved in published or not path:
             return match.group(0)
-        return f"](../{target})"  # one folder deeper than the page it was written for
+        relative = posixpath.relpath(resolved, moved_to)
+        if path.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return f"]({relative}{hash_}{fragment})"
 
     return _LINK.sub(fix, markdown)
 
