@@ -52,6 +52,34 @@ def add_language(project: Path, code: str = LANGUAGE) -> int:
     return sum(len(r) for recs in files.values() for r in recs.values())
 
 
+def two_language_copy(one: Path, two: Path) -> int:
+    """``one`` (a synthetic project) copied to ``two`` with German added
+    (:func:`add_language`) and locked as published; the number of texts translated."""
+    shutil.rmtree(two, ignore_errors=True)
+    shutil.copytree(one, two, ignore=shutil.ignore_patterns("site"))
+    texts = add_language(two)
+    if (two / "notices.lock.json").exists():  # German is published: lock its texts too
+        from synth import lock
+
+        lock(two)
+    return texts
+
+
+def translation_line_edit(project: Path, code: str = LANGUAGE) -> tuple[str, str, str]:
+    """A translator's one-line change: the German text of what the first program's manager
+    guide says to record (its guide in German changes; the English pages and every
+    translation's fingerprint stay as they are)."""
+    path = project / "data" / "translations" / code / "programs.yaml"
+    rel = path.relative_to(project).as_posix()
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'"manager_guide\.record_purpose": \{\n[^\n]*\n( *"text": "[^"\n]*)"',
+                      text)
+    if match is None:
+        raise SystemExit(f"{rel} has no one-line translation of `record_purpose` to edit")
+    old = match.group(1)
+    return rel, old, old + " (bearbeitet)"
+
+
 def measure_languages(sizes: list[int], work: Path, repeat: int, build: Callable[[Path], dict],
                       make: Callable[[int, Path], Path], log: Callable[[str], None]
                       ) -> list[dict[str, Any]]:
@@ -61,13 +89,7 @@ def measure_languages(sizes: list[int], work: Path, repeat: int, build: Callable
     for n in sizes:
         one = make(n, work / f"lang-{n}-en")
         two = work / f"lang-{n}-en-de"
-        shutil.rmtree(two, ignore_errors=True)
-        shutil.copytree(one, two)
-        texts = add_language(two)
-        if (two / "notices.lock.json").exists():  # German is published: lock its texts too
-            from synth import lock
-
-            lock(two)
+        texts = two_language_copy(one, two)
         runs: dict[str, list[dict]] = {"one": [], "two": []}
         for _ in range(repeat):
             runs["one"].append(build(one))

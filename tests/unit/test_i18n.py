@@ -3,6 +3,7 @@ the translator's commands and the portal's own catalogs."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -248,3 +249,21 @@ def test_the_pull_request_summary_names_translations_that_changed(tmp_path: Path
     assert gone and all(line.endswith("(removed)") for line in gone)
     assert prsummary.translations_changed(pipeline.check(head).policy, before)[0].endswith(
         "(new)")
+
+
+def test_a_policy_is_translated_once_per_language_and_a_new_policy_afresh() -> None:
+    policy = pipeline.check(ROOT / "data").policy
+    german = translated_policy(policy, "de")
+    assert german is translated_policy(policy, "de")
+    assert german.programs["micro-coaching"].title == "Micro-Coaching-Impulse für Führungskräfte"
+    assert translated_policy(policy, "fr") is policy  # no French texts: the policy as it is
+    texts = source_texts(policy)
+    texts.clear()  # a caller's copy: the next caller still gets every text
+    assert source_texts(policy)[("programs", "micro-coaching", "title")].text == \
+        "Micro-coaching tips for managers"
+    # another policy (a later build's) is translated from its own texts
+    retitled = policy.programs["micro-coaching"].model_copy(update={"title": "Edited"})
+    later = dataclasses.replace(policy, programs={**policy.programs,
+                                                  "micro-coaching": retitled}, _indexes={})
+    assert source_texts(later)[("programs", "micro-coaching", "title")].text == "Edited"
+    assert translated_policy(later, "de") is not german

@@ -10,6 +10,7 @@ import pytest
 
 from govportal import pipeline
 from govportal.pages.page_memo import PageMemo
+from govportal.pipeline.languages import language_pages
 from govportal.rules import registry
 from tests.conftest import ROOT
 
@@ -130,3 +131,53 @@ def test_each_language_keeps_its_own_pages(policy):
     assert memo.made == 5 and memo.reused == 0
     assert notice.title != english["notices/micro-coaching.md"].title
     assert notice.title.startswith("Datenschutzhinweis")
+
+
+def _all_pages(policy, memo):
+    english = pipeline.build_pages(policy, OPTIONS, None, "public", "en", memo)
+    german = language_pages(policy, OPTIONS, None, "public", english, True, memo)
+    return {p.src_uri: p for p in [*english, *german]}
+
+
+def _retranslated(policy, file: str, pid: str, key: str, text: str):
+    """The policy with one program's German text changed, as if ``file`` had been edited."""
+    files = dict(policy.translations["de"])
+    entries = {rid: dict(texts) for rid, texts in files["programs"].root.items()}
+    entries[pid][key] = entries[pid][key].model_copy(update={"text": text})
+    files["programs"] = files["programs"].model_copy(update={"root": entries})
+    sources = dict(policy.sources)
+    assert file in sources
+    sources[file] = "e" * 64
+    return dataclasses.replace(policy, translations={**policy.translations, "de": files},
+                               sources=sources, _indexes={})
+
+
+def test_an_edited_translation_of_one_program_makes_only_its_pages_in_that_language(policy):
+    memo = PageMemo()
+    memo.begin(b"t")
+    _all_pages(policy, memo)
+    assert (memo.made, memo.reused) == (8, 0)  # two programs' notice and guide, twice
+    changed = _retranslated(policy, "translations/de/programs.yaml", "micro-coaching",
+                            "title", "Micro-Coaching-Impulse, bearbeitet")
+    memo.begin(b"t")
+    pages = _all_pages(changed, memo)
+    assert (memo.made, memo.reused) == (2, 6)  # the German notice and guide of one program
+    assert pages["de/notices/micro-coaching.md"].title == \
+        "Datenschutzhinweis: Micro-Coaching-Impulse, bearbeitet"
+    assert pages["de/guides/micro-coaching.md"].title.endswith(
+        "Micro-Coaching-Impulse, bearbeitet")
+    fresh = _all_pages(changed, None)
+    assert pages.keys() == fresh.keys()
+    for uri, page in fresh.items():
+        assert pages[uri] == page, uri
+
+
+def test_an_edited_translation_of_what_programs_share_makes_them_all_again(policy):
+    memo = PageMemo()
+    memo.begin(b"t")
+    _all_pages(policy, memo)
+    sources = dict(policy.sources)
+    sources["translations/de/organisation.yaml"] = "e" * 64
+    memo.begin(b"t")
+    _all_pages(dataclasses.replace(policy, sources=sources), memo)
+    assert (memo.made, memo.reused) == (8, 0)

@@ -151,7 +151,15 @@ def _records(policy: Policy) -> Iterator[tuple[str, str, Any, str, YPath]]:
 
 def source_texts(policy: Policy) -> dict[tuple[str, str, str], SourceText]:
     """Every translatable text of the data by (kind, record id, key), in file order; the
-    internal edition's fields are never translated (a translation would be published)."""
+    internal edition's fields are never translated (a translation would be published).
+    Gathered once per loaded policy (a copy is returned: callers may change theirs)."""
+    known: dict[tuple[str, str, str], SourceText] | None = policy.__dict__.get("_source_texts")
+    if known is None:
+        known = policy.__dict__["_source_texts"] = _source_texts(policy)
+    return dict(known)
+
+
+def _source_texts(policy: Policy) -> dict[tuple[str, str, str], SourceText]:
     found: dict[tuple[str, str, str], SourceText] = {}
     internal = {(label, path) for label, path, _ in internal_fields(policy)}
     for kind, rid, record, label, at in _records(policy):
@@ -256,7 +264,18 @@ def _replace(value: Any, key: tuple[str, ...], lookup: Callable[[str], str | Non
 def translated_policy(policy: Policy, language: str) -> Policy:
     """The policy as it reads in ``language``: each translatable text replaced by its
     translation where one exists (the source text stays where none does; the check decides
-    whether that may be published). Ids, codes, dates and positions are the source's."""
+    whether that may be published). Ids, codes, dates and positions are the source's.
+
+    Made once per loaded policy and language (the pages in that language, the notices'
+    history, the change control and the exports all ask; the data does not change while
+    they do)."""
+    made: dict[str, Policy] = policy.__dict__.setdefault("_translated", {})
+    if language not in made:
+        made[language] = _translated_policy(policy, language)
+    return made[language]
+
+
+def _translated_policy(policy: Policy, language: str) -> Policy:
     texts = translations_in(policy, language)
     if not texts:
         return policy

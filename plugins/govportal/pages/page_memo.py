@@ -10,8 +10,10 @@ that program's pages and the pages every program shares (indexes, registers, cov
 a hundred notices and guides.
 
 The key is exact by construction: the shared part is the SHA-256 of every data file read
-(the loader's ``Policy.sources``) except the programs' own files, and the program's part is
-the program as loaded (its model, dumped), so no data id a template reads can be missed; a
+(the loader's ``Policy.sources``) except the programs' own files (each program's, and each
+language's translations of the programs), and the program's part is the program as loaded
+and, in another language, as translated (its model, dumped), so no data id a template reads
+can be missed; a
 template or catalog is covered by its folder's state, which the caller passes in. Only the
 live preview keeps a memo; a full build renders every page.
 """
@@ -26,6 +28,7 @@ from typing import Any
 
 from ..data import model as m
 from ..data.policy import Policy
+from ..data.translations import TRANSLATIONS_DIR
 from .page import Page
 
 PROGRAM_FOLDER = "programs/"  # where the programs' own files sit in the data folder
@@ -46,8 +49,17 @@ def shared_key(policy: Policy, settings: tuple[Any, ...], site: bytes) -> bytes 
     if not policy.sources:
         return None
     shared = sorted((path, sha) for path, sha in policy.sources.items()
-                    if not path.startswith(PROGRAM_FOLDER))
+                    if not _programs_own(path))
     return digest(shared, list(policy.programs), settings, site.hex())
+
+
+def _programs_own(path: str) -> bool:
+    """Whether a data file holds only the programs' own texts: a program's file, or a
+    language's translations of the programs (``translations/de/programs.yaml``), whose
+    texts for a program are in that program as translated (:func:`program_key`)."""
+    parts = path.split("/")
+    return path.startswith(PROGRAM_FOLDER) or (
+        len(parts) == 3 and parts[0] == TRANSLATIONS_DIR and parts[2] == "programs.yaml")
 
 
 def program_key(program: m.Program) -> bytes:
