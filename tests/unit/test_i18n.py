@@ -11,7 +11,12 @@ import pytest
 
 from govportal import pipeline
 from govportal.cli import main
-from govportal.data.translatable import fingerprint, source_texts, translated_policy
+from govportal.data.translatable import (
+    fingerprint,
+    once_per_build,
+    source_texts,
+    translated_policy,
+)
 from govportal.pages import wording_catalog
 from govportal.pages.environment import reader_list, reader_period
 from govportal.pipeline.languages import page_url, relink
@@ -251,19 +256,26 @@ def test_the_pull_request_summary_names_translations_that_changed(tmp_path: Path
         "(new)")
 
 
-def test_a_policy_is_translated_once_per_language_and_a_new_policy_afresh() -> None:
+def test_within_a_build_a_policy_is_translated_once_per_language() -> None:
     policy = pipeline.check(ROOT / "data").policy
-    german = translated_policy(policy, "de")
-    assert german is translated_policy(policy, "de")
-    assert german.programs["micro-coaching"].title == "Micro-Coaching-Impulse für Führungskräfte"
-    assert translated_policy(policy, "fr") is policy  # no French texts: the policy as it is
-    texts = source_texts(policy)
-    texts.clear()  # a caller's copy: the next caller still gets every text
-    assert source_texts(policy)[("programs", "micro-coaching", "title")].text == \
+    with once_per_build():
+        german = translated_policy(policy, "de")
+        assert german is translated_policy(policy, "de")
+        assert german.programs["micro-coaching"].title == \
+            "Micro-Coaching-Impulse für Führungskräfte"
+        assert translated_policy(policy, "fr") is policy  # no French texts: as it is
+        texts = source_texts(policy)
+        texts.clear()  # a caller's copy: the next caller still gets every text
+        assert source_texts(policy)[("programs", "micro-coaching", "title")].text == \
+            "Micro-coaching tips for managers"
+        # another policy (a later build's) is translated from its own texts
+        retitled = policy.programs["micro-coaching"].model_copy(update={"title": "Edited"})
+        later = dataclasses.replace(policy, programs={**policy.programs,
+                                                      "micro-coaching": retitled}, _indexes={})
+        assert source_texts(later)[("programs", "micro-coaching", "title")].text == "Edited"
+        assert translated_policy(later, "de") is not german
+    # outside a build every call works afresh: a policy changed in place is seen
+    assert translated_policy(policy, "de") is not german
+    del policy.translations["de"]["programs"].root["micro-coaching"]["title"]
+    assert translated_policy(policy, "de").programs["micro-coaching"].title == \
         "Micro-coaching tips for managers"
-    # another policy (a later build's) is translated from its own texts
-    retitled = policy.programs["micro-coaching"].model_copy(update={"title": "Edited"})
-    later = dataclasses.replace(policy, programs={**policy.programs,
-                                                  "micro-coaching": retitled}, _indexes={})
-    assert source_texts(later)[("programs", "micro-coaching", "title")].text == "Edited"
-    assert translated_policy(later, "de") is not german

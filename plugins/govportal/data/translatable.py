@@ -17,6 +17,8 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Annotated, Any, get_args, get_origin
 
@@ -152,11 +154,38 @@ def _records(policy: Policy) -> Iterator[tuple[str, str, Any, str, YPath]]:
 def source_texts(policy: Policy) -> dict[tuple[str, str, str], SourceText]:
     """Every translatable text of the data by (kind, record id, key), in file order; the
     internal edition's fields are never translated (a translation would be published).
-    Gathered once per loaded policy (a copy is returned: callers may change theirs)."""
-    known: dict[tuple[str, str, str], SourceText] | None = policy.__dict__.get("_source_texts")
-    if known is None:
-        known = policy.__dict__["_source_texts"] = _source_texts(policy)
-    return dict(known)
+    Within :func:`once_per_build`, gathered once per policy (each caller gets its own
+    copy)."""
+    return dict(_once(policy, "source texts", lambda: _source_texts(policy)))
+
+
+_BUILD: ContextVar[dict[int, tuple[Policy, dict[Any, Any]]] | None] = ContextVar(
+    "_BUILD", default=None)
+
+
+@contextmanager
+def once_per_build() -> Iterator[None]:
+    """While a build renders its pages, each policy is translated into each language, and
+    its translatable texts are gathered, once: the pages in another language, the notices'
+    history, the change control and the registers all ask, and the data does not change
+    while they do. Outside, every call works afresh (a policy changed in place is seen)."""
+    token = _BUILD.set({})
+    try:
+        yield
+    finally:
+        _BUILD.reset(token)
+
+
+def _once(policy: Policy, what: Any, make: Callable[[], Any]) -> Any:
+    memo = _BUILD.get()
+    if memo is None:
+        return make()
+    slot = memo.get(id(policy))
+    if slot is None or slot[0] is not policy:
+        slot = memo[id(policy)] = (policy, {})
+    if what not in slot[1]:
+        slot[1][what] = make()
+    return slot[1][what]
 
 
 def _source_texts(policy: Policy) -> dict[tuple[str, str, str], SourceText]:
@@ -266,13 +295,9 @@ def translated_policy(policy: Policy, language: str) -> Policy:
     translation where one exists (the source text stays where none does; the check decides
     whether that may be published). Ids, codes, dates and positions are the source's.
 
-    Made once per loaded policy and language (the pages in that language, the notices'
-    history, the change control and the exports all ask; the data does not change while
-    they do)."""
-    made: dict[str, Policy] = policy.__dict__.setdefault("_translated", {})
-    if language not in made:
-        made[language] = _translated_policy(policy, language)
-    return made[language]
+    Within :func:`once_per_build`, made once per policy and language."""
+    return _once(policy, ("translated", language),
+                 lambda: _translated_policy(policy, language))
 
 
 def _translated_policy(policy: Policy, language: str) -> Policy:

@@ -25,7 +25,7 @@ from ..changes.control import check_notices, notice_texts, translated_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
 from ..data import acknowledge_url, file_policy, schemas
-from ..data.translatable import SOURCE_LANGUAGE, site_languages
+from ..data.translatable import SOURCE_LANGUAGE, once_per_build, site_languages
 from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language
@@ -92,6 +92,10 @@ class SiteBuild:
     def add_pages(self, files: SiteFiles, site_url: str = "", site_name: str = "") -> None:
         """Render every page (with the published history), add those that collide with no
         hand-written file, then the machine-readable files; stop on any collision."""
+        with once_per_build():
+            self._add_pages(files, site_url, site_name)
+
+    def _add_pages(self, files: SiteFiles, site_url: str, site_name: str) -> None:
         assert self.result is not None
         s = self.settings
         self.site_url = site_url

@@ -19,6 +19,7 @@ from ..data import model as m
 from ..data.load_memo import LoadMemo
 from ..data.loader import load_policy
 from ..data.policy import Policy
+from ..data.translatable import once_per_build
 from ..data.validation import carried_by
 from ..problems import Location, Problems
 from ..publish import codeowners
@@ -43,7 +44,7 @@ def check(data_dir: Path, options: Options | None = None,
     problems = Problems(overrides=dict(options.severities))
     if memo is not None:
         memo.begin(repr(sorted((rule, str(level)) for rule, level in options.severities.items())))
-    with collector_paused():
+    with collector_paused(), once_per_build():  # the data does not change while checked
         policy = load_policy(Path(data_dir), problems, label_base=label_base, memo=memo)
         registry.run_rules(policy, options, problems)
     name_blocked_disclosures(problems)
