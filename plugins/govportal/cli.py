@@ -81,7 +81,7 @@ def _open_lock(args: argparse.Namespace, settings: project.Project,
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .changes.prsummary import SummaryError
+    from .changes.refs import SummaryError
 
     settings = _project(args)
     try:

@@ -27,14 +27,11 @@ from ..rules.guide_decisions import guide_lists, manager_label
 from ..text.safe_markdown import plain
 from .facts import Facts, differences, facts_of
 from .fingerprint import version_key
+from .refs import SummaryError
 
 
 def _date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
-
-
-class SummaryError(Exception):
-    """A ref or repository that cannot be read (the message says which)."""
 
 
 def _git(args: list[str], cwd: Path) -> bytes:
