@@ -213,13 +213,13 @@ def _worker_export(project: str, dest: str) -> dict[str, Any]:
             continue
         target = out / "content" / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        page = plugin.build.pages.get(file.src_uri)
+        page = plugin.pages.get(file.src_uri)
         if page is None:  # JSON, CSV, Atom, schemas: published as they are
             target.write_bytes(file.content_bytes)
             continue
         markdown = file.content_string
-        if plugin.build.history is not None:
-            markdown = plugin.build.history.decorate(page, markdown)
+        if plugin.history is not None:
+            markdown = plugin.history.decorate(page, markdown)
         meta = yaml.safe_dump(dict(page.meta), sort_keys=False, allow_unicode=True)
         target.write_text(f"---\n{meta}---\n\n{markdown}" if page.meta else markdown,
                           encoding="utf-8")
