@@ -58,9 +58,9 @@ def relink(markdown: str, src_uri: str, language: str, published: set[str]) -> s
         target = match.group(1)
         if _EXTERNAL.match(target):
             return match.group(0)
-        path, hash_, fragment = target.partition("#")
-        resolved = posixpath.normpath(posixpath.join(folder, path)) if path else src_uri
-        if resolved in published or not path:
+        path, hash_, fragment = target.partition("#")  # a bare "#…" is kept as external
+        resolved = posixpath.normpath(posixpath.join(folder, path))
+        if resolved in published:
             return match.group(0)
         relative = posixpath.relpath(resolved, moved_to)
         if path.endswith("/") and not relative.endswith("/"):

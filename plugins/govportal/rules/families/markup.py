@@ -6,9 +6,7 @@ from collections.abc import Iterator
 
 from ...text.conversion_budget import over_budget
 from ...text.safe_markdown import removed_markup
-from ..registry import Context, Finding, rule, strings
-
-__all__ = ["strings", "too_complex", "unsafe_markup"]
+from ..registry import Context, Finding, rule
 
 
 @rule("content.unsafe-markup")
