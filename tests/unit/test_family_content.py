@@ -10,8 +10,9 @@ import pytest
 
 from govportal import pipeline
 from govportal.data.policy import Policy
+from govportal.data.positions import Document, strings
 from govportal.rules.families.content import placeholder, readability
-from govportal.rules.registry import Context, Options, strings
+from govportal.rules.registry import Context, Options
 from tests.conftest import copy_case
 from tests.unit.rule_runs import BASE, TODAY, report_after
 
@@ -242,8 +243,13 @@ def test_every_text_of_the_data_is_walked_once_in_document_order() -> None:
     data = {"a": ["x", {"b": "y", "n": 3}], "c": "z", "d": None, "e": [[["deep"]]]}
     assert list(strings(data)) == [(("a", 0), "x"), (("a", 1, "b"), "y"), (("c",), "z"),
                                    (("e", 0, 0, 0), "deep")]
-    policy = SimpleNamespace(documents={"data/b.yaml": SimpleNamespace(data={"k": "two"}),
-                                        "data/a.yaml": SimpleNamespace(data=["one"])})
+    b, a = Document("data/b.yaml", {"k": "two"}), Document("data/a.yaml", ["one"])
+    policy = SimpleNamespace(documents={"data/b.yaml": b, "data/a.yaml": a})
     ctx = Context(policy, Options())  # type: ignore[arg-type]
     assert ctx.data_texts == (("data/a.yaml", (0,), "one"), ("data/b.yaml", ("k",), "two"))
     assert ctx.data_texts is ctx.data_texts
+    # a document is walked once, whichever check asks (a live preview reuses the documents
+    # of unchanged files): a later check's walk is the first one's
+    assert a.texts() is a.texts()
+    again = Context(policy, Options())  # type: ignore[arg-type]
+    assert again.data_texts == ctx.data_texts and again.data_texts[0][1] is ctx.data_texts[0][1]

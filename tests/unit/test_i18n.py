@@ -256,6 +256,24 @@ def test_the_pull_request_summary_names_translations_that_changed(tmp_path: Path
         "(new)")
 
 
+def test_a_build_whose_steps_share_a_memo_translates_once_for_the_check_and_the_pages(
+        ) -> None:
+    """A build checks its data in one call and renders its pages in another: both enter a
+    scope with the build's memo, so the pages get the translation the rules made; a scope
+    inside another uses the outer one's; a scope of its own starts empty."""
+    policy = pipeline.check(ROOT / "data").policy
+    memo: dict = {}
+    with once_per_build(memo):
+        german = translated_policy(policy, "de")
+        with once_per_build():  # nested: the outer scope's memo
+            assert translated_policy(policy, "de") is german
+    assert memo  # what the first step made stays with the build
+    with once_per_build(memo):  # the next step of the same build
+        assert translated_policy(policy, "de") is german
+    with once_per_build():  # another build
+        assert translated_policy(policy, "de") is not german
+
+
 def test_within_a_build_a_policy_is_translated_once_per_language() -> None:
     policy = pipeline.check(ROOT / "data").policy
     with once_per_build():

@@ -7,6 +7,7 @@ path such as ``("purposes", 0, "lawful_basis")``, so every problem points at the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,16 @@ class Document:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     ok: bool = False
+    _texts: tuple[tuple[Path, str], ...] | None = field(default=None, init=False,
+                                                         repr=False, compare=False)
+
+    def texts(self) -> tuple[tuple[Path, str], ...]:
+        """Every text of the file with its path, in document order (:func:`strings`),
+        walked once: a live preview keeps the document of a file that did not change, and
+        with it this walk. The value must not be changed after the first call."""
+        if self._texts is None:
+            self._texts = tuple(strings(self.data))
+        return self._texts
 
     def location(self, path: Path, *, key: bool = False) -> Location:
         """Best location for ``path``: the key (if asked and known), else the value,
@@ -50,3 +61,18 @@ class Document:
             if not probe:
                 return Location(self.file, 1, 1, format_path(path))
             probe = probe[:-1]
+
+
+def strings(value: Any) -> Iterator[tuple[Path, str]]:
+    """Every text in ``value`` with its path, in document order (iteratively: data can
+    nest deeply). ``{"a": ["x", {"b": "y"}]}`` gives ``(("a", 0), "x")`` then
+    ``(("a", 1, "b"), "y")``."""
+    stack: list[tuple[Path, Any]] = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            yield path, item
+        elif isinstance(item, dict):
+            stack.extend(((*path, key), child) for key, child in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend(((*path, i), child) for i, child in reversed(list(enumerate(item))))

@@ -164,12 +164,18 @@ _BUILD: ContextVar[dict[int, tuple[Policy, dict[Any, Any]]] | None] = ContextVar
 
 
 @contextmanager
-def once_per_build() -> Iterator[None]:
-    """While a build renders its pages, each policy is translated into each language, and
-    its translatable texts are gathered, once: the pages in another language, the notices'
-    history, the change control and the registers all ask, and the data does not change
-    while they do. Outside, every call works afresh (a policy changed in place is seen)."""
-    token = _BUILD.set({})
+def once_per_build(memo: dict[int, Any] | None = None) -> Iterator[None]:
+    """While a build checks its data and renders its pages, each policy is translated into
+    each language, and its translatable texts are gathered, once: the rules, the pages in
+    another language, the notices' history, the change control and the registers all ask,
+    and the data does not change while they do. Outside, every call works afresh (a policy
+    changed in place is seen).
+
+    Inside another such scope, the outer one's memo is used. ``memo``: the scope's memo
+    (an empty dict to begin with), for a build whose steps run one after another in
+    separate calls (check, then pages): each step enters a scope with the same dict."""
+    outer = _BUILD.get()
+    token = _BUILD.set(memo if memo is not None else outer if outer is not None else {})
     try:
         yield
     finally:

@@ -70,12 +70,14 @@ class SiteBuild:
         self.scan: edition_scan.SiteScan | None = None  # the public edition's scan
         self._outputs: dict[str, Reading] = {}  # what the output checks read of each page
         self.output_reads = {"read": 0, "unchanged since the last build": 0}
+        # the checked policy's translations and texts, made once for the check and the pages
+        self._once: dict[int, Any] = {}
 
     # -------------------------------------------------------------- the data and the pages
     def check(self) -> Result:
         """Load and check the data; stop when it has errors."""
         s = self.settings
-        with self.timings.step("check"):
+        with self.timings.step("check"), once_per_build(self._once):
             result = check(s.data_dir, s.options, label_base=s.base,
                            memo=self.preview.data_files if self.preview else None)
         self.result = result
@@ -92,7 +94,7 @@ class SiteBuild:
     def add_pages(self, files: SiteFiles, site_url: str = "", site_name: str = "") -> None:
         """Render every page (with the published history), add those that collide with no
         hand-written file, then the machine-readable files; stop on any collision."""
-        with once_per_build():
+        with once_per_build(self._once):  # the policy the check translated
             self._add_pages(files, site_url, site_name)
 
     def _add_pages(self, files: SiteFiles, site_url: str, site_name: str) -> None:

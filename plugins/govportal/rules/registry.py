@@ -17,7 +17,6 @@ import importlib
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..data.policy import Policy
 from ..data.translatable import SourceText, source_texts
@@ -69,32 +68,17 @@ class Context:
     @functools.cached_property
     def data_texts(self) -> tuple[tuple[str, tuple, str], ...]:
         """Every text of every data file as (file label, path in the file, text): files in
-        name order, each in document order (:func:`strings`). Walked once for all the rules
-        that read every text of the data."""
+        name order, each in document order (``Document.texts``). Gathered once for all the
+        rules that read every text of the data."""
         return tuple((label, path, text)
                      for label, doc in sorted(self.policy.documents.items())
-                     for path, text in strings(doc.data))
+                     for path, text in doc.texts())
 
     @functools.cached_property
     def source_texts(self) -> dict[tuple[str, str, str], SourceText]:
         """Every translatable text of the data (:func:`~..data.translatable.source_texts`),
         gathered once for all the rules of one check (the data does not change during it)."""
         return source_texts(self.policy)
-
-
-def strings(value: Any) -> Iterator[tuple[tuple, str]]:
-    """Every text in ``value`` with its path, in document order (iteratively: data can
-    nest deeply). ``{"a": ["x", {"b": "y"}]}`` gives ``(("a", 0), "x")`` then
-    ``(("a", 1, "b"), "y")``."""
-    stack: list[tuple[tuple, Any]] = [((), value)]
-    while stack:
-        path, item = stack.pop()
-        if isinstance(item, str):
-            yield path, item
-        elif isinstance(item, dict):
-            stack.extend(((*path, key), child) for key, child in reversed(item.items()))
-        elif isinstance(item, list):
-            stack.extend(((*path, i), child) for i, child in reversed(list(enumerate(item))))
 
 
 RuleFunc = Callable[[Context], Iterable[Finding]]

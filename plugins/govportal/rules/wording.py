@@ -8,6 +8,7 @@ the same sentence is about keeping data (or about notifying someone).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..data import model as m
@@ -137,6 +138,9 @@ def _normal(text: str) -> str:
     return " ".join(text.translate(_EMPHASIS).split()).rstrip(".:;,!").strip()
 
 
+# A pure function of the text, asked of every text of the data: the same text (a value repeated
+# across programs, or kept by a live preview's earlier check) is judged once.
+@functools.lru_cache(maxsize=65536)
 def stand_in_text(text: str) -> str | None:
     """What makes ``text`` a stand-in rather than content ("TBD", "n/a", "see above", "the
     purposes listed above"), or None when it says something."""

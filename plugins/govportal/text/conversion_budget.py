@@ -23,6 +23,7 @@ converted (the sanitising conversion shows it as plain text) and the rule
 
 from __future__ import annotations
 
+import functools
 import re
 
 OPENING_FACTOR = 32
@@ -64,6 +65,9 @@ def nesting_depth(line: str) -> int:
             return depth
 
 
+# A pure function of the text, asked of every text of the data: the same text (repeated
+# across programs, or unchanged since a live preview's last check) is measured once.
+@functools.lru_cache(maxsize=65536)
 def over_budget(text: str) -> str | None:
     """Why converting ``text`` would cost more than its budget; None when it would not."""
     if not text:

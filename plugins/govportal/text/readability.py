@@ -69,6 +69,7 @@ class Readability:
         return round(self.words / max(1, self.sentences), 1)
 
 
+@functools.lru_cache(maxsize=4096)  # a notice's prose, unchanged since the last check
 def measure(text: str, language: str = "en") -> Readability:
     """Readability of plain text (lists and paragraphs count as sentence breaks), in
     ``language`` (German by Amstad's formula; any other language by Flesch's English one)."""
