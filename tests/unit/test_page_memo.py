@@ -181,3 +181,93 @@ def test_an_edited_translation_of_what_programs_share_makes_them_all_again(polic
     memo.begin(b"t")
     _all_pages(dataclasses.replace(policy, sources=sources), memo)
     assert (memo.made, memo.reused) == (8, 0)
+
+
+# ------------------------------------------------------------------ registers and indexes
+SOURCE_PAGES = ("index.md", "notices/index.md", "guides/index.md",
+                "registers/disclosure-coverage.md", "retention.md", "data-reference.md")
+
+
+def test_the_registers_and_indexes_are_kept_as_one_list_and_published_the_same(policy):
+    fresh = _all_pages(policy, None)
+    memo = PageMemo()
+    memo.begin(b"t")
+    _all_pages(policy, memo)
+    assert (memo.lists_made, memo.lists_reused) == (1, 0)  # the source language's only
+    memo.begin(b"t")
+    again = _all_pages(policy, memo)
+    assert (memo.lists_made, memo.lists_reused) == (0, 1)
+    assert again.keys() == fresh.keys()
+    for uri in SOURCE_PAGES:
+        assert uri in fresh
+    for uri, page in fresh.items():
+        assert again[uri] == page, uri
+
+
+def test_an_edited_translation_makes_no_register_again_and_the_readability_page_again(policy):
+    """A translation is not read by the source language's registers (they are given the
+    policy without it); the readability page measures the translated notices, in every
+    build."""
+    memo = PageMemo()
+    memo.begin(b"t")
+    _all_pages(policy, memo)
+    german = policy.translations["de"]["programs"].root["micro-coaching"]
+    key = "notice.first_layer.summary"
+    assert key in german
+    changed = _retranslated(policy, "translations/de/programs.yaml", "micro-coaching", key,
+                            "Kurz gesagt: ein Satz. Noch ein Satz. Und ein dritter Satz.")
+    memo.begin(b"t")
+    pages = _all_pages(changed, memo)
+    assert (memo.lists_made, memo.lists_reused) == (0, 1)
+    fresh = _all_pages(changed, None)
+    before = _all_pages(policy, None)
+    quality = "registers/notice-readability.md"
+    assert pages[quality] == fresh[quality] != before[quality]
+    for uri, page in fresh.items():
+        assert pages[uri] == page, uri
+
+
+@pytest.mark.parametrize("file", ["organisation.yaml", "programs/micro-coaching.yaml"])
+def test_any_other_edited_file_makes_the_registers_again(policy, file):
+    memo = PageMemo()
+    memo.begin(b"t")
+    _all_pages(policy, memo)
+    sources = dict(policy.sources)
+    assert file in sources
+    sources[file] = "0" * 64
+    memo.begin(b"t")
+    _all_pages(dataclasses.replace(policy, sources=sources), memo)
+    assert (memo.lists_made, memo.lists_reused) == (1, 0)
+    memo.begin(b"other templates")
+    _all_pages(dataclasses.replace(policy, sources=sources), memo)
+    assert (memo.lists_made, memo.lists_reused) == (1, 0)
+
+
+def test_the_registers_see_the_policy_without_its_translations(policy):
+    """By construction, not by a promise of the templates: the view they get has no
+    translation, no translation file's document and no translation file's digest."""
+    from govportal.pages.page_memo import untranslated
+
+    assert policy.translations and policy.translation_files
+    view = untranslated(policy)
+    assert view.translations == {} and view.translation_files == {}
+    labels = set(policy.translation_files.values())
+    assert labels and not labels & set(view.documents)
+    assert set(view.documents) == set(policy.documents) - labels
+    assert set(view.sources) == {k for k in policy.sources
+                                 if not k.startswith("translations/")}
+    assert view.programs is policy.programs and view.organisation is policy.organisation
+    plain = dataclasses.replace(policy, translations={}, translation_files={}, _indexes={})
+    assert untranslated(plain) is plain
+
+
+def test_a_project_template_of_a_register_cannot_read_a_translation(policy, tmp_path):
+    """A project's own template for the home page that prints the policy's translations
+    finds none in the source language (the German home page, made from the policy as
+    translated, is not a register and sees them)."""
+    (tmp_path / "home.md.j2").write_text(
+        "# Home\n\nTranslations: {{ policy.translations | length }}\n", encoding="utf-8")
+    english = pipeline.build_pages(policy, OPTIONS, tmp_path, "public", "en", None)
+    home = next(p for p in english if p.src_uri == "index.md")
+    assert "Translations: 0" in home.markdown
+    assert len(policy.translations) == 1

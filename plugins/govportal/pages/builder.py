@@ -17,7 +17,7 @@ from . import checklists, data_reference, governance, guide, notice, registers, 
 from .context import N_, PageContext
 from .environment import reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
-from .page_memo import PageMemo, shared_key
+from .page_memo import PageMemo, shared_key, source_key, untranslated
 
 # Page metadata that holds an ISO date the theme prints: each gets a ``<key>_text`` twin in
 # the reader's date format (the ISO value stays for the ``datetime`` attribute).
@@ -70,20 +70,38 @@ class PageBuilder(PageContext):
 
     def pages(self) -> list[Page]:
         """Every generated page, in the order the navigation lists them."""
-        pages = [self.home(), self.notices_index(), self.guides_index()]
+        programs = []
         for program in self.policy.programs.values():
-            pages.append(self.notice(program))
-            pages.append(self.guide(program))
-        pages += [self.governance(), self.retention(), self.clauses(), self.checklists_index()]
-        pages += [self.checklist(c) for c in self.policy.checklists.checklists]
-        pages += [self.incident_response(), self.vendors(), self.inventory()]
-        pages += [self.coverage(), self.catalog(), self.rules_reference(), self.quality()]
-        pages.append(self.data_reference())
+            programs += [self.notice(program), self.guide(program)]
+        # made after the notices: the coverage page lists the wording each notice printed
+        made = self._source_pages()
+        pages = [*made[:3], *programs, *made[3:-1], self.quality(), made[-1]]
         if self.edition == "internal":
             pages.append(self.assessments())
         for page in pages:
             _reader_meta(page, self.language)
         return pages
+
+    def _source_pages(self) -> list[Page]:
+        """The home page, the indexes and the registers (the readability page and the
+        internal edition's assessments aside), made from the policy without its
+        translations (:func:`~.page_memo.untranslated`: they print the source language);
+        under a live preview, the last build's when none of the data they are made from
+        changed (an edit to a translation makes none of them again)."""
+        def make() -> list[Page]:
+            b = PageBuilder(untranslated(self.policy), self.env, today=self.today,
+                            threshold=self.threshold, edition=self.edition,
+                            options=self.options, language=self.language)
+            b.wording_used = self.wording_used
+            return [b.home(), b.notices_index(), b.guides_index(), b.governance(),
+                    b.retention(), b.clauses(), b.checklists_index(),
+                    *(b.checklist(c) for c in self.policy.checklists.checklists),
+                    b.incident_response(), b.vendors(), b.inventory(), b.coverage(),
+                    b.catalog(), b.rules_reference(), b.data_reference()]
+        if self.memo is None:
+            return make()
+        key = source_key(self.policy, self._settings(), self.memo.site)
+        return self.memo.source_pages(key, self.language, self.edition, make)
 
     def reader_pages(self, programs: list[m.Program]) -> list[Page]:
         """The pages published in every language a reader may need: the home page, the
@@ -138,10 +156,12 @@ class PageBuilder(PageContext):
     def _shared_key(self) -> bytes | None:
         """What this builder's program pages share (see :mod:`.page_memo`), once."""
         if self._shared is None and self.memo is not None:
-            self._shared = shared_key(self.policy, (
-                self.language, self.edition, self.today, self.threshold, repr(self.options)),
-                self.memo.site)
+            self._shared = shared_key(self.policy, self._settings(), self.memo.site)
         return self._shared
+
+    def _settings(self) -> tuple[Any, ...]:
+        """The build's settings every page is made with (part of each memo key)."""
+        return self.language, self.edition, self.today, self.threshold, repr(self.options)
 
     # ------------------------------------------------------------------ for policy owners
     def clauses(self) -> Page:

@@ -14,8 +14,17 @@ The key is exact by construction: the shared part is the SHA-256 of every data f
 language's translations of the programs), and the program's part is the program as loaded
 and, in another language, as translated (its model, dumped), so no data id a template reads
 can be missed; a
-template or catalog is covered by its folder's state, which the caller passes in. Only the
-live preview keeps a memo; a full build renders every page.
+template or catalog is covered by its folder's state, which the caller passes in.
+
+The home page, the indexes and the registers (coverage, retention, vendors …) are made from
+every data file but the translations: they are given the policy without its translations
+(:func:`untranslated`), in a full build too, so no translation can change what they print,
+and they are kept, as one list, under the SHA-256 of every other data file with the
+settings and the templates' state (:func:`source_key`). An edit to a translation makes
+none of them again; any other edit makes them all again. The readability page, which
+measures each translated notice, is made in every build.
+
+Only the live preview keeps a memo; a full build renders every page.
 """
 
 from __future__ import annotations
@@ -53,6 +62,36 @@ def shared_key(policy: Policy, settings: tuple[Any, ...], site: bytes) -> bytes 
     return digest(shared, list(policy.programs), settings, site.hex())
 
 
+def source_key(policy: Policy, settings: tuple[Any, ...], site: bytes) -> bytes | None:
+    """What the source language's registers and indexes are made from in one build: every
+    data file except the translations (they are made from the policy without its
+    translations, :func:`untranslated`), the builder's ``settings`` and the ``site``'s state.
+    None when the policy does not say which files it was read from."""
+    if not policy.sources:
+        return None
+    read = sorted((path, sha) for path, sha in policy.sources.items()
+                  if not _translation(path))
+    return digest(read, settings, site.hex())
+
+
+def untranslated(policy: Policy) -> Policy:
+    """``policy`` without its translations, the only view of it the source language's
+    registers and indexes get: what they print cannot depend on a translation, so the memo
+    of them (:func:`source_key`) may leave the translations out of its key."""
+    if not policy.translations and not policy.translation_files:
+        return policy
+    labels = set(policy.translation_files.values())
+    return dataclasses.replace(
+        policy, translations={}, translation_files={},
+        documents={k: v for k, v in policy.documents.items() if k not in labels},
+        sources={k: v for k, v in policy.sources.items() if not _translation(k)})
+
+
+def _translation(path: str) -> bool:
+    """Whether a data file (path inside the data folder) is a translation."""
+    return path.split("/", 1)[0] == TRANSLATIONS_DIR
+
+
 def _programs_own(path: str) -> bool:
     """Whether a data file holds only the programs' own texts: a program's file, or a
     language's translations of the programs (``translations/de/programs.yaml``), whose
@@ -77,20 +116,25 @@ class _Kept:
 
 @dataclasses.dataclass
 class PageMemo:
-    """One program's pages by kind and language, with the key they were made under.
+    """One program's pages by kind and language, with the key they were made under; and
+    per language the source language's registers and indexes, as one list.
 
     ``site`` is the state of the templates and catalogs for this build (set by the caller
-    before each build); ``made`` and ``reused`` count this build's pages."""
+    before each build); ``made`` and ``reused`` count this build's program pages."""
 
     site: bytes = b""
     kept: dict[tuple[str, str, str, str], _Kept] = dataclasses.field(default_factory=dict)
+    lists: dict[tuple[str, str], tuple[bytes, list[Page]]] = dataclasses.field(
+        default_factory=dict)
     made: int = 0
     reused: int = 0
+    lists_made: int = 0
+    lists_reused: int = 0
 
     def begin(self, site: bytes) -> None:
         """A new build, with the templates and catalogs in state ``site``."""
         self.site = site
-        self.made = self.reused = 0
+        self.made = self.reused = self.lists_made = self.lists_reused = 0
 
     def page(self, shared: bytes | None, kind: str, language: str, edition: str,
              program: m.Program, make: Callable[[], tuple[Page, Any]]) -> tuple[Page, Any]:
@@ -110,6 +154,26 @@ class PageMemo:
         self.kept[slot] = _Kept(key, _copy(page), extra)
         self.made += 1
         return page, extra
+
+
+    def source_pages(self, key: bytes | None, language: str, edition: str,
+                     make: Callable[[], list[Page]]) -> list[Page]:
+        """The source language's registers and indexes (one list, made from the whole
+        policy without its translations), from the last build when its ``key``
+        (:func:`source_key`) is the same, else from ``make``; ``lists_made`` and
+        ``lists_reused`` count them."""
+        if key is None:
+            self.lists_made += 1
+            return make()
+        slot = (language, edition)
+        kept = self.lists.get(slot)
+        if kept is not None and kept[0] == key:
+            self.lists_reused += 1
+            return [_copy(page) for page in kept[1]]
+        made = make()
+        self.lists[slot] = (key, [_copy(page) for page in made])
+        self.lists_made += 1
+        return made
 
 
 def _copy(page: Page) -> Page:
