@@ -12,6 +12,7 @@ import pytest
 from govportal import pipeline
 from govportal.cli import main
 from govportal.data.translatable import (
+    TranslationMemo,
     fingerprint,
     once_per_build,
     source_texts,
@@ -272,6 +273,51 @@ def test_a_build_whose_steps_share_a_memo_translates_once_for_the_check_and_the_
         assert translated_policy(policy, "de") is german
     with once_per_build():  # another build
         assert translated_policy(policy, "de") is not german
+
+
+def _german_text_changed(policy, pid: str, key: str, text: str):
+    """A later build's policy after a translator's edit: the same records, the German
+    programs file read again with one text changed."""
+    files = dict(policy.translations["de"])
+    entries = {rid: dict(texts) for rid, texts in files["programs"].root.items()}
+    entries[pid][key] = entries[pid][key].model_copy(update={"text": text})
+    files["programs"] = files["programs"].model_copy(update={"root": entries})
+    return dataclasses.replace(policy, translations={**policy.translations, "de": files},
+                               _indexes={})
+
+
+def test_a_live_preview_translates_again_only_the_records_whose_texts_changed() -> None:
+    policy = pipeline.check(ROOT / "data").policy
+    kept = TranslationMemo()
+    fresh = translated_policy(policy, "de")
+    with once_per_build(kept=kept):
+        first = translated_policy(policy, "de")
+        texts = source_texts(policy)
+    translated = kept.made
+    assert translated >= 2 and kept.reused == 0  # every record that has German texts
+    assert first.programs == fresh.programs and first.organisation == fresh.organisation
+    later = dataclasses.replace(policy, _indexes={})  # the next build: the same records
+    with once_per_build(kept=kept):
+        again = translated_policy(later, "de")
+        assert source_texts(later) == texts
+    assert (kept.made, kept.reused) == (translated, translated)
+    assert again.programs["micro-coaching"] is first.programs["micro-coaching"]
+    # a translator edits one program's German title: that program alone is made again
+    edited = _german_text_changed(policy, "micro-coaching", "title", "Neu betitelt")
+    with once_per_build(kept=kept):
+        changed = translated_policy(edited, "de")
+    assert (kept.made, kept.reused) == (translated + 1, 2 * translated - 1)
+    assert changed.programs["micro-coaching"].title == "Neu betitelt"
+    assert changed.programs["lms-milestones"] is first.programs["lms-milestones"]
+    assert changed.programs == translated_policy(edited, "de").programs  # as made afresh
+    # a record read again (another object, the same values) is translated again
+    copy = policy.programs["lms-milestones"].model_copy()
+    reread = dataclasses.replace(edited, programs={**edited.programs, "lms-milestones": copy},
+                                 _indexes={})
+    with once_per_build(kept=kept):
+        assert translated_policy(reread, "de").programs["lms-milestones"] == \
+            first.programs["lms-milestones"]
+    assert kept.made == translated + 2
 
 
 def test_within_a_build_a_policy_is_translated_once_per_language() -> None:

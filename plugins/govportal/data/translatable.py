@@ -16,7 +16,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -163,8 +163,32 @@ _BUILD: ContextVar[dict[int, tuple[Policy, dict[Any, Any]]] | None] = ContextVar
     "_BUILD", default=None)
 
 
+@dataclass
+class TranslationMemo:
+    """A live preview's texts and translations of each record, from its earlier builds.
+
+    Under ``mkdocs serve --dirty`` a data file whose bytes did not change keeps its
+    validated records, the very same objects (:mod:`.load_memo`). A record's translatable
+    texts depend on nothing but the record, and the record as translated into a language
+    on nothing but the record, its translated texts and the keys it may translate: both
+    are taken from here while those are the same (the record compared by identity, the
+    texts and keys by value), so a translator's edit to one program's text translates that
+    program again, not every record of the data."""
+
+    texts: dict[tuple[str, str, str, YPath], tuple[Any, tuple[Any, ...]]] = \
+        dataclasses.field(default_factory=dict)
+    translated: dict[tuple[str, str, str], tuple[Any, dict[str, str], frozenset[str], Any]] = \
+        dataclasses.field(default_factory=dict)
+    made: int = 0
+    reused: int = 0
+
+
+_KEPT: ContextVar[TranslationMemo | None] = ContextVar("_KEPT", default=None)
+
+
 @contextmanager
-def once_per_build(memo: dict[int, Any] | None = None) -> Iterator[None]:
+def once_per_build(memo: dict[int, Any] | None = None,
+                   kept: TranslationMemo | None = None) -> Iterator[None]:
     """While a build checks its data and renders its pages, each policy is translated into
     each language, and its translatable texts are gathered, once: the rules, the pages in
     another language, the notices' history, the change control and the registers all ask,
@@ -173,12 +197,16 @@ def once_per_build(memo: dict[int, Any] | None = None) -> Iterator[None]:
 
     Inside another such scope, the outer one's memo is used. ``memo``: the scope's memo
     (an empty dict to begin with), for a build whose steps run one after another in
-    separate calls (check, then pages): each step enters a scope with the same dict."""
+    separate calls (check, then pages): each step enters a scope with the same dict.
+    ``kept``: a live preview's records from its earlier builds (:class:`TranslationMemo`;
+    inside, an outer scope's)."""
     outer = _BUILD.get()
     token = _BUILD.set(memo if memo is not None else outer if outer is not None else {})
+    kept_token = _KEPT.set(kept if kept is not None else _KEPT.get())
     try:
         yield
     finally:
+        _KEPT.reset(kept_token)
         _BUILD.reset(token)
 
 
@@ -197,12 +225,28 @@ def _once(policy: Policy, what: Any, make: Callable[[], Any]) -> Any:
 def _source_texts(policy: Policy) -> dict[tuple[str, str, str], SourceText]:
     found: dict[tuple[str, str, str], SourceText] = {}
     internal = {(label, path) for label, path, _ in internal_fields(policy)}
+    kept = _KEPT.get()
     for kind, rid, record, label, at in _records(policy):
-        for raw, key, text in _texts(record, False, at, ()):
+        for raw, key, text in _record_texts(kept, kind, rid, record, label, at):
             if (label, raw) in internal:
                 continue
             dotted = ".".join(key)
             found[(kind, rid, dotted)] = SourceText(kind, rid, dotted, text, label, raw)
+    return found
+
+
+def _record_texts(kept: TranslationMemo | None, kind: str, rid: str, record: Any, label: str,
+                  at: YPath) -> Iterable[tuple[YPath, tuple[str, ...], str]]:
+    """One record's translatable texts (path in its file, key, text); from ``kept`` when
+    the record is the one they were gathered from."""
+    if kept is None:
+        return _texts(record, False, at, ())
+    slot = (kind, rid, label, at)
+    hit = kept.texts.get(slot)
+    if hit is not None and hit[0] is record:
+        return hit[1]
+    found = tuple(_texts(record, False, at, ()))
+    kept.texts[slot] = (record, found)
     return found
 
 
@@ -310,11 +354,29 @@ def _translated_policy(policy: Policy, language: str) -> Policy:
     texts = translations_in(policy, language)
     if not texts:
         return policy
-    allowed = source_texts(policy)
+    mine: dict[tuple[str, str], dict[str, str]] = {}  # each record's translated texts
+    for (kind, rid, key), text in texts.items():
+        mine.setdefault((kind, rid), {})[key] = text
+    may: dict[tuple[str, str], set[str]] = {}  # the keys of each record's own texts
+    for kind, rid, key in source_texts(policy):
+        may.setdefault((kind, rid), set()).add(key)
+    kept = _KEPT.get()
 
     def swap(kind: str, rid: str, record: Any) -> Any:
-        return _replace(record, (), lambda key: texts.get((kind, rid, key))
-                        if (kind, rid, key) in allowed else None)
+        found = mine.get((kind, rid))
+        if not found:
+            return record  # nothing to replace: the record as it is
+        keys = frozenset(may.get((kind, rid), ()))
+        slot = (language, kind, rid)
+        hit = kept.translated.get(slot) if kept is not None else None
+        if hit is not None and hit[0] is record and hit[1] == found and hit[2] == keys:
+            kept.reused += 1  # type: ignore[union-attr]
+            return hit[3]
+        new = _replace(record, (), lambda key: found.get(key) if key in keys else None)
+        if kept is not None:
+            kept.translated[slot] = (record, found, keys, new)
+            kept.made += 1
+        return new
 
     changes: dict[str, Any] = {"_indexes": {}}
     if policy.organisation is not None:

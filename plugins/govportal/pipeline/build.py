@@ -25,7 +25,12 @@ from ..changes.control import check_notices, notice_texts, translated_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
 from ..data import acknowledge_url, file_policy, schemas
-from ..data.translatable import SOURCE_LANGUAGE, once_per_build, site_languages
+from ..data.translatable import (
+    SOURCE_LANGUAGE,
+    TranslationMemo,
+    once_per_build,
+    site_languages,
+)
 from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language
@@ -77,7 +82,7 @@ class SiteBuild:
     def check(self) -> Result:
         """Load and check the data; stop when it has errors."""
         s = self.settings
-        with self.timings.step("check"), once_per_build(self._once):
+        with self.timings.step("check"), once_per_build(self._once, self._kept()):
             result = check(s.data_dir, s.options, label_base=s.base,
                            memo=self.preview.data_files if self.preview else None)
         self.result = result
@@ -91,10 +96,15 @@ class SiteBuild:
                 "list without building).")
         return result
 
+    def _kept(self) -> TranslationMemo | None:
+        """Under a live preview, each record's texts and translations from its last
+        rebuild."""
+        return self.preview.translations if self.preview is not None else None
+
     def add_pages(self, files: SiteFiles, site_url: str = "", site_name: str = "") -> None:
         """Render every page (with the published history), add those that collide with no
         hand-written file, then the machine-readable files; stop on any collision."""
-        with once_per_build(self._once):  # the policy the check translated
+        with once_per_build(self._once, self._kept()):  # the policy the check translated
             self._add_pages(files, site_url, site_name)
 
     def _add_pages(self, files: SiteFiles, site_url: str, site_name: str) -> None:

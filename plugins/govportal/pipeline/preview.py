@@ -39,6 +39,7 @@ import jinja2
 import jinja2.bccache
 
 from ..data.load_memo import LoadMemo
+from ..data.translatable import TranslationMemo
 from ..pages.page_memo import PageMemo, digest
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # how MkDocs' warning starts
@@ -117,6 +118,7 @@ class Preview:
         self.fingerprints: dict[str, bytes] = {}
         self.program_pages = PageMemo()  # each program's pages, templated once per change
         self.data_files = LoadMemo()  # the data files, parsed and validated once per change
+        self.translations = TranslationMemo()  # each record's texts, translated once per change
         self.removed: list[str] = []
 
     def begin(self, plugins: Iterable[Any]) -> None:
