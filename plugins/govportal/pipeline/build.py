@@ -361,7 +361,8 @@ class SiteBuild:
             manifest.write(site_dir, file_policy.fingerprint(sources),
                            self.settings.options.today.isoformat(), self.settings.edition,
                            engine=engines.running(), site_url=self.site_url,
-                           documents=self.documents)
+                           documents=self.documents,
+                           known=preview.file_hashes if preview is not None else None)
         if preview is not None and pages is not None and not len(self.output_problems):
             preview.remember(site_dir, pages)
 

@@ -41,6 +41,7 @@ import jinja2.bccache
 from ..data.load_memo import LoadMemo
 from ..data.translatable import TranslationMemo
 from ..pages.page_memo import PageMemo, digest
+from ..publish.manifest import Hashes
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # how MkDocs' warning starts
 SEARCH_INDEX = "search/search_index.json"  # where the theme's search plugin writes its index
@@ -119,6 +120,7 @@ class Preview:
         self.program_pages = PageMemo()  # each program's pages, templated once per change
         self.data_files = LoadMemo()  # the data files, parsed and validated once per change
         self.translations = TranslationMemo()  # each record's texts, translated once per change
+        self.file_hashes: Hashes = {}  # the manifest's hash of each site file, by its status
         self.removed: list[str] = []
 
     def begin(self, plugins: Iterable[Any]) -> None:

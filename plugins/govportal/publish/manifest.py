@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -58,9 +59,37 @@ def _entry(site: Path, rel: str) -> dict[str, Any]:
     return {"path": rel, "sha256": sha256_file(path), "size": path.stat().st_size}
 
 
-def file_entries(site: Path) -> list[dict[str, Any]]:
+# A file whose status changed less than this long before it is hashed is hashed again next
+# time whatever its status says (a write within the clock's resolution can leave it as it
+# was: git calls this "racily clean").
+RACY_NS = 2_000_000_000
+# what a live preview knows of each file it hashed: (size, mtime, ctime, inode) → SHA-256
+Hashes = dict[str, tuple[tuple[int, int, int, int], str]]
+
+
+def file_entries(site: Path, known: Hashes | None = None) -> list[dict[str, Any]]:
+    """Every file's path, SHA-256 and size. ``known``: a live preview's hashes from its last
+    build, by path, with the status each file had (size, modification and change times,
+    inode); a file whose status is the same, and was not racily new when hashed, is not read
+    again. ``known`` is brought up to date (only the site's files now)."""
     rels = (path.relative_to(site).as_posix() for path in site_files(site))
-    return [_entry(site, rel) for rel in rels if rel != NAME]
+    if known is None:
+        return [_entry(site, rel) for rel in rels if rel != NAME]
+    entries, now, seen = [], time.time_ns(), {}
+    for rel in rels:
+        if rel == NAME:
+            continue
+        path = site / rel
+        stat = path.stat()
+        status = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        kept = known.get(rel)
+        sha = kept[1] if kept is not None and kept[0] == status else sha256_file(path)
+        if now - max(stat.st_mtime_ns, stat.st_ctime_ns) >= RACY_NS:
+            seen[rel] = (status, sha)
+        entries.append({"path": rel, "sha256": sha, "size": stat.st_size})
+    known.clear()
+    known.update(seen)
+    return entries
 
 
 # Not covered by the digest: the digest itself, and the engine that built the site (the
@@ -79,7 +108,8 @@ def digest(manifest: dict[str, Any]) -> str:
 
 def build(site: Path, data_fingerprint: str, build_date: str, edition: str, *,
           engine: dict[str, str] | None = None, site_url: str = "",
-          documents: list[dict[str, str]] | None = None) -> dict[str, Any]:
+          documents: list[dict[str, str]] | None = None,
+          known: Hashes | None = None) -> dict[str, Any]:
     manifest: dict[str, Any] = {
         "engine": engine or {},
         "site_url": site_url,
@@ -90,7 +120,7 @@ def build(site: Path, data_fingerprint: str, build_date: str, edition: str, *,
         "build_date": build_date,
         "edition": edition,
         "data_fingerprint": data_fingerprint,
-        "files": file_entries(site),
+        "files": file_entries(site, known),
     }
     manifest["digest"] = digest(manifest)
     return manifest
@@ -104,7 +134,8 @@ def _save(site: Path, manifest: dict[str, Any]) -> None:
 def write(site: Path, data_fingerprint: str, build_date: str, edition: str,
           **provenance: Any) -> dict[str, Any]:
     """Write the manifest of ``site`` (call it last: it lists what is there now);
-    ``provenance`` is ``engine``, ``site_url`` and ``documents`` (see :func:`build`)."""
+    ``provenance`` is ``engine``, ``site_url``, ``documents`` and, under a live preview,
+    ``known`` (see :func:`build`)."""
     manifest = build(site, data_fingerprint, build_date, edition, **provenance)
     _save(site, manifest)
     return manifest
