@@ -271,3 +271,18 @@ def test_a_project_template_of_a_register_cannot_read_a_translation(policy, tmp_
     home = next(p for p in english if p.src_uri == "index.md")
     assert "Translations: 0" in home.markdown
     assert len(policy.translations) == 1
+
+
+def test_the_view_without_translations_shares_what_was_decided_of_each_program(policy):
+    """The coverage page (made from the view) and the rules, the notices and the exports
+    (made from the policy) ask for the same decisions: they are decided once."""
+    from govportal.pages.page_memo import untranslated
+    from govportal.rules.decisions import decide
+    from govportal.rules.facts import facts_for
+
+    program = policy.programs["micro-coaching"]
+    first = decide(policy, program)
+    view = untranslated(policy)
+    again = decide(view, program)
+    assert again == first and all(a is b for a, b in zip(again, first, strict=True))
+    assert facts_for(view, program) is facts_for(policy, program)

@@ -81,10 +81,20 @@ def untranslated(policy: Policy) -> Policy:
     if not policy.translations and not policy.translation_files:
         return policy
     labels = set(policy.translation_files.values())
-    return dataclasses.replace(
+    view = dataclasses.replace(
         policy, translations={}, translation_files={},
         documents={k: v for k, v in policy.documents.items() if k not in labels},
         sources={k: v for k, v in policy.sources.items() if not _translation(k)})
+    # What the rules decided of each program, which they keep on the policy (its facts and
+    # each requirement's status, read from the records alone, never from a translation),
+    # holds for the view, made of the same records: not decided a second time.
+    for memo in SHARED_MEMOS:
+        view.__dict__[memo] = policy.__dict__.setdefault(memo, {})
+    return view
+
+
+# the per-program memos the rules keep on a policy (rules.facts, rules.decisions)
+SHARED_MEMOS = ("_facts", "_decisions")
 
 
 def _translation(path: str) -> bool:
