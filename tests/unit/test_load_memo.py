@@ -81,3 +81,52 @@ def test_other_severities_forget_every_file(tmp_path):
     assert (memo.reused, memo.read) == (0, _files(data))
     pipeline.check(data, quieter, memo=memo)
     assert (memo.reused, memo.read) == (_files(data), 0)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_after_a_translators_edit_what_the_rules_decided_of_each_program_is_kept(tmp_path):
+    """Every data file but the translations byte for byte the last check's: the facts and
+    decisions of each program are the last check's (the very objects), and the check says
+    what a fresh check says. Any other file edited: decided afresh."""
+    from govportal.rules.decisions import decide
+
+    data = _data(tmp_path)
+    memo = LoadMemo()
+    first = pipeline.check(data, OPTIONS, memo=memo)
+    decided = decide(first.policy, first.policy.programs["micro-coaching"])
+    german = data / "translations" / "de" / "programs.yaml"
+    _edit(german, "text: ", "text: Neu ")
+    second = pipeline.check(data, OPTIONS, memo=memo)
+    again = decide(second.policy, second.policy.programs["micro-coaching"])
+    assert all(a is b for a, b in zip(again, decided, strict=True))
+    assert _said(second) == _said(pipeline.check(data, OPTIONS))
+    # an English file edited: every program is decided again
+    _edit(data / "organisation.yaml", "\nname: ", "\nname: Edited ")
+    third = pipeline.check(data, OPTIONS, memo=memo)
+    fresh = decide(third.policy, third.policy.programs["micro-coaching"])
+    assert fresh == decided and not any(a is b for a, b in zip(fresh, decided, strict=True))
+    assert _said(third) == _said(pipeline.check(data, OPTIONS))
+
+
+def test_decisions_are_carried_only_between_policies_read_from_the_same_files():
+    from govportal.data.policy import Policy
+
+    memo = LoadMemo()
+    unread = Policy(root=Path("."))
+    assert memo.carry_decisions(unread) is False  # no files: nothing to compare
+    a = Policy(root=Path("."), sources={"organisation.yaml": "1" * 64,
+                                        "translations/de/programs.yaml": "2" * 64})
+    assert memo.carry_decisions(a) is False
+    a.__dict__["_decisions"]["x"] = "decided"
+    b = Policy(root=Path("."), sources={"organisation.yaml": "1" * 64,
+                                        "translations/de/programs.yaml": "3" * 64})
+    assert memo.carry_decisions(b) is True
+    assert b.__dict__["_decisions"] == {"x": "decided"} and "_facts" in b.__dict__
+    c = Policy(root=Path("."), sources={"organisation.yaml": "4" * 64})
+    assert memo.carry_decisions(c) is False
+    assert "x" not in c.__dict__.get("_decisions", {})

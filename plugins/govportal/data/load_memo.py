@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .policy import PROGRAM_MEMOS, Policy, source_files
 from .yaml_reader import Document
 
 
@@ -25,6 +26,8 @@ class LoadMemo:
     reused: int = 0
     read: int = 0
     settings: str = ""
+    # the last check's data files but the translations, and the rules' per-program memos
+    decided: tuple[list[tuple[str, str]], dict[str, dict[Any, Any]]] | None = None
 
     def begin(self, settings: str) -> None:
         """A new check whose problems are sorted by ``settings`` (the rules' severities: a
@@ -50,3 +53,21 @@ class LoadMemo:
     def forget(self, label: str, model: type) -> None:
         """A file that had problems this time is read again next time."""
         self.kept.pop((label, model.__qualname__), None)
+
+    def carry_decisions(self, policy: Policy) -> bool:
+        """Give ``policy`` what the last check's rules decided of each program (its facts
+        and each requirement's status, :data:`~.policy.PROGRAM_MEMOS`) when every data file
+        but the translations is byte for byte the last check's (a translator's edit):
+        they were made from records with the same values, and each entry still holds only
+        for the very program object it was made for. Otherwise ``policy``'s own memos are
+        remembered for the next check. True when they were carried over."""
+        files = source_files(policy)
+        if not files:
+            return False
+        if self.decided is not None and self.decided[0] == files:
+            for name, memo in self.decided[1].items():
+                policy.__dict__[name] = memo
+            return True
+        self.decided = (files, {name: policy.__dict__.setdefault(name, {})
+                                for name in PROGRAM_MEMOS})
+        return False

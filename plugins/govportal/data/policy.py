@@ -17,6 +17,19 @@ from . import model as m
 from .positions import Document
 from .positions import Path as YPath
 
+# The memos the rules keep on a policy, one entry per program (``rules.facts``: a notice's
+# facts; ``rules.decisions``: each requirement's status for it). Both are made from the
+# records of the data files alone, never from a translation.
+PROGRAM_MEMOS = ("_facts", "_decisions")
+TRANSLATIONS_DIR = "translations"  # data/translations/: the data in other languages
+
+
+def source_files(policy: Policy) -> list[tuple[str, str]]:
+    """Every data file the policy was read from but the translations, with its SHA-256,
+    in path order: what its records, and so the rules' per-program memos, are made of."""
+    return sorted((path, sha) for path, sha in policy.sources.items()
+                  if path.split("/", 1)[0] != TRANSLATIONS_DIR)
+
 
 @dataclass
 class Policy:

@@ -15,10 +15,10 @@ from typing import Any
 from ..problems import Location, Problems
 from .model.translations import TranslationFile
 from .model.types import LANGUAGE_PATTERN
+from .policy import TRANSLATIONS_DIR
 from .suggestions import did_you_mean
 from .translatable import KINDS
 
-TRANSLATIONS_DIR = "translations"
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 

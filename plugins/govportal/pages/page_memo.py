@@ -36,7 +36,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..data import model as m
-from ..data.policy import Policy
+from ..data.policy import PROGRAM_MEMOS, Policy, source_files
 from ..data.translations import TRANSLATIONS_DIR
 from .page import Page
 
@@ -69,9 +69,7 @@ def source_key(policy: Policy, settings: tuple[Any, ...], site: bytes) -> bytes 
     None when the policy does not say which files it was read from."""
     if not policy.sources:
         return None
-    read = sorted((path, sha) for path, sha in policy.sources.items()
-                  if not _translation(path))
-    return digest(read, settings, site.hex())
+    return digest(source_files(policy), settings, site.hex())
 
 
 def untranslated(policy: Policy) -> Policy:
@@ -84,22 +82,13 @@ def untranslated(policy: Policy) -> Policy:
     view = dataclasses.replace(
         policy, translations={}, translation_files={},
         documents={k: v for k, v in policy.documents.items() if k not in labels},
-        sources={k: v for k, v in policy.sources.items() if not _translation(k)})
+        sources=dict(source_files(policy)))
     # What the rules decided of each program, which they keep on the policy (its facts and
     # each requirement's status, read from the records alone, never from a translation),
     # holds for the view, made of the same records: not decided a second time.
-    for memo in SHARED_MEMOS:
+    for memo in PROGRAM_MEMOS:
         view.__dict__[memo] = policy.__dict__.setdefault(memo, {})
     return view
-
-
-# the per-program memos the rules keep on a policy (rules.facts, rules.decisions)
-SHARED_MEMOS = ("_facts", "_decisions")
-
-
-def _translation(path: str) -> bool:
-    """Whether a data file (path inside the data folder) is a translation."""
-    return path.split("/", 1)[0] == TRANSLATIONS_DIR
 
 
 def _programs_own(path: str) -> bool:

@@ -46,6 +46,8 @@ def check(data_dir: Path, options: Options | None = None,
         memo.begin(repr(sorted((rule, str(level)) for rule, level in options.severities.items())))
     with collector_paused(), once_per_build():  # the data does not change while checked
         policy = load_policy(Path(data_dir), problems, label_base=label_base, memo=memo)
+        if memo is not None:
+            memo.carry_decisions(policy)
         registry.run_rules(policy, options, problems)
     name_blocked_disclosures(problems)
     return Result(policy, problems)
