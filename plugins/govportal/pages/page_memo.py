@@ -154,7 +154,6 @@ class PageMemo:
         self.made += 1
         return page, extra
 
-
     def source_pages(self, key: bytes | None, language: str, edition: str,
                      make: Callable[[], list[Page]]) -> list[Page]:
         """The source language's registers and indexes (one list, made from the whole
