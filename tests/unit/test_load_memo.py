@@ -4,6 +4,7 @@ problems are those a fresh check reports."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -126,7 +127,14 @@ def test_decisions_are_carried_only_between_policies_read_from_the_same_files():
     b = Policy(root=Path("."), sources={"organisation.yaml": "1" * 64,
                                         "translations/de/programs.yaml": "3" * 64})
     assert memo.carry_decisions(b) is True
-    assert b.__dict__["_decisions"] == {"x": "decided"} and "_facts" in b.__dict__
+    assert b.__dict__["_decisions"] is a.__dict__["_decisions"]  # the last check's memo
+    assert b.__dict__["_decisions"] == {} and "_facts" in b.__dict__  # no program "x"
+    program = object()
+    b.programs = {"p": program}  # type: ignore[dict-item]
+    b.__dict__["_decisions"][id(program)] = (program, "decided")
+    assert memo.carry_decisions(dataclasses.replace(b, _indexes={})) is True
+    assert memo.decided is not None
+    assert memo.decided[1]["_decisions"] == {id(program): (program, "decided")}
     c = Policy(root=Path("."), sources={"organisation.yaml": "4" * 64})
     assert memo.carry_decisions(c) is False
     assert "x" not in c.__dict__.get("_decisions", {})

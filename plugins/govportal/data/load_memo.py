@@ -65,7 +65,10 @@ class LoadMemo:
         if not files:
             return False
         if self.decided is not None and self.decided[0] == files:
+            live = {id(program) for program in policy.programs.values()}
             for name, memo in self.decided[1].items():
+                for stale in [key for key in memo if key not in live]:
+                    del memo[stale]  # a program read again (a file with a problem)
                 policy.__dict__[name] = memo
             return True
         self.decided = (files, {name: policy.__dict__.setdefault(name, {})
