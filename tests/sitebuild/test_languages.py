@@ -225,3 +225,16 @@ def test_the_german_indexes_lead_to_a_notice_and_guide_published_in_english_only
         html = _html(one_english_only, index)
         assert f'href="../../{folder}/lms-milestones/"' in html, index
         assert 'href="micro-coaching/"' in html, index
+        # the reader is told, before following it, that the link leads to an English page
+        link = re.search(rf'<a[^>]*href="../../{folder}/lms-milestones/"[^>]*>[^<]*</a>'
+                         r"([^<]*)", html)
+        assert link is not None, index
+        assert 'hreflang="en"' in link.group(0), index
+        assert link.group(1).strip() == "(nur auf Englisch)", index
+        own = re.search(r'<a[^>]*href="micro-coaching/"[^>]*>[^<]*</a>([^<]*)', html)
+        assert own is not None and "hreflang" not in own.group(0), index
+        assert "nur auf" not in own.group(1), index
+    # the English indexes link every program in their own language: nothing to say
+    for index in ("notices", "guides"):
+        article = _html(one_english_only, index).split("<article", 1)[1].split("</article>")[0]
+        assert "hreflang" not in article and "only in" not in article, index

@@ -13,9 +13,10 @@ from typing import Any
 
 from ..data import model as m
 from ..data.placeholders import fill_placeholders
+from ..data.translatable import SOURCE_LANGUAGE
 from . import checklists, data_reference, governance, guide, notice, registers, rules_reference
 from .context import N_, PageContext
-from .environment import reader_date
+from .environment import babel_locale, reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
 from .page_memo import PageMemo, shared_key, source_key, untranslated
 
@@ -106,7 +107,9 @@ class PageBuilder(PageContext):
     def reader_pages(self, programs: list[m.Program]) -> list[Page]:
         """The pages published in every language a reader may need: the home page, the
         indexes, the notice and guide of each of ``programs``, and the checklists."""
-        pages = [self.home(), self.notices_index(), self.guides_index()]
+        published = {program.id for program in programs}
+        elsewhere = [pid for pid in self.policy.programs if pid not in published]
+        pages = [self.home(), self.notices_index(elsewhere), self.guides_index(elsewhere)]
         for program in programs:
             pages += [self.notice(program), self.guide(program)]
         pages.append(self.checklists_index())
@@ -123,13 +126,24 @@ class PageBuilder(PageContext):
             "home.md.j2", programs=list(self.policy.programs.values()),
             checklists=self.policy.checklists.checklists), "home", {"govportal": "home"})
 
-    def notices_index(self) -> Page:
+    def notices_index(self, elsewhere: list[str] | None = None) -> Page:
+        """Every program's notice. ``elsewhere``: the programs whose pages are published
+        only in the source language (a page in another language says so at each link)."""
         return Page(NOTICES, self.gettext(N_("Privacy notices")), self.render(
-            "notices-index.md.j2", programs=list(self.policy.programs.values())), "employees")
+            "notices-index.md.j2", programs=list(self.policy.programs.values()),
+            **self._elsewhere(elsewhere)), "employees")
 
-    def guides_index(self) -> Page:
+    def guides_index(self, elsewhere: list[str] | None = None) -> Page:
         return Page(GUIDES, self.gettext(N_("Manager guides")), self.render(
-            "guides-index.md.j2", programs=list(self.policy.programs.values())), "managers")
+            "guides-index.md.j2", programs=list(self.policy.programs.values()),
+            **self._elsewhere(elsewhere)), "managers")
+
+    def _elsewhere(self, elsewhere: list[str] | None) -> dict[str, Any]:
+        """What an index says of a link to a page in the source language only: its
+        language's code (for ``hreflang``) and name, in the index's language."""
+        return {"elsewhere": set(elsewhere or ()), "source_code": SOURCE_LANGUAGE,
+                "source_name": babel_locale(self.language).languages.get(
+                    SOURCE_LANGUAGE, SOURCE_LANGUAGE)}
 
     def notice(self, program: m.Program) -> Page:
         if self.memo is None:
