@@ -318,6 +318,17 @@ def test_a_live_preview_translates_again_only_the_records_whose_texts_changed() 
         assert translated_policy(reread, "de").programs["lms-milestones"] == \
             first.programs["lms-milestones"]
     assert kept.made == translated + 2
+    # a program removed from the data: neither its texts nor its translation are kept
+    assert ("de", "programs", "lms-milestones") in kept.translated
+    assert any(slot[:2] == ("programs", "lms-milestones") for slot in kept.texts)
+    removed = dataclasses.replace(reread, programs={
+        pid: p for pid, p in reread.programs.items() if pid != "lms-milestones"},
+        _indexes={})
+    with once_per_build(kept=kept):
+        translated_policy(removed, "de")
+    assert ("de", "programs", "lms-milestones") not in kept.translated
+    assert not any(slot[:2] == ("programs", "lms-milestones") for slot in kept.texts)
+    assert ("de", "programs", "micro-coaching") in kept.translated
 
 
 def test_within_a_build_a_policy_is_translated_once_per_language() -> None:

@@ -286,3 +286,26 @@ def test_the_view_without_translations_shares_what_was_decided_of_each_program(p
     again = decide(view, program)
     assert again == first and all(a is b for a, b in zip(again, first, strict=True))
     assert facts_for(view, program) is facts_for(policy, program)
+
+
+def test_the_pages_of_a_program_removed_from_the_data_are_forgotten(policy):
+    memo = PageMemo()
+    memo.begin(b"t")
+    _all_pages(policy, memo)
+    kept = {slot[3] for slot in memo.kept}
+    assert kept == {"micro-coaching", "lms-milestones"}
+    assert memo.retain({"micro-coaching"}) == 4  # its notice and guide, in two languages
+    assert {slot[3] for slot in memo.kept} == {"micro-coaching"}
+    assert memo.retain(policy.programs) == 0
+
+
+def test_a_build_without_a_program_forgets_its_pages(policy):
+    memo = PageMemo()
+    memo.begin(b"t")
+    _all_pages(policy, memo)
+    fewer = dataclasses.replace(policy, programs={"micro-coaching":
+                                                  policy.programs["micro-coaching"]},
+                                _indexes={})
+    memo.begin(b"t")
+    pipeline.build_pages(fewer, OPTIONS, None, "public", "en", memo)
+    assert {slot[3] for slot in memo.kept} == {"micro-coaching"}

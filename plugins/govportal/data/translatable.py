@@ -226,12 +226,17 @@ def _source_texts(policy: Policy) -> dict[tuple[str, str, str], SourceText]:
     found: dict[tuple[str, str, str], SourceText] = {}
     internal = {(label, path) for label, path, _ in internal_fields(policy)}
     kept = _KEPT.get()
+    seen = set()
     for kind, rid, record, label, at in _records(policy):
+        seen.add((kind, rid, label, at))
         for raw, key, text in _record_texts(kept, kind, rid, record, label, at):
             if (label, raw) in internal:
                 continue
             dotted = ".".join(key)
             found[(kind, rid, dotted)] = SourceText(kind, rid, dotted, text, label, raw)
+    if kept is not None:  # a record no longer in the data is not kept
+        for slot in [slot for slot in kept.texts if slot not in seen]:
+            del kept.texts[slot]
     return found
 
 
@@ -361,6 +366,7 @@ def _translated_policy(policy: Policy, language: str) -> Policy:
     for kind, rid, key in source_texts(policy):
         may.setdefault((kind, rid), set()).add(key)
     kept = _KEPT.get()
+    used: set[tuple[str, str, str]] = set()  # the kept slots this translation asked for
 
     def swap(kind: str, rid: str, record: Any) -> Any:
         found = mine.get((kind, rid))
@@ -368,6 +374,7 @@ def _translated_policy(policy: Policy, language: str) -> Policy:
             return record  # nothing to replace: the record as it is
         keys = frozenset(may.get((kind, rid), ()))
         slot = (language, kind, rid)
+        used.add(slot)
         hit = kept.translated.get(slot) if kept is not None else None
         if hit is not None and hit[0] is record and hit[1] == found and hit[2] == keys:
             kept.reused += 1  # type: ignore[union-attr]
@@ -387,4 +394,8 @@ def _translated_policy(policy: Policy, language: str) -> Policy:
         if container is not None:
             records = [swap(kind, r.id, r) for r in getattr(container, items)]
             changes[attr] = container.model_copy(update={items: records})
+    if kept is not None:  # a record gone, or no longer translated: not kept
+        for slot in [slot for slot in kept.translated
+                     if slot[0] == language and slot not in used]:
+            del kept.translated[slot]
     return dataclasses.replace(policy, **changes)

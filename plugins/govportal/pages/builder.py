@@ -74,6 +74,8 @@ class PageBuilder(PageContext):
         programs = []
         for program in self.policy.programs.values():
             programs += [self.notice(program), self.guide(program)]
+        if self.memo is not None:  # a program removed from the data: its pages are not kept
+            self.memo.retain(self.policy.programs)
         # made after the notices: the coverage page lists the wording each notice printed
         made = self._source_pages()
         pages = [*made[:3], *programs, *made[3:-1], self.quality(), made[-1]]

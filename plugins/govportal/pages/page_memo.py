@@ -32,7 +32,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from ..data import model as m
@@ -153,6 +153,14 @@ class PageMemo:
         self.kept[slot] = _Kept(key, _copy(page), extra)
         self.made += 1
         return page, extra
+
+    def retain(self, programs: Collection[str]) -> int:
+        """Forget the pages of every program not among ``programs`` (removed from the
+        data, or renamed); the number of pages forgotten."""
+        gone = [slot for slot in self.kept if slot[3] not in programs]
+        for slot in gone:
+            del self.kept[slot]
+        return len(gone)
 
     def source_pages(self, key: bytes | None, language: str, edition: str,
                      make: Callable[[], list[Page]]) -> list[Page]:
