@@ -11,13 +11,8 @@ import pytest
 
 from govportal import pipeline
 from govportal.cli import main
-from govportal.data.translatable import (
-    TranslationMemo,
-    fingerprint,
-    once_per_build,
-    source_texts,
-    translated_policy,
-)
+from govportal.data.build_memo import TranslationMemo, once_per_build
+from govportal.data.translatable import fingerprint, source_texts, translated_policy
 from govportal.pages import wording_catalog
 from govportal.pages.environment import reader_list, reader_period
 from govportal.pipeline.languages import page_url, relink

@@ -17,14 +17,13 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
 from . import model as m
+from .build_memo import TranslationMemo, kept_records, once
 from .internal_fields import internal_fields
 from .policy import Policy
 from .positions import Path as YPath
@@ -154,78 +153,15 @@ def _records(policy: Policy) -> Iterator[tuple[str, str, Any, str, YPath]]:
 def source_texts(policy: Policy) -> dict[tuple[str, str, str], SourceText]:
     """Every translatable text of the data by (kind, record id, key), in file order; the
     internal edition's fields are never translated (a translation would be published).
-    Within :func:`once_per_build`, gathered once per policy (each caller gets its own
+    Within :func:`~.build_memo.once_per_build`, gathered once per policy (each caller gets its own
     copy)."""
-    return dict(_once(policy, "source texts", lambda: _source_texts(policy)))
-
-
-_BUILD: ContextVar[dict[int, tuple[Policy, dict[Any, Any]]] | None] = ContextVar(
-    "_BUILD", default=None)
-
-
-@dataclass
-class TranslationMemo:
-    """A live preview's texts and translations of each record, from its earlier builds.
-
-    Under ``mkdocs serve --dirty`` a data file whose bytes did not change keeps its
-    validated records, the very same objects (:mod:`.load_memo`). A record's translatable
-    texts depend on nothing but the record, and the record as translated into a language
-    on nothing but the record, its translated texts and the keys it may translate: both
-    are taken from here while those are the same (the record compared by identity, the
-    texts and keys by value), so a translator's edit to one program's text translates that
-    program again, not every record of the data."""
-
-    texts: dict[tuple[str, str, str, YPath], tuple[Any, tuple[Any, ...]]] = \
-        dataclasses.field(default_factory=dict)
-    translated: dict[tuple[str, str, str], tuple[Any, dict[str, str], frozenset[str], Any]] = \
-        dataclasses.field(default_factory=dict)
-    made: int = 0
-    reused: int = 0
-
-
-_KEPT: ContextVar[TranslationMemo | None] = ContextVar("_KEPT", default=None)
-
-
-@contextmanager
-def once_per_build(memo: dict[int, Any] | None = None,
-                   kept: TranslationMemo | None = None) -> Iterator[None]:
-    """While a build checks its data and renders its pages, each policy is translated into
-    each language, and its translatable texts are gathered, once: the rules, the pages in
-    another language, the notices' history, the change control and the registers all ask,
-    and the data does not change while they do. Outside, every call works afresh (a policy
-    changed in place is seen).
-
-    Inside another such scope, the outer one's memo is used. ``memo``: the scope's memo
-    (an empty dict to begin with), for a build whose steps run one after another in
-    separate calls (check, then pages): each step enters a scope with the same dict.
-    ``kept``: a live preview's records from its earlier builds (:class:`TranslationMemo`;
-    inside, an outer scope's)."""
-    outer = _BUILD.get()
-    token = _BUILD.set(memo if memo is not None else outer if outer is not None else {})
-    kept_token = _KEPT.set(kept if kept is not None else _KEPT.get())
-    try:
-        yield
-    finally:
-        _KEPT.reset(kept_token)
-        _BUILD.reset(token)
-
-
-def _once(policy: Policy, what: Any, make: Callable[[], Any]) -> Any:
-    memo = _BUILD.get()
-    if memo is None:
-        return make()
-    slot = memo.get(id(policy))
-    if slot is None or slot[0] is not policy:
-        slot = memo[id(policy)] = (policy, {})
-    if what not in slot[1]:
-        slot[1][what] = make()
-    return slot[1][what]
+    return dict(once(policy, "source texts", lambda: _source_texts(policy)))
 
 
 def _source_texts(policy: Policy) -> dict[tuple[str, str, str], SourceText]:
     found: dict[tuple[str, str, str], SourceText] = {}
     internal = {(label, path) for label, path, _ in internal_fields(policy)}
-    kept = _KEPT.get()
+    kept = kept_records()
     seen = set()
     for kind, rid, record, label, at in _records(policy):
         seen.add((kind, rid, label, at))
@@ -350,8 +286,8 @@ def translated_policy(policy: Policy, language: str) -> Policy:
     translation where one exists (the source text stays where none does; the check decides
     whether that may be published). Ids, codes, dates and positions are the source's.
 
-    Within :func:`once_per_build`, made once per policy and language."""
-    return _once(policy, ("translated", language),
+    Within :func:`~.build_memo.once_per_build`, made once per policy and language."""
+    return once(policy, ("translated", language),
                  lambda: _translated_policy(policy, language))
 
 
@@ -365,7 +301,7 @@ def _translated_policy(policy: Policy, language: str) -> Policy:
     may: dict[tuple[str, str], set[str]] = {}  # the keys of each record's own texts
     for kind, rid, key in source_texts(policy):
         may.setdefault((kind, rid), set()).add(key)
-    kept = _KEPT.get()
+    kept = kept_records()
     used: set[tuple[str, str, str]] = set()  # the kept slots this translation asked for
 
     def swap(kind: str, rid: str, record: Any) -> Any:

@@ -25,12 +25,8 @@ from ..changes.control import check_notices, notice_texts, translated_texts
 from ..changes.history import History
 from ..changes.lock import open_lock
 from ..data import acknowledge_url, file_policy, schemas
-from ..data.translatable import (
-    SOURCE_LANGUAGE,
-    TranslationMemo,
-    once_per_build,
-    site_languages,
-)
+from ..data.build_memo import TranslationMemo, once_per_build
+from ..data.translatable import SOURCE_LANGUAGE, site_languages
 from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data import model as m
+from ..data.build_memo import once_per_build
 from ..data.load_memo import LoadMemo
 from ..data.loader import load_policy
 from ..data.policy import Policy
-from ..data.translatable import once_per_build
 from ..data.validation import carried_by
 from ..problems import Location, Problems
 from ..publish import codeowners

@@ -38,8 +38,8 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
+from ..data.build_memo import TranslationMemo
 from ..data.load_memo import LoadMemo
-from ..data.translatable import TranslationMemo
 from ..pages.page_memo import PageMemo, digest
 from ..publish.manifest import Hashes
 
