@@ -36,8 +36,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from ..data import model as m
-from ..data.policy import PROGRAM_MEMOS, Policy, source_files
-from ..data.translations import TRANSLATIONS_DIR
+from ..data.policy import PROGRAM_MEMOS, TRANSLATIONS_DIR, Policy, source_files
 from .page import Page
 
 PROGRAM_FOLDER = "programs/"  # where the programs' own files sit in the data folder
