@@ -77,8 +77,8 @@ class PageBuilder(PageContext):
         if self.memo is not None:  # a program removed from the data: its pages are not kept
             self.memo.retain(self.policy.programs)
         # made after the notices: the coverage page lists the wording each notice printed
-        made = self._source_pages()
-        pages = [*made[:3], *programs, *made[3:-1], self.quality(), made[-1]]
+        home, notices, guides, *registers, data_reference = self._source_pages()
+        pages = [home, notices, guides, *programs, *registers, self.quality(), data_reference]
         if self.edition == "internal":
             pages.append(self.assessments())
         for page in pages:
