@@ -15,24 +15,21 @@ from typing import Any
 
 from ..problems import Problems
 from . import model as m
-from .positions import Document
+from .positions import Document, strings
 from .positions import Path as YPath
 from .schema_reference import example_text, key_at
 
 MARK = "TODO"
 
 
-def placeholders(data: Any, path: YPath = ()) -> Iterator[YPath]:
+def unfilled(text: str) -> bool:
+    """Whether a value is still the ``TODO`` the scaffold wrote."""
+    return text.strip() == MARK
+
+
+def placeholders(data: Any) -> Iterator[YPath]:
     """The path of every value that is still ``TODO``, in the order of the file."""
-    if isinstance(data, str):
-        if data.strip() == MARK:
-            yield path
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from placeholders(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from placeholders(value, (*path, index))
+    return (path for path, text in strings(data) if unfilled(text))
 
 
 def hint(model: type[m.Strict], path: YPath) -> str:
@@ -49,8 +46,9 @@ def hint(model: type[m.Strict], path: YPath) -> str:
 
 
 def report(doc: Document, model: type[m.Strict], problems: Problems) -> set[YPath]:
-    """Report every ``TODO`` in ``doc``; return their paths."""
-    found = list(placeholders(doc.data))
+    """Report every ``TODO`` in ``doc``; return their paths (from the document's texts,
+    walked once for the loader and the rules alike)."""
+    found = [path for path, text in doc.texts() if unfilled(text)]
     for path in found:
         problems.add("data.placeholder", f"still to be filled in: replace {MARK} with the "
                      "value the comment above asks for", doc.location(path), hint(model, path))

@@ -54,6 +54,8 @@ def sentence(organisation: m.Organisation, wording_id: str) -> Sentence:
 def omitted_for(item_id: str, regime: str, facts: NoticeFacts) -> list[str]:
     """The ids of the sentences the item needs, for this notice, that were left out."""
     org = facts.organisation
+    if not any(isinstance(own, m.WordingOmission) for own in org.wording.values()):
+        return []  # the organisation leaves no sentence out
     out = []
     for wording in load_wording().wording:
         if item_id in wording.items and isinstance(org.wording.get(wording.id),

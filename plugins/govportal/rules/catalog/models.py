@@ -7,6 +7,7 @@ ids, and a ``verified`` flag that does not match how far the text was checked.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -123,7 +124,7 @@ class Catalog(_Strict):
             raise ValueError(f"items name undeclared regimes: {stray}")
         return self
 
-    @property
+    @functools.cached_property
     def by_id(self) -> dict[str, CatalogItem]:
         return {i.id: i for i in self.items}
 
@@ -246,7 +247,7 @@ class Authorities(_Strict):
             raise ValueError(f"duplicate authority ids: {dupes}")
         return self
 
-    @property
+    @functools.cached_property
     def by_id(self) -> dict[str, Authority]:
         return {a.id: a for a in self.authorities}
 
@@ -290,7 +291,7 @@ class Wording(_Strict):
             raise ValueError(f"duplicate wording ids: {dupes}")
         return self
 
-    @property
+    @functools.cached_property
     def by_id(self) -> dict[str, StandardWording]:
         return {w.id: w for w in self.wording}
 

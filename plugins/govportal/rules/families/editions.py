@@ -59,9 +59,7 @@ def internal_text_in_public_field(ctx: Context) -> Iterator[Finding]:
     loaded = set(ctx.policy.files.values()) | set(ctx.policy.program_files.values())
     repeated: dict[str, list[str]] = {}  # a public text → the internal texts it holds
     for label, path, raw in ctx.data_texts:
-        if label not in loaded:  # a file refused as a whole (a second file of one program)
-            continue
-        if (label, path) in internal or len(raw) < MIN_LENGTH:
+        if len(raw) < MIN_LENGTH:
             continue
         held = repeated.get(raw)
         if held is None:
@@ -69,6 +67,11 @@ def internal_text_in_public_field(ctx: Context) -> Iterator[Finding]:
             candidates = {t for w in _words(public) & by_word.keys() for t in by_word[w]}
             held = repeated[raw] = [t for t in sorted(candidates.union(unanchored))
                                     if t in public]
+        # most texts repeat nothing: where they come from is asked only of those that do
+        if not held or label not in loaded:  # a file refused whole (a program's 2nd file)
+            continue
+        if (label, path) in internal:
+            continue
         for text in held:
             source, where = values[text][0]
             yield Finding(
