@@ -116,6 +116,11 @@ def _attr(text: Any) -> str:
     return Markup(str(jinja2.filters.do_forceescape(plain(str(text)))).replace("|", "&#124;"))
 
 
+# Types whose values are never a bound method (the sandbox wraps ``str.format`` methods).
+_PLAIN = frozenset({str, Markup, int, float, bool, type(None), list, tuple, dict, set,
+                    frozenset, dt.date, dt.datetime})
+
+
 class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, remembering its verdict per (type, attribute name).
 
@@ -133,6 +138,22 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         if verdict is None:
             verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
         return verdict
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's sandboxed attribute access, in the order Jinja takes its steps; a value
+        of a plain data type (the data's texts, numbers, lists, dates) is no method, so
+        the check for a ``str.format`` method to wrap is left out for it."""
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+        if type(value) not in _PLAIN:
+            fmt = self.wrap_str_format(value)
+            if fmt is not None:
+                return fmt
+        if self.is_safe_attribute(obj, attribute, value):
+            return value
+        return self.unsafe_undefined(obj, attribute)
 
 
 # What the compiled code depends on besides a template's source (Jinja checks that): the
