@@ -371,3 +371,27 @@ def test_an_organisation_published_in_one_language_gathers_no_translatable_texts
                                       "de-be-blnbdi\n", "    supervisory_authority: "
                                       "de-be-blnbdi\n    languages: {required: [de]}\n")])
     assert "[i18n.missing]" in german and "has no German (de) translation" in german
+
+
+def test_the_templates_gettext_formats_as_jinjas_newstyle_gettext_does() -> None:
+    """`_()` is always a format string, with or without variables, and its result is
+    the portal's own wording (printed as it is); the shortcut for a text with no `%` and
+    no variables gives what formatting it would."""
+    import jinja2
+    from markupsafe import Markup
+
+    from govportal.pages.environment import environment
+
+    ours = environment()
+    theirs = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    theirs.install_gettext_callables(gettext=lambda t: t, ngettext=lambda s, p, n: s,
+                                     newstyle=True)
+    for source in ("{{ _('Your rights') }}", "{{ _('100%% of teams') }}",
+                   "{{ _('%(n)s programs', n=3) }}",
+                   "{% trans n=2 %}{{ n }} notices{% endtrans %}",
+                   "{{ _('a <b>') }}"):
+        assert ours.from_string(source).render() == theirs.from_string(source).render(), source
+    assert isinstance(ours.globals["_"]("Your rights"), Markup)
+    for env in (ours, theirs):  # a lone % is a broken format string in both
+        with pytest.raises(TypeError):
+            env.from_string("{{ _('100% of teams') }}").render()

@@ -223,7 +223,10 @@ def _gettext(lookup: Any) -> Any:
     package's own wording) and always treated as a format string, as Jinja's is."""
 
     def gettext(text: str, /, **variables: Any) -> Markup:
-        return Markup(lookup(text)) % variables
+        found = Markup(lookup(text))
+        if not variables and "%" not in found:
+            return found  # what formatting it with nothing would give
+        return found % variables
 
     return gettext
 
