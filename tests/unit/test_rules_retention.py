@@ -245,3 +245,29 @@ def test_a_clause_without_a_period_does_not_stop_the_check_of_the_next(
         "clause 'contact-clause' states its own period '2 years'\n"
         "    hint: quote the schedule instead: [[period:learning-records]]",
     ]
+
+
+def test_a_programs_retention_is_worked_out_again_when_the_program_or_its_fields_change(
+        ) -> None:
+    """`Policy.retention_for` keeps each program's covering rules for as long as the
+    program, its list of fields and the schedule are the ones it was worked out for: a
+    program replaced, a field added in place or a schedule replaced is seen at once."""
+    from govportal.data.loader import load_policy
+    from govportal.problems import Problems
+
+    policy = load_policy(CASES / "rules" / "base", Problems())
+    pid, program = next(iter(policy.programs.items()))
+    first = policy.retention_for(program)
+    assert first and policy.retention_for(program) == first
+    fewer = program.model_copy(update={"fields": program.fields[:1]})
+    assert list(policy.retention_for(fewer)) == program.fields[:1]
+    other = next(f.id for f in policy.inventory.fields if f.id not in program.fields)
+    program.fields.append(other)  # in place: the same list, one longer
+    assert other in policy.retention_for(program)
+    program.fields.pop()
+    assert policy.retention_for(program) == first
+    rules = policy.retention.rules
+    policy.retention = policy.retention.model_copy(update={"rules": []})
+    assert all(found == [] for found in policy.retention_for(program).values())
+    policy.retention = policy.retention.model_copy(update={"rules": rules})
+    assert policy.retention_for(program) == first

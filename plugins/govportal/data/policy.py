@@ -146,11 +146,23 @@ class Policy:
         return shared, limited
 
     def _covering(self, program: m.Program) -> dict[str, list[tuple[int, m.RetentionRule]]]:
-        shared, limited = self._index("coverage", self.retention.rules if self.retention
-                                      else None, self._coverage)
+        """For each field the program collects, its covering rules by position: worked out
+        once per program (the rules ask it for every disclosure item) for as long as it is
+        the same program object with the same list of fields and the schedule's index is
+        the same (callers never change what it returns)."""
+        coverage = self._index("coverage", self.retention.rules if self.retention else None,
+                               self._coverage)
+        memo = self._indexes.setdefault("covering", (None, 0, {}))[2]
+        hit = memo.get(program.id)
+        if hit is not None and hit[0] is program and hit[1] is program.fields \
+                and hit[2] == len(program.fields) and hit[3] is coverage:
+            return hit[4]
+        shared, limited = coverage
         own = limited.get(program.id, {})
-        return {f: sorted(shared.get(f, []) + own.get(f, []), key=lambda x: x[0])
-                for f in program.fields}
+        found = {f: sorted(shared.get(f, []) + own.get(f, []), key=lambda x: x[0])
+                 for f in program.fields}
+        memo[program.id] = (program, program.fields, len(program.fields), coverage, found)
+        return found
 
     def jurisdictions_of(self, program: m.Program) -> list[m.Jurisdiction]:
         """The known jurisdictions of a program's data subjects, each once, in order."""

@@ -128,8 +128,16 @@ class Catalog(_Strict):
     def by_id(self) -> dict[str, CatalogItem]:
         return {i.id: i for i in self.items}
 
+    @functools.cached_property
+    def regime_names(self) -> dict[str, str]:
+        """Regime id → its name (the first regime of an id, as the list gives them)."""
+        names: dict[str, str] = {}
+        for r in self.regimes:
+            names.setdefault(r.id, r.name)
+        return names
+
     def regime_name(self, regime: str) -> str:
-        return next((r.name for r in self.regimes if r.id == regime), regime)
+        return self.regime_names.get(regime, regime)
 
 
 class BreachTimeline(_Strict):
