@@ -132,9 +132,11 @@ class Policy:
                            self._by_id)
 
     @staticmethod
-    def _coverage(rules: list[m.RetentionRule]) -> tuple[dict, dict]:
-        """field → [(position, rule)] for rules of every program, and program → field →
-        [(position, rule)] for rules limited to some programs."""
+    def _coverage(rules: list[m.RetentionRule]) -> tuple[dict, dict, dict]:
+        """field → [(position, rule)] for rules of every program, program → field →
+        [(position, rule)] for rules limited to some programs, and each program's covering
+        rules as :meth:`_covering` works them out (made with the index, so that a
+        schedule changed is a new index with none kept)."""
         shared: dict[str, list[tuple[int, m.RetentionRule]]] = {}
         limited: dict[str, dict[str, list[tuple[int, m.RetentionRule]]]] = {}
         for position, rule in enumerate(rules):
@@ -143,25 +145,23 @@ class Policy:
                     shared.setdefault(f, []).append((position, rule))
                 for pid in dict.fromkeys(rule.programs):
                     limited.setdefault(pid, {}).setdefault(f, []).append((position, rule))
-        return shared, limited
+        return shared, limited, {}
 
     def _covering(self, program: m.Program) -> dict[str, list[tuple[int, m.RetentionRule]]]:
         """For each field the program collects, its covering rules by position: worked out
         once per program (the rules ask it for every disclosure item) for as long as it is
-        the same program object with the same list of fields and the schedule's index is
-        the same (callers never change what it returns)."""
-        coverage = self._index("coverage", self.retention.rules if self.retention else None,
-                               self._coverage)
-        memo = self._indexes.setdefault("covering", (None, 0, {}))[2]
-        hit = memo.get(program.id)
+        the same program object with the same list of fields (callers never change what it
+        returns)."""
+        shared, limited, kept = self._index(
+            "coverage", self.retention.rules if self.retention else None, self._coverage)
+        hit = kept.get(program.id)
         if hit is not None and hit[0] is program and hit[1] is program.fields \
-                and hit[2] == len(program.fields) and hit[3] is coverage:
-            return hit[4]
-        shared, limited = coverage
+                and hit[2] == len(program.fields):
+            return hit[3]
         own = limited.get(program.id, {})
         found = {f: sorted(shared.get(f, []) + own.get(f, []), key=lambda x: x[0])
                  for f in program.fields}
-        memo[program.id] = (program, program.fields, len(program.fields), coverage, found)
+        kept[program.id] = (program, program.fields, len(program.fields), found)
         return found
 
     def jurisdictions_of(self, program: m.Program) -> list[m.Jurisdiction]:

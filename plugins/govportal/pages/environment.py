@@ -263,7 +263,8 @@ def environment(user_dir: Path | None = None, language: str = "en") -> jinja2.En
     # gettext does (the catalog's text, formatted with the call's variables, always),
     # without its two indirections through the template context for each of the some
     # seventy calls a notice makes
-    env.globals.update(_=_gettext(catalog.gettext), gettext=_gettext(catalog.gettext))
+    gettext = _gettext(catalog.gettext)
+    env.globals.update(_=gettext, gettext=gettext)
     env.filters.update(
         md=_md, inline=_inline, cell=_cell, plain=plain, attr=_attr, code=_code,
         date=lambda value: reader_date(value, language), label=_label,
