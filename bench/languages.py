@@ -66,18 +66,43 @@ def two_language_copy(one: Path, two: Path) -> int:
 
 
 def translation_line_edit(project: Path, code: str = LANGUAGE) -> tuple[str, str, str]:
-    """A translator's one-line change: the German text of what the first program's manager
-    guide says to record (its guide in German changes; the English pages and every
-    translation's fingerprint stay as they are)."""
+    """A translator's one-line change: the German text of what a manager guide says to
+    record, in the first program of the translation file whose guide is published in German
+    (the German jurisdiction's; a program that serves only others has its texts translated
+    but no German page). That guide in German changes; the English pages and every
+    translation's fingerprint stay as they are. The text to replace runs from the program's
+    first line to the end of the edited one: it is found once in the file."""
     path = project / "data" / "translations" / code / "programs.yaml"
     rel = path.relative_to(project).as_posix()
     text = path.read_text(encoding="utf-8")
-    match = re.search(r'"manager_guide\.record_purpose": \{\n[^\n]*\n( *"text": "[^"\n]*)"',
-                      text)
-    if match is None:
-        raise SystemExit(f"{rel} has no one-line translation of `record_purpose` to edit")
-    old = match.group(1)
-    return rel, old, old + " (bearbeitet)"
+    published = german_programs(project, code)
+    for pid in json.loads(text):
+        if pid not in published:
+            continue
+        start = text.index(f"\n {json.dumps(pid)}: {{") + 1
+        match = re.compile(r'"manager_guide\.record_purpose": \{\n[^\n]*\n *"text": "[^"\n]*'
+                           ).search(text, start)
+        if match is not None and text.find("\n }", start) > match.start():
+            # from the program's first line, so that the text replaced is this program's
+            # (every program's guide says the same thing)
+            old = text[start:match.end()]
+            return rel, old, old + " (bearbeitet)"
+    raise SystemExit(f"{rel} has no one-line translation of `record_purpose` that a page in "
+                     f"{code} prints")
+
+
+def german_programs(project: Path, code: str = LANGUAGE) -> set[str]:
+    """The programs whose notice and guide the project publishes in ``code`` (their
+    jurisdictions require it)."""
+    import datetime as dt
+
+    from govportal import pipeline
+    from govportal.data.translatable import Need, program_needs
+
+    policy = pipeline.check(project / "data").policy
+    today = dt.date.today()
+    return {pid for pid, program in policy.programs.items()
+            if program_needs(policy, program, today).get(code) == Need.REQUIRED}
 
 
 def measure_languages(sizes: list[int], work: Path, repeat: int, build: Callable[[Path], dict],
