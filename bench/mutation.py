@@ -57,7 +57,7 @@ CORE = (
     "text/safe_markdown.py", "data/yaml_reader.py",
     *(f"changes/{n}.py" for n in (
         "archive", "control", "facts", "fingerprint", "history", "lock", "prsummary")),
-    "publish/edition_scan.py", "publish/exports.py",
+    "publish/edition_scan.py", "publish/site_readings.py", "publish/exports.py",
 )
 # The tests of each part of the core (in-process ones; site builds run as separate processes
 # and would not see a mutant). mutmut then picks, for each mutant, those that reach its
@@ -98,6 +98,8 @@ TESTS: dict[str, tuple[str, ...]] = {
     "data/yaml_reader.py": ("tests/unit/test_yamlsafe.py", "tests/unit/test_hostile.py",
                             "tests/unit/test_yaml_reader.py"),
     "publish/edition_scan.py": ("tests/unit/test_edition_scan.py", "tests/unit/test_site_scan.py"),
+    "publish/site_readings.py": ("tests/unit/test_edition_scan.py",
+                                 "tests/unit/test_site_scan.py"),
     "publish/exports.py": ("tests/unit/test_exports.py", "tests/unit/test_exports_files.py"),
     "changes/facts.py": (*_CHANGES, "tests/unit/test_change_facts.py",
                          "tests/unit/test_fact_names.py"),

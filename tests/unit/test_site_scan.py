@@ -21,14 +21,13 @@ import pytest
 from govportal import pipeline
 from govportal.publish import edition_scan
 from govportal.publish.edition_scan import (
-    SEPARATOR,
     SiteScan,
-    _chunks,
     _quote,
     find_leaks,
     internal_values,
     readable_text,
 )
+from govportal.publish.site_readings import SEPARATOR, chunks
 from govportal.rules.registry import Options
 from tests.sitebuild.test_editions import (
     CONTACT_EMAIL,
@@ -80,11 +79,12 @@ def _first_build_of_the_process():
 
 
 def counts(rendered: int = 0, unchanged: int = 0, after: int = 0, passed: int = 0,
-           read: int = 0, already: int = 0) -> dict[str, int]:
+           read: int = 0, already: int = 0, read_before: int = 0) -> dict[str, int]:
     return {"pages read while rendered": rendered,
             "pages unchanged since the last build": unchanged, "files read after": after,
             "files already read": already,
-            "search entries passed over": passed, "search entries read": read}
+            "search entries passed over": passed, "search entries read": read,
+            "search entries read in the last build": read_before}
 
 
 def render(scan: SiteScan, site: Path, pages: dict[str, str]) -> None:
@@ -427,15 +427,89 @@ def test_a_page_read_only_in_the_walk_is_not_remembered_for_the_index(tmp_path: 
     assert scan.counts == counts(after=2, read=1)
 
 
+# -- The search index in a rebuild (mkdocs serve) ---------------------------------------------
+
+KEPT = [{"location": "", "title": "Welcome",
+         "text": "The portal explains how <code>we</code> use staff data."},  # passed: 2
+        {"location": "", "title": "Welcome", "text": "Not on the page."},      # passed 1, read 1
+        {"location": "missing/", "title": "", "text": "Nothing here."},        # read: 1
+        {"location": 7, "title": "", "text": "Seven."}]                        # read: 1
+
+
+@pytest.fixture(scope="module")
+def phone_policy(tmp_path_factory: pytest.TempPathFactory):
+    """Another value sought, none holding "<" (entries may still be passed over)."""
+    return _policy(tmp_path_factory.mktemp("phone"),
+                   ("incident-response.yaml", f"phone: {CONTACT_PHONE}", "phone: ext 4911-07"))
+
+
+def _rebuild(scan: SiteScan, site: Path, docs: list, pages: dict[str, str] | None = None
+             ) -> list[str]:
+    render(scan, site, pages or {"index.html": HOME})
+    write(site, "search/search_index.json", _index(docs))
+    return scan.finish(site)
+
+
+def test_a_rebuild_does_not_read_again_the_index_strings_that_held_no_value(
+        tmp_path: Path, policy) -> None:
+    first = SiteScan(policy)
+    assert _rebuild(first, tmp_path, KEPT) == []
+    assert first.counts == counts(rendered=1, after=1, passed=3, read=3, already=1)
+    # what was found of each entry of a page is remembered for that entry
+    second = SiteScan(policy)
+    assert _rebuild(second, tmp_path, KEPT) == []
+    assert second.counts == counts(unchanged=1, after=1, passed=3, read_before=3, already=1)
+    # a new entry is read, and what it holds is found
+    third = SiteScan(policy)
+    leak = {"location": "faq/", "title": "FAQ", "text": f"Ask {CONTACT_NAME}."}
+    assert _rebuild(third, tmp_path, [*KEPT, leak]) == [f"search/search_index.json {NAME}"]
+    assert third.counts == counts(unchanged=1, after=1, passed=3, read=1, read_before=3,
+                                  already=1)
+
+
+def test_strings_read_together_with_a_value_are_all_read_again(tmp_path: Path,
+                                                               policy) -> None:
+    """What a chunk holds is not known string by string: none of its strings is kept as
+    holding nothing."""
+    leak = {"location": "faq/", "title": "FAQ", "text": f"Ask {CONTACT_NAME}."}
+    for _ in range(2):
+        scan = SiteScan(policy)
+        assert _rebuild(scan, tmp_path, [*KEPT, leak]) == [f"search/search_index.json {NAME}"]
+        assert scan.counts["search entries read"] == 4
+        assert scan.counts["search entries read in the last build"] == 0
+
+
+def test_an_entry_passed_over_is_compared_again_with_its_page_when_the_page_changed(
+        tmp_path: Path, policy) -> None:
+    """An entry that lay within its page's text is passed over again while the page's
+    reading is the same, and compared again with the page once the page changed."""
+    shown = {"location": "", "title": "", "text": "The portal explains how we use staff data."}
+    assert _rebuild(SiteScan(policy), tmp_path, [shown]) == []
+    again = SiteScan(policy)
+    assert _rebuild(again, tmp_path, [shown]) == []
+    assert again.counts == counts(unchanged=1, after=1, passed=2, already=1)
+    changed = SiteScan(policy)
+    assert _rebuild(changed, tmp_path, [shown], {"index.html": ABOUT}) == []
+    assert changed.counts == counts(rendered=1, after=1, passed=1, read=1, already=1)
+
+
+def test_a_scan_for_other_values_reads_every_index_string_again(tmp_path: Path, policy,
+                                                                phone_policy) -> None:
+    assert _rebuild(SiteScan(policy), tmp_path, KEPT) == []
+    other = SiteScan(phone_policy)
+    assert _rebuild(other, tmp_path, KEPT) == []
+    assert other.counts == counts(rendered=1, after=1, passed=3, read=3, already=1)
+
+
 # -- Small parts ---------------------------------------------------------------------------
 
 def test_strings_are_read_in_chunks_of_about_64_kib() -> None:
     size = 1 << 16
     a, b = "a" * (size - 1), "b" * (size - 1)
-    assert list(_chunks(iter([a, "x", b, "y", "z"]))) == [
+    assert list(chunks(iter([a, "x", b, "y", "z"]))) == [
         f"{a}{SEPARATOR}x", f"{b}{SEPARATOR}y", "z"]
-    assert list(_chunks(iter(["c" * size, "d"]))) == ["c" * size, "d"]
-    assert list(_chunks(iter([]))) == []
+    assert list(chunks(iter(["c" * size, "d"]))) == ["c" * size, "d"]
+    assert list(chunks(iter([]))) == []
 
 
 @pytest.mark.parametrize(("text", "quoted"), [

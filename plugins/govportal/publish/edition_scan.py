@@ -12,15 +12,15 @@ The scan is one pass over the site (:class:`SiteScan`): each page is read as it 
 from the same text the output checks read, and the walk over the written site afterwards
 reads only what was not read then (a page is not read again while its file holds exactly
 what was read; the search index's entries are passed over where their page's text, already
-read, holds all of theirs).
+read, holds all of theirs). Under ``mkdocs serve`` each rebuild's scan starts from what the
+last one read: a page whose bytes are the same, and a string of the search index that held
+none of the values sought, are not read again.
 """
 
 from __future__ import annotations
 
 import filecmp
-import functools
 import hashlib
-import html
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -34,7 +34,17 @@ from ..pages.page import INTERNAL_PAGES
 from ..text.folding import collapse, fold, inner_words
 from ..text.safe_markdown import plain
 from .leak_scanner import Internal, LeakScanner, Reading, group_by_key_word, normalise
-from .site_texts import Unreadable, texts_of
+from .site_readings import (
+    SEPARATOR,
+    batches,
+    chunk_reading,
+    json_strings,
+    read_site_file,
+    readable_text,
+    readings_of,
+    within,
+)
+from .site_texts import Unreadable
 
 __all__ = ["EDITIONS", "Internal", "LeakScanner", "Reading", "SiteScan", "find_leaks",
            "group_by_key_word", "inner_words", "internal_values", "read_site_file",
@@ -53,107 +63,6 @@ def internal_values(policy: Policy) -> list[Internal]:
     values = [Internal(collapse(fold(plain(v))), label, path, collapse(plain(v)))
               for label, path, v in found]
     return [item for item in values if len(item.text) >= MIN_LENGTH]
-
-
-# A tag, a comment, a doctype or a processing instruction, with quoted attribute values read
-# whole (a ">" inside quotes does not end the tag). Page text never holds a bare "<": MkDocs
-# writes it as "&lt;", so what starts like a tag is one. Neither runs past a SEPARATOR.
-_MARKUP = re.compile(r"<!--[^\x00]*?-->|<[A-Za-z/!?](?:[^>\"'\x00]|\"[^\"\x00]*\"|'[^'\x00]*')*>")
-
-
-def _html_text(text: str, gap: str) -> str:
-    """The text of HTML with each tag read as ``gap``, entities decoded."""
-    return html.unescape(_MARKUP.sub(gap, text))
-
-
-def _json_strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield str(key)
-            yield from _json_strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _json_strings(child)
-
-
-def read_site_file(path: Path) -> list[Reading]:
-    """The texts of a site file (:func:`readings_of` its bytes)."""
-    return readings_of(path.name, path.read_bytes())
-
-
-def readings_of(name: str, raw: bytes) -> list[Reading]:
-    """The texts of a site file called ``name`` holding ``raw``, each whole (a value is
-    found inside one of them), folded (:func:`~govportal.text.folding.fold`: case, Unicode
-    forms, invisible characters).
-
-    Every kind of file is read (:mod:`.site_texts`: compressed files and archives expanded,
-    PDFs' text extracted). HTML: the page with entities decoded, and its text. JSON: its
-    strings (keys and values), decoded, and their text when they hold markup, a few at a
-    time with a separator no value can straddle (see :func:`_chunks`). Any other text, or
-    JSON that does not parse: the raw text and its decoded entities.
-    Whitespace is collapsed later, and only where a value may be held. Raises
-    :class:`~.site_texts.Unreadable` for a file that cannot be expanded or parsed."""
-    readings: list[Reading] = []
-    for style, text in texts_of(name, raw):
-        if style == "html":
-            readings.append(_html_reading(text))
-            continue
-        if style == "json":
-            try:
-                data = json.loads(text)
-            except ValueError:
-                pass
-            else:
-                readings += json_readings(_json_strings(data))
-                continue
-        readings.append(_text_reading(text, html.unescape(text)))
-    return readings
-
-
-def json_readings(strings: Iterator[str]) -> list[Reading]:
-    """JSON strings read a few at a time (:func:`_chunks`)."""
-    return [_html_reading(chunk) if "<" in chunk else _text_reading(html.unescape(chunk))
-            for chunk in _chunks(strings)]
-
-
-SEPARATOR = "\x00\n"  # between strings read together: no value holds it, no tag spans it
-CHUNK = 1 << 16
-
-
-def _chunks(strings: Iterator[str]) -> Iterator[str]:
-    """Strings joined into texts of about :data:`CHUNK` characters, each string whole.
-    Reading strings together is quicker than one by one; reading a whole search index as
-    one text would make every value a candidate in it."""
-    batch: list[str] = []
-    size = 0
-    for string in strings:
-        batch.append(string)
-        size += len(string)
-        if size >= CHUNK:
-            yield SEPARATOR.join(batch)
-            batch, size = [], 0
-    if batch:
-        yield SEPARATOR.join(batch)
-
-
-def _html_reading(text: str) -> Reading:
-    """HTML as a reader finds it: entities decoded with the markup kept (attribute values,
-    comments), and the text alone read two ways, a tag as nothing and as a space, so that a
-    value split by markup is found either way. The words of the second reading are all in
-    the first (a tag only ever separates text), so it is made only when needed."""
-    return Reading([fold(html.unescape(text)), fold(_html_text(text, ""))],
-                   lambda: [fold(_html_text(text, " "))], kind="html")
-
-
-def _text_reading(*views: str) -> Reading:
-    return Reading([fold(v) for v in views])
-
-
-def readable_text(path: Path) -> str:
-    """Every view of a site file, whitespace collapsed as in values."""
-    return "\n".join(normalise(v) for r in read_site_file(path) for v in r.views)
 
 
 def internal_page_files(use_directory_urls: bool) -> set[str]:
@@ -189,7 +98,9 @@ class _Read:
     text: str
 
 
-_LAST_SCAN: dict[str, Any] = {}  # the pages the last scan read, and the values it sought
+# what the last scan read (pages, the search index's strings and entries) and the values it
+# sought
+_LAST_SCAN: dict[str, Any] = {}
 
 
 class SiteScan:
@@ -210,15 +121,25 @@ class SiteScan:
         # when it looked for the same values: a page whose bytes are the same is not read
         # again (what a scan finds depends only on the file's name, its bytes and the values)
         self._values = tuple((v.text, v.file, v.path) for v in values)
-        last = _LAST_SCAN.get("values"), _LAST_SCAN.get("read")
-        self._earlier: dict[str, _Read] = last[1] if last[0] == self._values else {}
+        same = _LAST_SCAN.get("values") == self._values
+        self._earlier: dict[str, _Read] = _LAST_SCAN["read"] if same else {}
+        # the search index's strings that held none of the values (a string is read alone:
+        # a value never straddles the separator between strings read together, so a chunk
+        # that holds none holds none in any of its strings), and whether each entry lay
+        # within its page's text, with the reading of that page
+        self.clean: set[str] = set()
+        self._clean_before: set[str] = _LAST_SCAN["clean"] if same else set()
+        self.within: dict[tuple[str, str], tuple[_Read, bool]] = {}
+        self._within_before: dict[tuple[str, str], tuple[_Read, bool]] = (
+            _LAST_SCAN["within"] if same else {})
         # a value with "<" in it could straddle the markup of an index entry: then every
         # entry is read
         self.entries_may_be_passed = not any("<" in v.text for v in self.scanner.order)
         self.counts = {"pages read while rendered": 0,
                        "pages unchanged since the last build": 0, "files read after": 0,
                        "files already read": 0,
-                       "search entries passed over": 0, "search entries read": 0}
+                       "search entries passed over": 0, "search entries read": 0,
+                       "search entries read in the last build": 0}
 
     def page(self, dest_uri: str, output: str) -> None:
         """Read a page as rendered (``output`` is what the generator writes to
@@ -258,7 +179,8 @@ class SiteScan:
             self.directory_urls = use_directory_urls
             self.internal_pages = internal_page_files(use_directory_urls)
         _LAST_SCAN.clear()
-        _LAST_SCAN.update(values=self._values, read=self.read)
+        _LAST_SCAN.update(values=self._values, read=self.read, clean=self.clean,
+                          within=self.within)
         leaks: list[str] = []
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             rel = path.relative_to(site).as_posix()
@@ -292,20 +214,21 @@ class SiteScan:
 
     def _read_file(self, name: str, raw: bytes) -> tuple[str | None, list[Internal]]:
         self.counts["files read after"] += 1
+        if name == "search_index.json" and self.read and self.entries_may_be_passed:
+            found = self._search_index(raw)
+            if found is not None:
+                return None, found
         try:
-            readings = None
-            if name == "search_index.json" and self.read and self.entries_may_be_passed:
-                readings = self._search_index(raw)
-            if readings is None:
-                readings = readings_of(name, raw)
+            readings = readings_of(name, raw)
         except Unreadable as exc:
             return str(exc), []
         return None, self._find(readings)
 
-    def _search_index(self, raw: bytes) -> list[Reading] | None:
-        """A search index read without the entries whose text lies within their page's
-        text as already read (None when it is not an index this understands, or not
-        plain UTF-8 JSON: then it is read as any other file)."""
+    def _search_index(self, raw: bytes) -> list[Internal] | None:
+        """What a search index holds, read without the entries whose text lies within their
+        page's text as already read, and without the strings already found to hold no value
+        (None when it is not an index this understands, or not plain UTF-8 JSON: then it is
+        read as any other file)."""
         if raw[:1] != b"{":
             return None
         try:
@@ -315,65 +238,71 @@ class SiteScan:
         docs = data.get("docs") if isinstance(data, dict) else None
         if not isinstance(docs, list):
             return None
-        return json_readings(self._index_strings(data, docs))
+        found: set[Internal] = set()
+        for batch in batches(self._unread(self._index_strings(data, docs))):
+            hits = self.scanner.find(chunk_reading(SEPARATOR.join(batch)))
+            if hits:
+                found.update(hits)
+            else:
+                self.clean.update(batch)
+        return sorted(found, key=self.scanner.order.__getitem__)
+
+    def _unread(self, strings: Iterator[str]) -> Iterator[str]:
+        """Each string once, and none the last scan found to hold no value (kept as found
+        to hold none for the next)."""
+        seen: set[str] = set()
+        for string in strings:
+            if string in seen:
+                continue
+            seen.add(string)
+            if string in self._clean_before:
+                self.clean.add(string)
+            else:
+                yield string
 
     def _index_strings(self, data: dict[str, Any], docs: list[Any]) -> Iterator[str]:
         for key, value in data.items():
             yield str(key)
             if value is not docs:
-                yield from _json_strings(value)
+                yield from json_strings(value)
                 continue
             for doc in docs:
                 if not isinstance(doc, dict):
-                    yield from _json_strings(doc)
+                    yield from json_strings(doc)
                     continue
-                page = self._page_text(doc.get("location"))
+                dest, page = self._page_read(doc.get("location"))
                 for name, child in doc.items():
                     yield str(name)
-                    if (page and name in ("title", "text") and isinstance(child, str)
-                            and _within(child, page)):
+                    if (page is not None and page.text and name in ("title", "text")
+                            and isinstance(child, str) and self._passes(dest, child, page)):
                         self.counts["search entries passed over"] += 1
                         continue
                     if name == "text":
-                        self.counts["search entries read"] += 1
-                    yield from _json_strings(child)
+                        self.counts["search entries read" if child not in self._clean_before
+                                    else "search entries read in the last build"] += 1
+                    yield from json_strings(child)
 
-    def _page_text(self, location: Any) -> str:
-        """The text read of the page an index entry points to ("" when none was read)."""
+    def _passes(self, dest: str, string: str, page: _Read) -> bool:
+        """Whether an entry of the page ``dest`` lies within the page's text (what the last
+        scan found, when the page's reading is that scan's)."""
+        key = (dest, string)
+        before = self._within_before.get(key)
+        held = before[1] if before is not None and before[0] is page else within(string,
+                                                                                   page.text)
+        self.within[key] = (page, held)
+        return held
+
+    def _page_read(self, location: Any) -> tuple[str, _Read | None]:
+        """The site path and the reading of the page an index entry points to (None when
+        none was read)."""
         if not isinstance(location, str):
-            return ""
+            return "", None
         url = location.split("#", 1)[0]
         if self.directory_urls and (url == "" or url.endswith("/")):
             dest = url + "index.html"
         else:
             dest = url
-        read = self.read.get(dest)
-        return read.text if read is not None else ""
-
-
-_memo = functools.lru_cache(maxsize=1 << 16)
-_BARE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
-
-
-def _within(string: str, page: str) -> bool:
-    """Whether every value ``string`` could show is in ``page`` (a page's text with tags
-    read as nothing, folded and collapsed): its markup is only bare tags (no attribute or
-    comment that could hold text), and its text, with tags read as nothing and as a space,
-    lies within the page's."""
-    shown = _shown(string)
-    return shown is not None and all(text in page for text in shown)
-
-
-@_memo  # a live preview's rebuilds read the same index entries again
-def _shown(string: str) -> tuple[str, ...] | None:
-    """The texts ``string`` shows, folded and collapsed: the text itself (entities decoded)
-    when it has no markup, else its text with tags read as nothing and as a space; None
-    when its markup is not only bare tags (an attribute or a comment could hold text)."""
-    if "<" not in string:
-        return (normalise(fold(html.unescape(string))),)
-    if any(not _BARE_TAG.fullmatch(tag) for tag in _MARKUP.findall(string)):
-        return None
-    return (normalise(fold(_html_text(string, ""))), normalise(fold(_html_text(string, " "))))
+        return dest, self.read.get(dest)
 
 
 _SPACE = re.compile(r"\s+")
