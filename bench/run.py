@@ -704,9 +704,8 @@ def verdicts(sizes: list[dict[str, Any]], serve: dict[str, Any] | None) -> list[
                             "every rebuild; see Reading the results"
                             if "--dirty" not in found.get("flags", ["--dirty"]) else
                             "the preview renders again only the changed pages; what is left "
-                            "is the check of all the data, the pages' templates and the "
-                            "edition scan's reading of the search index; see Reading the "
-                            "results")})
+                            "is the check of all the data, the change control, the exports "
+                            "and MkDocs' own work and polling; see Reading the results")})
     return out
 
 
