@@ -16,7 +16,6 @@ import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 
 import pytest
 import yaml
@@ -24,6 +23,7 @@ import yaml
 from govportal import pipeline
 from govportal.changes.facts import facts_of
 from govportal.publish import exports
+from govportal.publish.site_readings import json_strings
 from govportal.rules import registry
 from tests.conftest import CASES
 from tests.security.inject import inject
@@ -71,18 +71,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], l
     facts = [facts_of(result.policy, p).model_dump_json() for p in
              result.policy.programs.values()]
     return files, facts
-
-
-def json_strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield str(key)
-            yield from json_strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from json_strings(child)
 
 
 def markup_in(text: str) -> list[str]:

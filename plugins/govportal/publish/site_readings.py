@@ -39,6 +39,7 @@ def html_text(text: str, gap: str) -> str:
 
 
 def json_strings(value: Any) -> Iterator[str]:
+    """Every string of parsed JSON, keys included, in document order."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
