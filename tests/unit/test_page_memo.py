@@ -246,7 +246,7 @@ def test_any_other_edited_file_makes_the_registers_again(policy, file):
 def test_the_registers_see_the_policy_without_its_translations(policy):
     """By construction, not by a promise of the templates: the view they get has no
     translation, no translation file's document and no translation file's digest."""
-    from govportal.pages.page_memo import untranslated
+    from govportal.data.policy import untranslated
 
     assert policy.translations and policy.translation_files
     view = untranslated(policy)
@@ -276,7 +276,7 @@ def test_a_project_template_of_a_register_cannot_read_a_translation(policy, tmp_
 def test_the_view_without_translations_shares_what_was_decided_of_each_program(policy):
     """The coverage page (made from the view) and the rules, the notices and the exports
     (made from the policy) ask for the same decisions: they are decided once."""
-    from govportal.pages.page_memo import untranslated
+    from govportal.data.policy import untranslated
     from govportal.rules.decisions import decide
     from govportal.rules.facts import facts_for
 

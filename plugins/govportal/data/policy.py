@@ -8,6 +8,7 @@ built once.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,3 +202,24 @@ _ATTRS = {k: v for k, v in _ATTRS.items() if k not in m.OPTIONAL_FILES}
 _ALL_ATTRS = {
     **_ATTRS, "transfers.yaml": "transfers", "requirements.yaml": "requirements"
 }
+
+
+def untranslated(policy: Policy) -> Policy:
+    """``policy`` without its translations, the only view of it the source language's
+    registers and indexes get, and the rules that do not read the translations: what they
+    print or find cannot depend on a translation, so a live preview's memos of them
+    (:func:`~..pages.page_memo.source_key`, :mod:`~..rules.kept_findings`) may leave the
+    translations out of their keys."""
+    if not policy.translations and not policy.translation_files:
+        return policy
+    labels = set(policy.translation_files.values())
+    view = dataclasses.replace(
+        policy, translations={}, translation_files={},
+        documents={k: v for k, v in policy.documents.items() if k not in labels},
+        sources=dict(source_files(policy)))
+    # What the rules decided of each program, which they keep on the policy (its facts and
+    # each requirement's status, read from the records alone, never from a translation),
+    # holds for the view, made of the same records: not decided a second time.
+    for memo in PROGRAM_MEMOS:
+        view.__dict__[memo] = policy.__dict__.setdefault(memo, {})
+    return view

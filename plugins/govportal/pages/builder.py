@@ -13,12 +13,13 @@ from typing import Any
 
 from ..data import model as m
 from ..data.placeholders import fill_placeholders
+from ..data.policy import untranslated
 from ..data.translatable import SOURCE_LANGUAGE
 from . import checklists, data_reference, governance, guide, notice, registers, rules_reference
 from .context import N_, PageContext
 from .environment import babel_locale, reader_date
 from .page import CLAUSES, GUIDES, HOME, NOTICES, Page, Section
-from .page_memo import PageMemo, shared_key, source_key, untranslated
+from .page_memo import PageMemo, shared_key, source_key
 
 # Page metadata that holds an ISO date the theme prints: each gets a ``<key>_text`` twin in
 # the reader's date format (the ISO value stays for the ``datetime`` attribute).
@@ -88,7 +89,7 @@ class PageBuilder(PageContext):
     def _source_pages(self) -> list[Page]:
         """The home page, the indexes and the registers (the readability page and the
         internal edition's assessments aside), made from the policy without its
-        translations (:func:`~.page_memo.untranslated`: they print the source language);
+        translations (:func:`~..data.policy.untranslated`: they print the source language);
         under a live preview, the last build's when none of the data they are made from
         changed (an edit to a translation makes none of them again)."""
         def make() -> list[Page]:

@@ -12,15 +12,15 @@ a hundred notices and guides.
 The key is exact by construction: the shared part is the SHA-256 of every data file read
 (the loader's ``Policy.sources``) except the programs' own files (each program's, and each
 language's translations of the programs), and the program's part is the program as loaded
-and, in another language, as translated (its model, dumped), so no data id a template reads
-can be missed; a
-template or catalog is covered by its folder's state, which the caller passes in.
+and, in another language, as translated (its model, dumped), so no data id a template
+reads can be missed; a template or catalog is covered by its folder's state, which the
+caller passes in.
 
 The home page, the indexes and the registers (coverage, retention, vendors …) are made from
 every data file but the translations: they are given the policy without its translations
-(:func:`untranslated`), in a full build too, so no translation can change what they print,
-and they are kept, as one list, under the SHA-256 of every other data file with the
-settings and the templates' state (:func:`source_key`). An edit to a translation makes
+(:func:`~..data.policy.untranslated`), in a full build too, so no translation can change
+what they print, and they are kept, as one list, under the SHA-256 of every other data
+file with the settings and the templates' state (:func:`source_key`). An edit to a translation makes
 none of them again; any other edit makes them all again. The readability page, which
 measures each translated notice, is made in every build.
 
@@ -36,7 +36,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from ..data import model as m
-from ..data.policy import PROGRAM_MEMOS, TRANSLATIONS_DIR, Policy, source_files
+from ..data.policy import TRANSLATIONS_DIR, Policy, source_files
 from .page import Page
 
 PROGRAM_FOLDER = "programs/"  # where the programs' own files sit in the data folder
@@ -64,30 +64,11 @@ def shared_key(policy: Policy, settings: tuple[Any, ...], site: bytes) -> bytes 
 def source_key(policy: Policy, settings: tuple[Any, ...], site: bytes) -> bytes | None:
     """What the source language's registers and indexes are made from in one build: every
     data file except the translations (they are made from the policy without its
-    translations, :func:`untranslated`), the builder's ``settings`` and the ``site``'s state.
-    None when the policy does not say which files it was read from."""
+    translations, :func:`~..data.policy.untranslated`), the builder's ``settings`` and the
+    ``site``'s state. None when the policy does not say which files it was read from."""
     if not policy.sources:
         return None
     return digest(source_files(policy), settings, site.hex())
-
-
-def untranslated(policy: Policy) -> Policy:
-    """``policy`` without its translations, the only view of it the source language's
-    registers and indexes get: what they print cannot depend on a translation, so the memo
-    of them (:func:`source_key`) may leave the translations out of its key."""
-    if not policy.translations and not policy.translation_files:
-        return policy
-    labels = set(policy.translation_files.values())
-    view = dataclasses.replace(
-        policy, translations={}, translation_files={},
-        documents={k: v for k, v in policy.documents.items() if k not in labels},
-        sources=dict(source_files(policy)))
-    # What the rules decided of each program, which they keep on the policy (its facts and
-    # each requirement's status, read from the records alone, never from a translation),
-    # holds for the view, made of the same records: not decided a second time.
-    for memo in PROGRAM_MEMOS:
-        view.__dict__[memo] = policy.__dict__.setdefault(memo, {})
-    return view
 
 
 def _programs_own(path: str) -> bool:

@@ -43,7 +43,7 @@ from .checking import Result, check
 from .language_nav import LanguageNavigation, language_navigation
 from .languages import language_pages, pair_twins
 from .page_readings import Reading, read_output, remember_outputs
-from .preview import PageState, Preview, digest, folder_state
+from .preview import PageState, Preview, coverage_json, digest, folder_state
 from .rendering import build_pages
 from .site_files import BuildError, SiteFiles
 from .timings import Timings
@@ -80,7 +80,8 @@ class SiteBuild:
         s = self.settings
         with self.timings.step("check"), once_per_build(self._once, self._kept()):
             result = check(s.data_dir, s.options, label_base=s.base,
-                           memo=self.preview.data_files if self.preview else None)
+                           memo=self.preview.data_files if self.preview else None,
+                           findings=self.preview.findings if self.preview else None)
         self.result = result
         if s.edition == "public":
             self.scan = edition_scan.SiteScan(result.policy)
@@ -178,8 +179,9 @@ class SiteBuild:
         chains = {pid: entry.chain for pid, program in policy.programs.items()
                   if lock and (entry := lock.entry(pid, program.notice.version))}
         records = notice_records(policy, self.pages, self.history)
+        coverage = coverage_json(policy, self.preview)
         outputs = exports.all_exports(policy, self.pages, site_url, site_name, chains,
-                                      records)
+                                      records, coverage)
         _check_paths(list(outputs))
         for path, content in outputs.items():
             if not files.exists(path):

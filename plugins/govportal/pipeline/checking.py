@@ -25,6 +25,7 @@ from ..problems import Location, Problems
 from ..publish import codeowners
 from ..rules import registry
 from ..rules.catalog import load_catalog
+from ..rules.kept_findings import KeptFindings
 from ..rules.registry import Options
 from .settings import Project
 
@@ -36,10 +37,13 @@ class Result:
 
 
 def check(data_dir: Path, options: Options | None = None,
-          label_base: Path | None = None, memo: LoadMemo | None = None) -> Result:
+          label_base: Path | None = None, memo: LoadMemo | None = None,
+          findings: KeptFindings | None = None) -> Result:
     """Load and validate ``data_dir``, then run every rule. Never raises for bad data.
     ``memo``: a live preview's data files from its last check (unchanged files that loaded
-    without a problem are not parsed again; every rule runs)."""
+    without a problem are not parsed again); ``findings``: its rules' findings from its last
+    check (a rule that does not read the translations is not run again while the other
+    data files and the options are the same)."""
     options = options or Options()
     problems = Problems(overrides=dict(options.severities))
     if memo is not None:
@@ -48,7 +52,7 @@ def check(data_dir: Path, options: Options | None = None,
         policy = load_policy(Path(data_dir), problems, label_base=label_base, memo=memo)
         if memo is not None:
             memo.carry_decisions(policy)
-        registry.run_rules(policy, options, problems)
+        registry.run_rules(policy, options, problems, kept=findings)
     name_blocked_disclosures(problems)
     return Result(policy, problems)
 

@@ -40,8 +40,11 @@ import jinja2.bccache
 
 from ..data.build_memo import TranslationMemo
 from ..data.load_memo import LoadMemo
+from ..data.policy import Policy, source_files, untranslated
 from ..pages.page_memo import PageMemo, digest
+from ..publish import exports
 from ..publish.manifest import Hashes
+from ..rules.kept_findings import KeptFindings
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # how MkDocs' warning starts
 SEARCH_INDEX = "search/search_index.json"  # where the theme's search plugin writes its index
@@ -119,9 +122,11 @@ class Preview:
         self.fingerprints: dict[str, bytes] = {}
         self.program_pages = PageMemo()  # each program's pages, templated once per change
         self.data_files = LoadMemo()  # the data files, parsed and validated once per change
+        self.findings = KeptFindings()  # the rules that do not read translations, run once
         self.translations = TranslationMemo()  # each record's texts, translated once per change
         self.file_hashes: Hashes = {}  # the manifest's hash of each site file, by its status
         self.removed: list[str] = []
+        self.coverage: tuple[bytes, str] | None = None  # coverage.json, with its key
 
     def begin(self, plugins: Iterable[Any]) -> None:
         """A new build: nothing rendered yet. The theme's search plugin (Material) merges a
@@ -271,6 +276,18 @@ def _by_page(docs: list[Any]) -> dict[str, list[dict[str, Any]]]:
     for entry in docs:
         found.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
     return found
+
+
+def coverage_json(policy: Policy, preview: Preview | None) -> str:
+    """``coverage.json``, made from the policy without its translations (what it lists
+    cannot depend on one, in any build); under a live preview, the last build's while every
+    data file but the translations is byte for byte the same (a translator's edit)."""
+    if preview is None or not policy.sources:
+        return exports.coverage_json(untranslated(policy))
+    key = digest(source_files(policy))
+    if preview.coverage is None or preview.coverage[0] != key:
+        preview.coverage = (key, exports.coverage_json(untranslated(policy)))
+    return preview.coverage[1]
 
 
 def start_preview() -> Preview:

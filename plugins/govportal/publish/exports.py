@@ -272,11 +272,13 @@ def coverage_json(policy: Policy) -> str:
 
 def all_exports(policy: Policy, pages: dict[str, Page], site_url: str = "",
                 site_name: str = "", chains: dict[str, str] | None = None,
-                records: list[NoticeRecord] | None = None) -> dict[str, str]:
+                records: list[NoticeRecord] | None = None,
+                coverage: str | None = None) -> dict[str, str]:
     """Every machine-readable file: site path → content. ``chains``: program id → the hash
     chain of its current notice version in the lock file; ``records``: every published
     (notice, language, version) (without: each notice's current version), whose canonical
-    texts are published too."""
+    texts are published too; ``coverage``: ``coverage.json`` as the build made it (without:
+    made here)."""
     records = records if records is not None else notice_records(policy, pages)
     return {
         "notices.json": notices_json(policy, pages, site_url, chains, records),
@@ -284,6 +286,6 @@ def all_exports(policy: Policy, pages: dict[str, Page], site_url: str = "",
         "retention.csv": retention_csv(policy),
         "ropa.csv": ropa_csv(policy),
         "notices.atom": notices_atom(policy, site_url, site_name),
-        "coverage.json": coverage_json(policy),
+        "coverage.json": coverage_json(policy) if coverage is None else coverage,
         **record_files(records),
     }

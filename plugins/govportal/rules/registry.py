@@ -18,9 +18,10 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..data.policy import Policy
+from ..data.policy import Policy, untranslated
 from ..data.translatable import SourceText, source_texts
 from ..problems import Cause, Location, Problems, Severity
+from .kept_findings import KeptFindings
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,8 @@ class Rule:
     func: RuleFunc
     family: str
     needs: tuple[str, ...]
+    # whether it reads the translations; every other rule is given the policy without them
+    translations: bool = False
 
     @property
     def doc(self) -> str:
@@ -111,15 +114,20 @@ FAMILIES = ("references", "consent", "views", "guides", "retention", "analytics"
             "disclosures", "content", "markup", "editions", "records", "i18n")
 
 
-def rule(rule_id: str, *, severity: Severity = Severity.ERROR,
-         needs: tuple[str, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule. ``needs`` names the Policy parts it reads (skipped if any failed)."""
+def rule(rule_id: str, *, severity: Severity = Severity.ERROR, needs: tuple[str, ...] = (),
+         translations: bool = False) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule. ``needs`` names the Policy parts it reads (skipped if any failed);
+    ``translations``: it reads the translations (``policy.translations``, or every data
+    file's texts, theirs included). A rule without it is given the policy without its
+    translations (:func:`~..data.policy.untranslated`), in every check: what it finds
+    cannot depend on a translation, so a live preview may keep its findings across a
+    translator's edit (:class:`~.kept_findings.KeptFindings`)."""
 
     def register(func: RuleFunc) -> RuleFunc:
         if rule_id in REGISTRY and REGISTRY[rule_id].func is not func:
             raise RuntimeError(f"rule id {rule_id} registered twice")
         family = func.__module__.rsplit(".", 1)[-1]
-        REGISTRY[rule_id] = Rule(rule_id, severity, func, family, needs)
+        REGISTRY[rule_id] = Rule(rule_id, severity, func, family, needs, translations)
         return func
 
     return register
@@ -137,10 +145,15 @@ def all_rules() -> dict[str, Rule]:
 
 
 def run_rules(policy: Policy, options: Options, problems: Problems,
-              only: Iterable[str] | None = None) -> None:
-    """Run every registered rule (or ``only`` those ids) and collect their findings."""
-    ctx = Context(policy, options)
+              only: Iterable[str] | None = None, kept: KeptFindings | None = None) -> None:
+    """Run every registered rule (or ``only`` those ids) and collect their findings.
+    ``kept``: a live preview's findings from its last check, taken for each rule that does
+    not read the translations when the data but the translations and the options are the
+    last check's (:class:`~.kept_findings.KeptFindings`)."""
+    contexts = {True: Context(policy, options), False: Context(untranslated(policy), options)}
     wanted = set(only) if only is not None else None
+    if kept is not None:
+        kept.begin(policy, options, wanted)
     for rule_id, item in sorted(all_rules().items()):
         if wanted is not None and rule_id not in wanted:
             continue
@@ -150,7 +163,11 @@ def run_rules(policy: Policy, options: Options, problems: Problems,
             continue
         if any(getattr(policy, part, None) is None for part in item.needs):
             continue
-        for finding in _iterate(item.func(ctx)):
+        if item.translations or kept is None:
+            findings: Iterable[Finding] = _iterate(item.func(contexts[item.translations]))
+        else:
+            findings = kept.findings(rule_id, lambda f=item.func: list(f(contexts[False])))
+        for finding in findings:
             problems.add(rule_id, finding.message, finding.location, finding.hint,
                          override or finding.severity or severity,
                          causes=finding.causes, follows=finding.follows)

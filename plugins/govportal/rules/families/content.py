@@ -37,7 +37,7 @@ def notice_prose(program: m.Program) -> str:
     return "\n\n".join(plain(p) for p in parts if p)
 
 
-@rule("notice.readability", severity=Severity.WARNING)
+@rule("notice.readability", severity=Severity.WARNING, translations=True)
 def readability(ctx: Context) -> Iterator[Finding]:
     """A notice's own text reads plainly: its reading ease is at least the threshold, in
     every language it is translated into that has a formula (Flesch for English, Amstad's
@@ -84,7 +84,7 @@ def readability(ctx: Context) -> Iterator[Finding]:
                 hint)
 
 
-@rule("content.placeholder")
+@rule("content.placeholder", translations=True)
 def placeholder(ctx: Context) -> Iterator[Finding]:
     """Every text says something: no placeholder ("TBD", "n/a", "[insert …]") and no pointer
     to text elsewhere ("see above", "the purposes listed above") where content belongs.

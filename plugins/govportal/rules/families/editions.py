@@ -20,7 +20,7 @@ def _field(path: tuple) -> str:
     return out
 
 
-@rule("edition.internal-text-in-public-field")
+@rule("edition.internal-text-in-public-field", translations=True)
 def internal_text_in_public_field(ctx: Context) -> Iterator[Finding]:
     """A public field never repeats the text of an internal-only field.
 

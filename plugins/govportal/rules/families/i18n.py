@@ -72,7 +72,7 @@ def _translation_file(ctx: Context, code: str, kind: str) -> str:
         (code, kind), f"{ctx.policy.root.name}/translations/{code}/{kind}.yaml")
 
 
-@rule("i18n.missing")
+@rule("i18n.missing", translations=True)
 def missing(ctx: Context) -> Iterator[Finding]:
     """Every text a page needs in a language has its translation.
 
@@ -124,7 +124,7 @@ def _translated(ctx: Context) -> Iterator[tuple[str, str, str, str, object]]:
                     yield code, kind, rid, key, item
 
 
-@rule("i18n.stale")
+@rule("i18n.stale", translations=True)
 def stale(ctx: Context) -> Iterator[Finding]:
     """A translation was made from the source text as it reads now.
 
@@ -150,7 +150,7 @@ def stale(ctx: Context) -> Iterator[Finding]:
             severity=_severity(need))
 
 
-@rule("i18n.placeholders")
+@rule("i18n.placeholders", translations=True)
 def placeholder_mismatch(ctx: Context) -> Iterator[Finding]:
     """A translation quotes the data with the same placeholders as its source.
 
@@ -184,7 +184,7 @@ def _not_loaded(ctx: Context, kind: str, rid: str) -> bool:
     return attr not in ctx.policy.files  # set for each file that loaded
 
 
-@rule("i18n.unknown-text")
+@rule("i18n.unknown-text", translations=True)
 def unknown_text(ctx: Context) -> Iterator[Finding]:
     """A translation translates a text the data holds.
 
@@ -219,7 +219,7 @@ def unknown_text(ctx: Context) -> Iterator[Finding]:
                       "translatable text of the data", at, hint)
 
 
-@rule("i18n.unknown-language")
+@rule("i18n.unknown-language", translations=True)
 def unknown_language(ctx: Context) -> Iterator[Finding]:
     """Every language a jurisdiction names is one the portal can write dates and lists in.
 
@@ -241,7 +241,7 @@ def unknown_language(ctx: Context) -> Iterator[Finding]:
                         "write the ISO 639-1 code of the language, e.g. de, es, fr")
 
 
-@rule("i18n.portal-wording")
+@rule("i18n.portal-wording", translations=True)
 def portal_wording(ctx: Context) -> Iterator[Finding]:
     """The portal's own wording is translated into every language its pages are published in.
 

@@ -9,7 +9,7 @@ from ...text.safe_markdown import removed_markup
 from ..registry import Context, Finding, rule
 
 
-@rule("content.unsafe-markup")
+@rule("content.unsafe-markup", translations=True)
 def unsafe_markup(ctx: Context) -> Iterator[Finding]:
     """Data text is Markdown without raw HTML the portal would remove.
 
@@ -29,7 +29,7 @@ def unsafe_markup(ctx: Context) -> Iterator[Finding]:
                 "links other than https:, http: and mailto: are removed from every page")
 
 
-@rule("content.too-complex")
+@rule("content.too-complex", translations=True)
 def too_complex(ctx: Context) -> Iterator[Finding]:
     """Data text converts to a page in time that grows with its length, not faster.
 
