@@ -79,10 +79,11 @@ def _first_build_of_the_process():
 
 
 def counts(rendered: int = 0, unchanged: int = 0, after: int = 0, passed: int = 0,
-           read: int = 0, already: int = 0, read_before: int = 0) -> dict[str, int]:
+           read: int = 0, already: int = 0, read_before: int = 0, unwritten: int = 0
+           ) -> dict[str, int]:
     return {"pages read while rendered": rendered,
             "pages unchanged since the last build": unchanged, "files read after": after,
-            "files already read": already,
+            "files already read": already, "files not written since the last build": unwritten,
             "search entries passed over": passed, "search entries read": read,
             "search entries read in the last build": read_before}
 
@@ -282,6 +283,55 @@ def test_a_rebuild_does_not_read_again_the_other_files_that_did_not_change(tmp_p
     write(tmp_path, "c.txt", "Ask the desk.")
     assert third.finish(tmp_path) == expected[:1]
     assert third.counts == counts(unchanged=1, after=1, already=3)
+
+
+def _aged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file as old enough for its status to be trusted."""
+    monkeypatch.setattr(edition_scan, "RACY_NS", 0)
+
+
+def test_a_file_not_written_since_the_last_scan_is_not_read_again(tmp_path: Path, policy,
+                                                                  monkeypatch) -> None:
+    """A file the last scan read, whose status (size, times, inode) is the same and was old
+    enough to trust, is taken as read; a file written since is read again, even with the
+    same size and modification time; a page rendered in this build is read as written."""
+    _aged(monkeypatch)
+    first = SiteScan(policy)
+    render(first, tmp_path, {"index.html": HOME})
+    write(tmp_path, "c.txt", f"Ask {CONTACT_NAME}.")
+    write(tmp_path, "d.txt", "Ask " + "-" * len(CONTACT_NAME))
+    assert first.finish(tmp_path) == [f"c.txt {NAME}"]
+    second = SiteScan(policy)
+    render(second, tmp_path, {"index.html": HOME})
+    assert second.finish(tmp_path) == [f"c.txt {NAME}"]
+    assert second.counts == counts(unchanged=1, already=1, unwritten=2)
+    third = SiteScan(policy)
+    render(third, tmp_path, {"index.html": HOME})
+    stat = (tmp_path / "d.txt").stat()
+    write(tmp_path, "d.txt", f"Ask {CONTACT_NAME}")  # the same size and time, written again
+    os.utime(tmp_path / "d.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert third.finish(tmp_path) == [f"c.txt {NAME}", f"d.txt {NAME}"]
+    assert third.counts == counts(unchanged=1, after=1, already=1, unwritten=1)
+    # a page rendered as the last build rendered it, its file not written since: not read
+    fourth = SiteScan(policy)
+    fourth.page("index.html", HOME)
+    assert fourth.finish(tmp_path) == [f"c.txt {NAME}", f"d.txt {NAME}"]
+    assert fourth.counts == counts(unchanged=1, unwritten=3)
+    # rendered otherwise than its file, which was not written since: the file is read
+    fifth = SiteScan(policy)
+    fifth.page("index.html", ABOUT)
+    assert fifth.finish(tmp_path) == [f"c.txt {NAME}", f"d.txt {NAME}"]
+    assert fifth.counts == counts(rendered=1, after=1, unwritten=2)
+
+
+def test_a_file_new_when_it_was_read_is_read_again(tmp_path: Path, policy) -> None:
+    """Written less than two seconds before the scan, a file's status is not trusted."""
+    first = SiteScan(policy)
+    write(tmp_path, "c.txt", f"Ask {CONTACT_NAME}.")
+    assert first.finish(tmp_path) == [f"c.txt {NAME}"]
+    second = SiteScan(policy)
+    assert second.finish(tmp_path) == [f"c.txt {NAME}"]
+    assert second.counts == counts(already=1)
 
 
 # -- The search index --------------------------------------------------------------------------

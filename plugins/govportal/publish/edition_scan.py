@@ -14,7 +14,9 @@ reads only what was not read then (a page is not read again while its file holds
 what was read; the search index's entries are passed over where their page's text, already
 read, holds all of theirs). Under ``mkdocs serve`` each rebuild's scan starts from what the
 last one read: a page whose bytes are the same, and a string of the search index that held
-none of the values sought, are not read again.
+none of the values sought, are not read again; a file whose status (size, modification and
+change times, inode) is the one it had when the last scan read it, old enough then to be
+trusted, is not even opened (the manifest trusts a file's status in the same way).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import filecmp
 import hashlib
 import json
 import re
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -34,6 +37,7 @@ from ..pages.page import INTERNAL_PAGES
 from ..text.folding import collapse, fold, inner_words
 from ..text.safe_markdown import plain
 from .leak_scanner import Internal, LeakScanner, Reading, group_by_key_word, normalise
+from .manifest import RACY_NS
 from .site_readings import (
     SEPARATOR,
     batches,
@@ -90,12 +94,15 @@ def _digest(raw: bytes) -> bytes:
 class _Read:
     """A page read as it was rendered: the digest of its bytes, what was found (or why it
     could not be read) and its text with tags read as nothing, folded and collapsed (what
-    a search index entry of it must lie within to be passed over)."""
+    a search index entry of it must lie within to be passed over); ``status``: the status
+    of the written file that holds those bytes (size, modification and change times,
+    inode), once it is old enough to be trusted (:data:`~.manifest.RACY_NS`)."""
 
     digest: bytes
     found: list[Internal]
     unreadable: str | None
     text: str
+    status: tuple[int, int, int, int] | None = None
 
 
 # what the last scan read (pages, the search index's strings and entries) and the values it
@@ -137,7 +144,7 @@ class SiteScan:
         self.entries_may_be_passed = not any("<" in v.text for v in self.scanner.order)
         self.counts = {"pages read while rendered": 0,
                        "pages unchanged since the last build": 0, "files read after": 0,
-                       "files already read": 0,
+                       "files already read": 0, "files not written since the last build": 0,
                        "search entries passed over": 0, "search entries read": 0,
                        "search entries read in the last build": 0}
 
@@ -190,19 +197,20 @@ class SiteScan:
             source = (theme_copies or {}).get(rel)
             if source is not None and filecmp.cmp(path, source, shallow=False):
                 continue
-            raw = path.read_bytes()
-            digest = _digest(raw)
             # the last build's reading of a file with the same bytes holds; not a search
             # index's, which is read against this build's pages and addresses
-            before = self.read.get(rel) or (
-                self._earlier.get(rel) if path.name != "search_index.json" else None)
-            if before is not None and before.digest == digest:
-                unreadable, found = before.unreadable, before.found
-                self.counts["files already read"] += 1
+            earlier = self._earlier.get(rel) if path.name != "search_index.json" else None
+            stat = path.stat()
+            status = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+            current = self.read.get(rel)  # a page rendered again reads as the last build's
+            if earlier is not None and earlier.status == status and (
+                    current is None or current is earlier):
+                # not written since it was read (as the manifest trusts a file's status)
+                unreadable, found = earlier.unreadable, earlier.found
+                self.read[rel] = earlier
+                self.counts["files not written since the last build"] += 1
             else:
-                unreadable, found = self._read_file(path.name, raw)
-                before = _Read(digest, found, unreadable, "")
-            self.read.setdefault(rel, before)
+                unreadable, found = self._walk_read(path, rel, earlier, status, stat)
             if unreadable is not None:
                 leaks.append(f"{rel} cannot be read by the edition scan ({unreadable}): a "
                              "public site holds only files the scan can read")
@@ -211,6 +219,26 @@ class SiteScan:
                 leaks.append(f"{rel} contains the internal-only field {value.field} of "
                              f"{value.file} ({_quote(value.shown or value.text)})")
         return leaks
+
+    def _walk_read(self, path: Path, rel: str, earlier: _Read | None,
+                   status: tuple[int, int, int, int], stat: Any
+                   ) -> tuple[str | None, list[Internal]]:
+        """Read a file of the walk, unless the reading of its bytes is this build's or the
+        last's; its status is kept with that reading once it is old enough to trust."""
+        raw = path.read_bytes()
+        digest = _digest(raw)
+        before = self.read.get(rel) or earlier
+        if before is not None and before.digest == digest:
+            unreadable, found = before.unreadable, before.found
+            self.counts["files already read"] += 1
+        else:
+            unreadable, found = self._read_file(path.name, raw)
+            before = _Read(digest, found, unreadable, "")
+        kept = self.read.setdefault(rel, before)
+        if kept.digest == digest and time.time_ns() - max(
+                stat.st_mtime_ns, stat.st_ctime_ns) >= RACY_NS:
+            kept.status = status
+        return unreadable, found
 
     def _read_file(self, name: str, raw: bytes) -> tuple[str | None, list[Internal]]:
         self.counts["files read after"] += 1
