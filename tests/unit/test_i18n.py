@@ -167,6 +167,13 @@ def test_untranslated_portal_wording_is_reported(tmp_path: Path,
         "portal's own wording has no German (de) translation of 1 message(s): 'Your rights' "
         "(required in Germany)\n    hint: fill in each msgstr (and remove any `#, fuzzy` mark "
         "once it is checked); `govportal translations catalog` adds new messages"]
+    # the catalog filled in: the next check (a live preview's) reads it again
+    po = locale / "de" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Your rights"\nmsgstr ""', 'msgid "Your rights"\nmsgstr "Ihre Rechte"'),
+        encoding="utf-8")
+    again = pipeline.check(data, registry.Options(), label_base=tmp_path)
+    assert [p.format_text() for p in again.problems] == []
 
 
 def test_catalog_check_exits_1_when_a_template_gains_a_message(

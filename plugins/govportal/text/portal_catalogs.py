@@ -61,9 +61,26 @@ def translations(language: str) -> gettext.NullTranslations:
 
 def untranslated(language: str) -> tuple[Path, list[tuple[str, str, int]]]:
     """The catalog of a language and every message of the template it does not translate
-    (context, message, the line of the message in the language's catalog or 0)."""
-    template = read_catalog(TEMPLATE)
+    (context, message, the line of the message in the language's catalog or 0). Read again
+    when either file changed (a live preview checks the data again on every edit)."""
     path = po_path(language)
+    return path, list(_untranslated(TEMPLATE, path, language, _stamp(TEMPLATE), _stamp(path)))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time (None when there is no file)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+@functools.cache
+def _untranslated(template_path: Path, path: Path, language: str,
+                  template_stamp: tuple[int, int] | None, stamp: tuple[int, int] | None
+                  ) -> tuple[tuple[str, str, int], ...]:
+    template = read_catalog(template_path)
     catalog = read_catalog(path, language)
     missing = []
     for message in template or []:
@@ -73,4 +90,4 @@ def untranslated(language: str) -> tuple[Path, list[tuple[str, str, int]]]:
         if found is None or not found.string or found.fuzzy:
             line = found.lineno if found is not None else 0
             missing.append((message.context or "", str(message.id), line or 0))
-    return path, missing
+    return tuple(missing)
