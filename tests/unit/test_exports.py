@@ -15,7 +15,7 @@ from govportal import pipeline
 from govportal.changes import fingerprint
 from govportal.publish import exports
 from govportal.rules import registry
-from tests.conftest import CASES, mutated
+from tests.conftest import CASES, ROOT, mutated
 
 OPTIONS = registry.Options(today=dt.date(2026, 11, 22))
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -199,3 +199,69 @@ def test_ropa_security_measures_are_the_launch_gate_items_met(tmp_path) -> None:
                          "management for company phones.",
         "Learning milestones in 1:1s": "TLS 1.2 or newer on every API.; MFA on every admin "
                                        "portal."}  # its phone item is not applicable
+
+
+@pytest.fixture
+def in_two_languages() -> tuple:
+    """The sample data, whose German jurisdiction requires German: the pages in English and
+    German, and each notice's records with a hash chain of their own."""
+    import dataclasses
+
+    from govportal.pipeline.languages import language_pages
+    from govportal.publish.notice_records import notice_records
+
+    result = pipeline.check(ROOT / "data", OPTIONS)
+    assert not result.problems.errors
+    english = pipeline.build_pages(result.policy, OPTIONS)
+    german = language_pages(result.policy, OPTIONS, None, "public", english, True)
+    pages = {p.src_uri: p for p in [*english, *german]}
+    records = [dataclasses.replace(r, chain=f"chain-{r.notice_id}-{r.language}")
+               for r in notice_records(result.policy, pages)]
+    return result.policy, pages, records
+
+
+def test_notices_json_lists_each_notice_in_each_language_it_is_published_in(
+        in_two_languages: tuple) -> None:
+    policy, pages, records = in_two_languages
+    files = exports.all_exports(policy, pages, "https://portal.example.com/", "Portal",
+                                {"micro-coaching": "lock-chain"}, records, coverage="{}\n")
+    notices = json.loads(files["notices.json"])["notices"]
+    assert [(n["id"], n["language"]) for n in notices] == [
+        ("lms-milestones", "en"), ("lms-milestones", "de"),
+        ("micro-coaching", "en"), ("micro-coaching", "de")]
+    english, german = notices[2], notices[3]
+    assert english["history_chain"] == "lock-chain"  # the lock's chain covers every language
+    assert notices[0]["history_chain"] is None  # not in the chains given
+    assert german["history_chain"] == "chain-micro-coaching-de"  # its record's
+    assert german["title"] == policy.translations["de"]["programs"].root[
+        "micro-coaching"]["title"].text
+    assert german["changelog"][0]["summary"].startswith("Der erste Hinweis")
+    page = pages["de/notices/micro-coaching.md"]
+    assert german["content_hash"] == "sha256:" + hashlib.sha256(
+        page.markdown.encode()).hexdigest()
+    assert german["url"] == german["current_url"] == \
+        "https://portal.example.com/de/notices/micro-coaching/"
+    record = next(r for r in records if (r.notice_id, r.language) == ("micro-coaching", "de"))
+    assert german["notice_hash"] == record.hash
+    assert files["coverage.json"] == "{}\n"  # as the build made it
+
+
+def test_coverage_json_is_made_when_the_build_gives_none(built: tuple) -> None:
+    policy, pages, files = built
+    assert files["coverage.json"] == exports.coverage_json(policy)
+    assert json.loads(files["coverage.json"])["coverage"]
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    ("=1+1", "'=1+1"), ("  +1", "'+1"), ("a-b", "a-b"), ("-3 days", "'-3 days"),
+    (-3, "-3"), (["=x", "y"], "'=x; y"), (True, "true"), (None, "")])
+def test_a_csv_cell_that_a_spreadsheet_would_run_is_made_inert(value: object,
+                                                               cell: str) -> None:
+    assert exports.csv_cell(value) == cell
+
+
+def test_a_notice_address_joins_the_site_address_with_one_slash() -> None:
+    assert exports.notice_url("p", "https://portal.example.com/") == \
+        exports.notice_url("p", "https://portal.example.com") == \
+        "https://portal.example.com/notices/p/"
+    assert exports.notice_url("p", "") == "notices/p/"
