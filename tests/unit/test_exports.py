@@ -253,7 +253,7 @@ def test_coverage_json_is_made_when_the_build_gives_none(built: tuple) -> None:
 
 
 @pytest.mark.parametrize(("value", "cell"), [
-    ("=1+1", "'=1+1"), ("  +1", "'+1"), ("a-b", "a-b"), ("-3 days", "'-3 days"),
+    ("=1+1", "'=1+1"), ("  +1", "'+1"), ("a-b", "a-b"), ("-3 days", "'-3 days"), ("X=1", "X=1"),
     (-3, "-3"), (["=x", "y"], "'=x; y"), (True, "true"), (None, "")])
 def test_a_csv_cell_that_a_spreadsheet_would_run_is_made_inert(value: object,
                                                                cell: str) -> None:
@@ -264,4 +264,20 @@ def test_a_notice_address_joins_the_site_address_with_one_slash() -> None:
     assert exports.notice_url("p", "https://portal.example.com/") == \
         exports.notice_url("p", "https://portal.example.com") == \
         "https://portal.example.com/notices/p/"
+    assert exports.notice_url("p", "https://h.example/X") == "https://h.example/X/notices/p/"
     assert exports.notice_url("p", "") == "notices/p/"
+
+
+def test_a_notice_without_a_record_in_a_language_is_not_listed_in_it(
+        in_two_languages: tuple) -> None:
+    """Only what has its canonical text is listed: a German page without its record is
+    left out (and a German record without its page)."""
+    policy, pages, records = in_two_languages
+    without = [r for r in records if (r.notice_id, r.language) != ("micro-coaching", "de")]
+    notices = json.loads(exports.notices_json(policy, pages, "", None, without))["notices"]
+    assert [(n["id"], n["language"]) for n in notices] == [
+        ("lms-milestones", "en"), ("lms-milestones", "de"), ("micro-coaching", "en")]
+    no_page = {k: v for k, v in pages.items() if k != "de/notices/lms-milestones.md"}
+    notices = json.loads(exports.notices_json(policy, no_page, "", None, records))["notices"]
+    assert [(n["id"], n["language"]) for n in notices] == [
+        ("lms-milestones", "en"), ("micro-coaching", "en"), ("micro-coaching", "de")]
