@@ -41,7 +41,7 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog | None:
 
 
 @functools.cache
-def _compiled(language: str, stamp: int) -> gettext.NullTranslations:
+def _compiled(language: str, stamp: tuple[int, int] | None) -> gettext.NullTranslations:
     catalog = read_catalog(po_path(language), language)
     if catalog is None:
         return gettext.NullTranslations()
@@ -54,9 +54,7 @@ def _compiled(language: str, stamp: int) -> gettext.NullTranslations:
 def translations(language: str) -> gettext.NullTranslations:
     """The compiled catalog of a language (English, or a language without a catalog: the
     wording as written). Compiled again when its file changed (a live preview)."""
-    path = po_path(language)
-    stamp = path.stat().st_mtime_ns if path.is_file() else 0
-    return _compiled(language, stamp)
+    return _compiled(language, _stamp(po_path(language)))
 
 
 def untranslated(language: str) -> tuple[Path, list[tuple[str, str, int]]]:
