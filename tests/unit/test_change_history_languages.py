@@ -264,3 +264,17 @@ def test_the_templates_of_another_language_are_asked_only_for_that_language(
     assert asked == []
     history.pages(KNOWN)
     assert asked and set(asked) == {"de"}
+
+
+def test_one_environment_per_language_gives_the_pages_fresh_ones_give(
+        history: History) -> None:
+    """The build makes each language's templates once (``pipeline.rendering.environments``)
+    and its history pages are the ones an environment made afresh for each notice gives."""
+    from govportal.pipeline.rendering import environments
+
+    fresh = [(p.src_uri, p.title, p.markdown, p.meta) for p in history.pages(KNOWN)]
+    made_in = environments(None)
+    assert made_in("de") is made_in("de")
+    assert made_in("de") is not made_in("en")
+    history.env, history.environments = made_in("en"), made_in
+    assert [(p.src_uri, p.title, p.markdown, p.meta) for p in history.pages(KNOWN)] == fresh

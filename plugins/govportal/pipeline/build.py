@@ -27,7 +27,6 @@ from ..changes.lock import open_lock
 from ..data import acknowledge_url, file_policy, schemas
 from ..data.build_memo import TranslationMemo, once_per_build
 from ..data.translatable import SOURCE_LANGUAGE, site_languages
-from ..pages.environment import environment
 from ..pages.navigation import navigation
 from ..pages.page import Page, notice_pdf_uri, notice_uri, page_language
 from ..pages.page_memo import PageMemo
@@ -44,7 +43,7 @@ from .language_nav import LanguageNavigation, language_navigation
 from .languages import language_pages, pair_twins
 from .page_readings import Reading, read_output, remember_outputs
 from .preview import PageState, Preview, coverage_json, digest, folder_state
-from .rendering import build_pages
+from .rendering import build_pages, environments
 from .site_files import BuildError, SiteFiles
 from .timings import Timings
 
@@ -163,9 +162,9 @@ class SiteBuild:
             raise BuildError(
                 f"govportal: notice change control found {problems.summary()}; nothing was "
                 "published. Fix the problems listed above (`govportal check` lists them too).")
-        history = History(policy, lock, archive, environment(s.templates, s.language),
-                          s.options.today, s.material_banner_days,
-                          environments=lambda code: environment(s.templates, code))
+        made_in = environments(s.templates)
+        history = History(policy, lock, archive, made_in(s.language), s.options.today,
+                          s.material_banner_days, environments=made_in)
         self.history = history
         known = files.sources() | {p.src_uri for p in pages}
         made = history.pages(known)

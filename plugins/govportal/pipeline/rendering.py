@@ -3,7 +3,11 @@ alike (the command line renders the notices to compare them with the lock)."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+
+import jinja2
 
 from ..changes.fingerprint import normalise
 from ..data.policy import Policy
@@ -25,6 +29,13 @@ def page_builder(policy: Policy, options: Options,
                           options=options, language=language)
     builder.memo = memo
     return builder
+
+
+def environments(templates_dir: Path | None = None) -> Callable[[str], jinja2.Environment]:
+    """The template environment of each language, made once for one build: the history
+    of every notice in a language shares it (a build's templates do not change while it
+    runs; making it again for each notice read every template again)."""
+    return functools.cache(functools.partial(environment, templates_dir))
 
 
 def build_pages(policy: Policy, options: Options,
