@@ -362,6 +362,8 @@ class SiteBuild:
                            known=preview.file_hashes if preview is not None else None)
         if preview is not None and pages is not None and not len(self.output_problems):
             preview.remember(site_dir, pages)
+        if preview is not None:  # collected once it is idle (a failure: `Preview.failed`)
+            preview.ended()
 
     def _check_kept(self, site_dir: Path, preview: Preview, pages: list[PageState]) -> None:
         """Every check of a page the preview kept, on its file as written: what was read

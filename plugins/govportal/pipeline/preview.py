@@ -45,6 +45,7 @@ from ..pages.page_memo import PageMemo, digest
 from ..publish import exports
 from ..publish.manifest import Hashes
 from ..rules.kept_findings import KeptFindings
+from .idle_collector import IdleCollector
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # how MkDocs' warning starts
 SEARCH_INDEX = "search/search_index.json"  # where the theme's search plugin writes its index
@@ -127,11 +128,16 @@ class Preview:
         self.file_hashes: Hashes = {}  # the manifest's hash of each site file, by its status
         self.removed: list[str] = []
         self.coverage: tuple[bytes, str] | None = None  # coverage.json, with its key
+        self.collector = IdleCollector()  # the cycle collector, run between rebuilds
 
     def begin(self, plugins: Iterable[Any]) -> None:
         """A new build: nothing rendered yet. The theme's search plugin (Material) merges a
         dirty rebuild's entries into the last index as if one page had been rendered; it
-        is told to forget that index (:meth:`complete_search_index` does the merge)."""
+        is told to forget that index (:meth:`complete_search_index` does the merge). A
+        rebuild that keeps pages of the last one runs with the cycle collector paused until
+        it has ended (:meth:`ended`); the first build, a whole site's, runs as any build."""
+        if self.kept:
+            self.collector.pause()
         self.render = set()
         for plugin in plugins:
             if hasattr(plugin, "search_index_prev"):
@@ -262,6 +268,11 @@ class Preview:
         portal's checks): what it rendered is not known to be good."""
         for uri in self.render:
             self.kept.pop(uri, None)
+        self.ended()
+
+    def ended(self) -> None:
+        """The build ended, finished or failed: collect its garbage once it is idle."""
+        self.collector.resume_later()
 
     def counts(self) -> dict[str, int]:
         return {"pages rendered again": len(self.render),
