@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import shutil
 import time
 import weakref
 from collections.abc import Iterator
@@ -107,3 +108,37 @@ def test_a_failed_rebuild_is_collected_after_too() -> None:
     preview.failed()
     _wait_for(preview.collector, 1)
     assert gc.isenabled()
+
+
+def test_the_check_command_keeps_the_collector_paused_through_the_change_control(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``govportal check`` compares the notices with the lock with the collector paused
+    (reading the lock had set off full collections over the loaded policy), and gives the
+    collector back as it found it, whatever the check found."""
+    from govportal.changes import control
+    from govportal.pipeline import checking
+    from govportal.pipeline import settings as project
+    from govportal.rules.registry import Options
+    from tests.conftest import ROOT, portal_copy
+
+    seen: list[bool] = []
+    compare = control.check_notices
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return compare(*args, **kwargs)
+
+    monkeypatch.setattr(control, "check_notices", watched)
+    root = portal_copy(tmp_path)
+    (root / ".github").mkdir()
+    shutil.copyfile(ROOT / ".github" / "CODEOWNERS", root / ".github" / "CODEOWNERS")
+    settings = project.load(root / "mkdocs.yml")
+    gc.enable()
+    result = checking.check_project(settings, Options())
+    assert [p.rule for p in result.problems.errors] == []
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    checking.check_project(settings, Options())
+    assert seen == [False, False]
+    assert not gc.isenabled()
