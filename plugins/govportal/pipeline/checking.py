@@ -113,6 +113,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@collector_paused()
 def check_project(settings: Project, options: Options,
                   data_dir: Path | None = None, lock_file: str | None = None,
                   change_control: bool = True, base: str | None = None) -> Result:
@@ -127,12 +128,6 @@ def check_project(settings: Project, options: Options,
     policy set off full collections over the whole loaded policy (0.25-0.5 s at 1,000
     programs) that found almost nothing to free (a few hundred objects after rendering
     every notice)."""
-    with collector_paused():
-        return _check_project(settings, options, data_dir, lock_file, change_control, base)
-
-
-def _check_project(settings: Project, options: Options, data_dir: Path | None,
-                   lock_file: str | None, change_control: bool, base: str | None) -> Result:
     result = check(data_dir or settings.data, options, label_base=settings.root)
     settings_problems(settings, result.problems)
     if not result.problems.errors and result.policy.complete:
