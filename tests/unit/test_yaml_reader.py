@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from govportal.data import yaml_reader
+from govportal.data.positions import strings
 from govportal.data.yaml_reader import MAX_BYTES, load_bytes, load_text
 from govportal.problems import Location, Problems
 
@@ -209,3 +212,80 @@ def test_a_parser_error_without_a_position_is_put_at_the_start(
     assert [(p.rule, p.message, p.location, p.hint) for p in problems] == [
         ("yaml.syntax", message, at(1, 1), hint)]
     assert (doc.data, doc.ok) == (None, False)
+
+
+# The builder hands a plain scalar to resolve_plain only when its first character is one a
+# null, a boolean or a number can start with; the rest stay text without a look.
+NOT_TEXT = ["~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False",
+            "FALSE", "0", "7", "-2", "+3", ".5", "-.5", "+1.5e3", "1.", "2.5E-3"]
+
+
+@given(st.text(alphabet=st.sampled_from("~nNtTfFrRuUeElLsS+-.0123456789eaxé "), max_size=8))
+@example("~")
+@example("null")
+@example("True")
+@example("false")
+@example("+1")
+@example(".5")
+@example("-7")
+@example("0")
+def test_only_text_with_a_telling_first_character_can_resolve_to_another_value(
+        text: str) -> None:
+    if yaml_reader.resolve_plain(text) is not text:
+        assert text == "" or text[0] in yaml_reader._MAYBE_NOT_TEXT
+
+
+@pytest.mark.parametrize("text", NOT_TEXT)
+def test_a_plain_null_boolean_or_number_resolves_in_a_list_a_mapping_and_alone(
+        text: str) -> None:
+    expected = yaml_reader.resolve_plain(text)
+    assert expected is not text
+    source = f"- {text}\n- m: {text}\n  k: [{text}]\n".encode()
+    data, problems, doc = read(source)
+    assert (data, problems, doc.ok) == ([expected, {"m": expected, "k": [expected]}], [], True)
+    assert read(text.encode())[0] == expected
+    # quoted, or as a key, it is the text written
+    assert read(f"- '{text}'\n- {{{text}: 1}}\n".encode())[0] == [text, {text: 1}]
+
+
+def test_an_empty_plain_value_is_null() -> None:
+    assert read(b"- \n- m:\n  k: [a, ]\n")[0] == [None, {"m": None, "k": ["a"]}]
+
+
+def test_plain_text_stays_text_and_keeps_its_position() -> None:
+    data, problems, doc = read(b"a: NO\nb: [yes, on, 0x1F]\nc:\n  - text\n")
+    assert (data, problems) == ({"a": "NO", "b": ["yes", "on", "0x1F"], "c": ["text"]}, [])
+    assert (doc.values[("b", 2)], doc.values[("c", 0)], doc.keys[("c",)]) == (
+        (2, 14), (4, 5), (3, 1))
+
+
+@pytest.mark.parametrize("text", ["a: 1\n\tb: 2\n", "a:\n \t- 1\n"])
+def test_a_tab_is_looked_for_only_in_text_that_has_one(text: str) -> None:
+    problems = Problems()
+    doc = load_text(text, "x.yaml", problems)
+    assert [p.rule for p in problems] == ["yaml.tab-indent"] and not doc.ok
+
+
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=6),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(min_size=1, max_size=4), children, max_size=4),
+    max_leaves=20)
+
+
+@given(VALUES)
+def test_the_texts_the_reader_gives_are_the_ones_a_walk_of_the_value_finds(value: object) -> None:
+    doc = read(yaml.safe_dump(value, allow_unicode=True, sort_keys=False).encode())[2]
+    assert doc.ok
+    assert doc.texts() == tuple(strings(doc.data))
+
+
+@pytest.mark.parametrize("source", [
+    b"a: x\nb: [y, {c: z}]\na: [dropped, {d: dropped}]\ne: w\n",
+    b"m:\n  k: one\n  k: two\n  j: three\n",
+    b"just text\n",
+])
+def test_after_a_repeated_key_the_texts_are_those_of_the_value_kept(source: bytes) -> None:
+    doc = read(source)[2]
+    assert doc.texts() == tuple(strings(doc.data))
+    assert "dropped" not in [text for _, text in doc.texts()]

@@ -42,10 +42,16 @@ class Document:
     def texts(self) -> tuple[tuple[Path, str], ...]:
         """Every text of the file with its path, in document order (:func:`strings`),
         walked once: a live preview keeps the document of a file that did not change, and
-        with it this walk. The value must not be changed after the first call."""
+        with it this walk. The value must not be changed after the first call, nor after
+        the reader gave them (:meth:`read_texts`)."""
         if self._texts is None:
             self._texts = tuple(strings(self.data))
         return self._texts
+
+    def read_texts(self, texts: list[tuple[Path, str]]) -> None:
+        """Keep the texts as the reader met them, in the order :func:`strings` gives: the
+        reader builds every path anyway, and the walk need not build them again."""
+        self._texts = tuple(texts)
 
     def location(self, path: Path, *, key: bool = False) -> Location:
         """Best location for ``path``: the key (if asked and known), else the value,

@@ -59,14 +59,18 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+# The first characters of the plain scalars that resolve_plain turns into something other
+# than text: null ("", "~", "null"), true and false, and a number's sign, point or digit.
+# Any other plain scalar is text as written, without a look at the patterns.
+_MAYBE_NOT_TEXT = frozenset("~nNtTfF+-.0123456789")
+
+
 class _Builder:
     """Turns libyaml events into plain values, iteratively (no recursion limit)."""
 
     def __init__(self, doc: Document, problems: Problems) -> None:
         self.doc = doc
         self.problems = problems
-        self.nodes = 0
-        self._raw_key = ""
 
     def fail(self, rule: str, message: str, mark: Any, hint: str, path: Path = ()) -> None:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -74,138 +78,164 @@ class _Builder:
                           hint)
 
     def build(self, events: Any) -> bool:
-        # Each frame: [container, path, pending_key, pending_key_mark, seen_keys]
+        """Read every event once. Each open collection is a frame
+        ``[container, path, pending key, the pending key repeats one before, keys seen]``;
+        a list's frame has no pending key. The loop is written out in one function, with
+        the values it uses held in locals: it runs once per value of every data file."""
+        values, keys = self.doc.values, self.doc.keys
+        # every text kept, with its path, in document order: what Document.texts() would
+        # walk the value for (given up at a repeated key: its value is read, not kept)
+        texts: list[tuple[Path, str]] | None = []
         stack: list[list[Any]] = []
+        frame: list[Any] | None = None  # stack[-1], or None at the top level
         root: Any = None
         have_root = False
         documents = 0
-        scalar_event = yaml.ScalarEvent
+        nodes = 0
+        scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        skipped = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+        allowed, maybe_not_text = _ALLOWED_TAGS, _MAYBE_NOT_TEXT
         for event in events:
-            is_scalar = type(event) is scalar_event  # most events: skip the structural ones
-            if not is_scalar:
-                if isinstance(event, yaml.DocumentStartEvent):
-                    documents += 1
-                    if documents > 1:
-                        self.fail("yaml.multiple-documents",
-                                  "the file holds more than one YAML document", event.start_mark,
-                                  "keep one document per file: remove the '---' separator")
-                        return False
+            kind = type(event)
+            if kind is scalar_event:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    return self._too_large(event)
+                tag = event.tag
+                if tag not in allowed:
+                    return self._bad_tag(event, frame)
+                mark = event.start_mark
+                text = event.value
+                if frame is None:
+                    if tag is None and not event.style and event.implicit[0]:
+                        text = resolve_plain(text)
+                    root, have_root = text, True
+                    values[()] = (mark.line + 1, mark.column + 1)
+                    if texts is not None and type(text) is str:
+                        texts.append(((), text))
                     continue
-                if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
-                                      yaml.DocumentEndEvent)):
+                container, path = frame[0], frame[1]
+                if frame[4] is None:  # a list
+                    if (tag is None and not event.style and event.implicit[0]
+                            and (not text or text[0] in maybe_not_text)):
+                        text = resolve_plain(text)
+                    where = (*path, len(container))
+                    values[where] = (mark.line + 1, mark.column + 1)
+                    container.append(text)
+                    if texts is not None and type(text) is str:
+                        texts.append((where, text))
                     continue
-                if isinstance(event, yaml.AliasEvent):
-                    self.fail("yaml.alias",
-                              f"alias '*{event.anchor}' is not allowed in policy data",
-                              event.start_mark,
-                              "write the value out, or refer to it by its id; anchors and aliases "
-                              "can expand without limit", self._path_here(stack))
-                    return False
-                if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    frame = stack.pop()
-                    value = frame[0]
-                    if not stack:
-                        root, have_root = value, True
-                    else:
-                        self._attach(stack, value, None)
+                key = frame[2]
+                if key is None:  # a key: it stays the text written, `NO:` is "NO"
+                    seen = frame[4]
+                    if text in seen:
+                        self._duplicate(path, text, mark)
+                        frame[2], frame[3] = text, True
+                        texts = None
+                        continue
+                    seen.add(text)
+                    keys[(*path, text)] = (mark.line + 1, mark.column + 1)
+                    frame[2] = text
                     continue
-            # A node starts: scalar, mapping or sequence.
-            self.nodes += 1
-            if self.nodes > MAX_NODES:
-                self.fail("yaml.too-large", f"the file has more than {MAX_NODES} values",
-                          event.start_mark, "split the data into smaller files")
-                return False
-            tag = event.tag
-            if tag not in _ALLOWED_TAGS:
-                self.fail("yaml.tag", f"the tag '{tag}' is not allowed in policy data",
-                          event.start_mark,
-                          "remove the tag: policy data holds only text, numbers, true/false, "
-                          "lists and mappings", self._path_here(stack))
-                return False
-            if is_scalar:
-                self._raw_key = event.value  # keys stay the text written: `NO:` is "NO"
-                if tag is None and not event.style and event.implicit[0]:
-                    value = resolve_plain(event.value)
-                else:
-                    value = event.value
-                if not stack:
-                    root, have_root = value, True
-                    self.doc.values[()] = (event.start_mark.line + 1, event.start_mark.column + 1)
-                else:
-                    self._attach(stack, value, event.start_mark, scalar=True)
+                if not frame[3]:
+                    if (tag is None and not event.style and event.implicit[0]
+                            and (not text or text[0] in maybe_not_text)):
+                        text = resolve_plain(text)
+                    where = (*path, key)
+                    values[where] = (mark.line + 1, mark.column + 1)
+                    container[key] = text
+                    if texts is not None and type(text) is str:
+                        texts.append((where, text))
+                frame[2], frame[3] = None, False
                 continue
-            # Collection start.
+            if kind in ends:
+                value = stack.pop()[0]
+                if not stack:
+                    frame = None
+                    root, have_root = value, True
+                    continue
+                frame = stack[-1]
+                if frame[4] is None:
+                    frame[0].append(value)
+                    continue
+                if not frame[3]:
+                    frame[0][frame[2]] = value
+                frame[2], frame[3] = None, False
+                continue
+            if kind in skipped:
+                continue
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.fail("yaml.multiple-documents",
+                              "the file holds more than one YAML document", event.start_mark,
+                              "keep one document per file: remove the '---' separator")
+                    return False
+                continue
+            if kind is yaml.AliasEvent:
+                self.fail("yaml.alias",
+                          f"alias '*{event.anchor}' is not allowed in policy data",
+                          event.start_mark,
+                          "write the value out, or refer to it by its id; anchors and aliases "
+                          "can expand without limit", frame[1] if frame else ())
+                return False
+            # A mapping or a list starts.
+            nodes += 1
+            if nodes > MAX_NODES:
+                return self._too_large(event)
+            if event.tag not in allowed:
+                return self._bad_tag(event, frame)
             if len(stack) >= MAX_DEPTH:
                 self.fail("yaml.too-deep", f"the data is nested more than {MAX_DEPTH} levels deep",
                           event.start_mark, "flatten the structure; policy data is never this deep",
-                          self._path_here(stack)[:2])
+                          frame[1][:2] if frame else ())
                 return False
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = self._child_path(stack)
-            if path is None:  # a mapping or list used as a key
+            if frame is None:
+                path = ()
+            elif frame[4] is None:
+                path = (*frame[1], len(frame[0]))
+            elif frame[2] is None:  # a mapping or list used as a key
                 self.fail("yaml.complex-key", "a mapping key must be plain text",
-                          event.start_mark, "write the key as a simple word",
-                          self._path_here(stack))
+                          event.start_mark, "write the key as a simple word", frame[1])
                 return False
-            self.doc.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
-            stack.append([container, path, None, None, set()])
+            else:
+                path = (*frame[1], frame[2])
+            mark = event.start_mark
+            values[path] = (mark.line + 1, mark.column + 1)
+            if kind is mapping_start:
+                frame = [{}, path, None, False, set()]
+            else:
+                frame = [[], path, None, False, None]
+            stack.append(frame)
         self.doc.data = root if have_root else None
+        if texts is not None:
+            self.doc.read_texts(texts)
         return True
 
-    @staticmethod
-    def _path_here(stack: list[list[Any]]) -> Path:
-        return stack[-1][1] if stack else ()
+    def _too_large(self, event: Any) -> bool:
+        self.fail("yaml.too-large", f"the file has more than {MAX_NODES} values",
+                  event.start_mark, "split the data into smaller files")
+        return False
 
-    @staticmethod
-    def _child_path(stack: list[list[Any]]) -> Path | None:
-        if not stack:
-            return ()
-        container, path, pending, _mark, _seen = stack[-1]
-        if isinstance(container, list):
-            return (*path, len(container))
-        if pending is None:
-            return None
-        return (*path, pending)
+    def _bad_tag(self, event: Any, frame: list[Any] | None) -> bool:
+        self.fail("yaml.tag", f"the tag '{event.tag}' is not allowed in policy data",
+                  event.start_mark,
+                  "remove the tag: policy data holds only text, numbers, true/false, "
+                  "lists and mappings", frame[1] if frame else ())
+        return False
 
-    def _attach(self, stack: list[list[Any]], value: Any, mark: Any, scalar: bool = False) -> None:
-        frame = stack[-1]
-        container, path = frame[0], frame[1]
-        if isinstance(container, list):
-            if scalar and mark is not None:
-                self.doc.values[(*path, len(container))] = (mark.line + 1, mark.column + 1)
-            container.append(value)
-            return
-        if frame[2] is None:  # this scalar is a key
-            if not scalar:
-                return
-            key = self._raw_key
-            if key in frame[4]:
-                first = self.doc.keys.get((*path, key))
-                where = f" (first at line {first[0]})" if first else ""
-                self.problems.add(
-                    "yaml.duplicate-key", f"the key '{key}' appears twice{where}",
-                    Location(self.doc.file, mark.line + 1, mark.column + 1,
-                             format_path((*path, key))),
-                    "keep one of them: a repeated key silently replaces the first value")
-                frame[2], frame[3] = key, "duplicate"
-                return
-            frame[4].add(key)
-            self.doc.keys[(*path, key)] = (mark.line + 1, mark.column + 1)
-            frame[2], frame[3] = key, mark
-            return
-        key = frame[2]
-        if frame[3] != "duplicate":
-            if scalar and mark is not None:
-                self.doc.values[(*path, key)] = (mark.line + 1, mark.column + 1)
-            container[key] = value
-        frame[2], frame[3] = None, None
+    def _duplicate(self, path: Path, key: str, mark: Any) -> None:
+        first = self.doc.keys.get((*path, key))
+        where = f" (first at line {first[0]})" if first else ""
+        self.problems.add(
+            "yaml.duplicate-key", f"the key '{key}' appears twice{where}",
+            Location(self.doc.file, mark.line + 1, mark.column + 1, format_path((*path, key))),
+            "keep one of them: a repeated key silently replaces the first value")
 
 
-def load_text(text: str, file: str, problems: Problems) -> Document:
-    """Parse YAML text into a :class:`Document`; problems go to ``problems``."""
-    doc = Document(file)
-    if not _characters_ok(text, file, problems):
-        return doc
+def _tab_indented(text: str, file: str, problems: Problems) -> bool:
+    """Report every line indented with a tab; whether there was one."""
     bad_tabs = False
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" ")
@@ -214,7 +244,15 @@ def load_text(text: str, file: str, problems: Problems) -> Document:
                          Location(file, number, len(line) - len(stripped) + 1),
                          "YAML indents with spaces only: replace the tab with spaces")
             bad_tabs = True
-    if bad_tabs:
+    return bad_tabs
+
+
+def load_text(text: str, file: str, problems: Problems) -> Document:
+    """Parse YAML text into a :class:`Document`; problems go to ``problems``."""
+    doc = Document(file)
+    if not _characters_ok(text, file, problems):
+        return doc
+    if "\t" in text and _tab_indented(text, file, problems):
         return doc
     builder = _Builder(doc, problems)
     try:
