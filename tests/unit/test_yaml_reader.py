@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from govportal.data import yaml_reader
 from govportal.data.positions import strings
-from govportal.data.yaml_reader import MAX_BYTES, load_bytes, load_text
+from govportal.data.yaml_reader import MAX_BYTES, MAX_NODES, load_bytes, load_text
 from govportal.problems import Location, Problems
 
 
@@ -289,3 +289,41 @@ def test_after_a_repeated_key_the_texts_are_those_of_the_value_kept(source: byte
     doc = read(source)[2]
     assert doc.texts() == tuple(strings(doc.data))
     assert "dropped" not in [text for _, text in doc.texts()]
+
+
+def test_the_node_limit_counts_every_value_and_points_at_the_first_one_over() -> None:
+    at_limit = b"- 1\n" * (MAX_NODES - 1)  # the list is a value too
+    data, problems, doc = read(at_limit)
+    assert (problems, doc.ok, len(data)) == ([], True, MAX_NODES - 1)
+    data, problems, doc = read(b"- 1\n" * (MAX_NODES - 2) + b"- []\n")  # a list the last
+    assert (problems, doc.ok, data[-1]) == ([], True, [])
+    for extra, col in ((b"- 1\n", 3), (b"- []\n", 3), (b"- {}\n", 3)):
+        _, problems, doc = read(at_limit + extra)
+        assert [(p[0], p[2]) for p in problems] == [
+            ("yaml.too-large", at(MAX_NODES, col))] and not doc.ok
+
+
+@pytest.mark.parametrize(("raw", "path"), [
+    (b"a:\n  - !!set {x: 1}\n", "a"),
+    (b"a:\n  b: !!python/object [1]\n", "a"),
+    (b"!!set {x: 1}\n", ""),
+])
+def test_a_refused_tag_on_a_mapping_or_list_names_where_it_is(raw: bytes, path: str) -> None:
+    _, problems, doc = read(raw)
+    assert [(p[0], p[2].path) for p in problems] == [("yaml.tag", path)] and not doc.ok
+
+
+@pytest.mark.parametrize(("raw", "value"), [
+    (b"! 12\n", "12"), (b"'12'\n", "12"), (b"12\n", 12), (b"- ! 12\n- '7'\n", ["12", "7"]),
+    (b"a: ! true\nb: \"~\"\n", {"a": "true", "b": "~"}),
+])
+def test_a_tagged_or_quoted_scalar_stays_text_wherever_it_is(raw: bytes, value: object) -> None:
+    data, problems, doc = read(raw)
+    assert (data, problems, doc.ok) == (value, [], True)
+
+
+@pytest.mark.parametrize("raw", [b"first\n---\nsecond\n", b"[1]\n---\n[2]\n"])
+def test_a_second_document_after_any_first_one_is_refused(raw: bytes) -> None:
+    data, problems, doc = read(raw)
+    assert [(p[0], p[2]) for p in problems] == [("yaml.multiple-documents", at(2, 1))]
+    assert not doc.ok
