@@ -1,0 +1,73 @@
+"""Text folding: the same words however they are dressed (`govportal.text.folding`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from govportal.text.folding import collapse, fold, inner_words
+
+# Every character fold removes, written out once more as ranges, the astral ones included.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+
+
+def reference_fold(text: str) -> str:
+    """What fold promises, with none of its shortcuts: NFKC, every invisible character
+    removed, case folded, NFKC again."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return unicodedata.normalize("NFKC", text.casefold())
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("RESIDUAL", "residual"),
+    ("Ｒｅｓｉｄｕａｌ", "residual"),
+    ("Resi\u200bdual", "residual"),
+    ("Resi\u00addual", "residual"),
+    # tag characters and musical formatting marks lie outside the Basic Multilingual Plane
+    ("Resi\U000e0041dual", "residual"),
+    ("Resi\U0001d173dual", "residual"),
+    ("Resi\U0001bca0dual", "residual"),
+    # an astral character that shows is kept, and so is the rest of the text
+    ("Resi\U0001f600dual", "resi\U0001f600dual"),
+    ("Stra\u00dfe \U000e0001", "strasse "),
+    ("line\nbreak", "line\nbreak"),
+])
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_a_lone_surrogate_is_no_astral_character() -> None:
+    # it takes one UTF-16 code unit, as any other character of the first plane
+    assert fold("Resi\ud800dual") == "resi\ud800dual"
+    assert fold("\ud800\U000e0041") == "\ud800"
+
+
+_ALPHABET = st.one_of(
+    st.characters(),
+    st.sampled_from("\u00ad\u200b\u2060\ufeff\ufe0f\U000e0041\U000e0fff\U0001d173\U0001bca3"
+                    "\U0001f600\ufb01Ａ\u00df\u0130\u2126\u00e9e\u0301 \n"),
+)
+
+
+@given(st.text(_ALPHABET, max_size=40))
+@example("\U0001d15e\U000e0041")  # NFKC decomposes a musical note next to a tag character
+@example("e\u0301\U000e0020")
+def test_fold_is_its_definition(text: str) -> None:
+    assert fold(text) == reference_fold(text)
+
+
+@given(st.text(_ALPHABET, max_size=40))
+def test_folding_twice_changes_nothing(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+def test_collapse_and_inner_words() -> None:
+    assert collapse("  a \n\t b  ") == "a b"
+    assert inner_words("checked in review SEC-0041") == frozenset({"in", "review", "SEC"})
