@@ -45,6 +45,9 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(_PLACEHOLDER.sub(" ", text)) if s.strip()]
 
 
+# A pure function of the text, asked of every text of every notice: a text repeated across
+# programs (or kept by a live preview's earlier check) is read once.
+@functools.lru_cache(maxsize=65536)
 def stated_period(text: str) -> str | None:
     """The first duration written in a sentence about keeping or deleting data."""
     for sentence in sentences(text):

@@ -94,7 +94,14 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
     Passing: `legitimate_interest: Quick, practical help for managers when they need it.`
     Failing: `legitimate_interest: TBD`, or `obligation: The purposes listed above.`
     """
+    # most texts are content: where a text stands is asked only of those that are not, and
+    # each text is judged once however often the data repeats it
+    verdicts: dict[str, str | None] = {}
     for label, path, text in ctx.data_texts:
+        found = verdicts[text] if text in verdicts else verdicts.setdefault(
+            text, stand_in_text(text))
+        if not found:
+            continue
         keys = [p for p in path if isinstance(p, str)]
         if keys and keys[-1] in _CODES:
             continue
@@ -102,11 +109,8 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
             continue  # owners' names: review.owner-named and incident.triage-owner
         if text.strip() == unfilled.MARK:
             continue  # left by `govportal new`: data.placeholder says what to write
-        found = stand_in_text(text)
-        if found:
-            yield Finding(f"the text {text.strip()[:40]!r} is {found}, not content",
-                          ctx.at(label, *path),
-                          "write what the reader needs to know here, in full")
+        yield Finding(f"the text {text.strip()[:40]!r} is {found}, not content",
+                      ctx.at(label, *path), "write what the reader needs to know here, in full")
 
 
 @rule("content.restates-purpose")
