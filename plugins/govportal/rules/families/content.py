@@ -94,12 +94,9 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
     Passing: `legitimate_interest: Quick, practical help for managers when they need it.`
     Failing: `legitimate_interest: TBD`, or `obligation: The purposes listed above.`
     """
-    # most texts are content: where a text stands is asked only of those that are not, and
-    # each text is judged once however often the data repeats it
-    verdicts: dict[str, str | None] = {}
     for label, path, text in ctx.data_texts:
-        found = verdicts[text] if text in verdicts else verdicts.setdefault(
-            text, stand_in_text(text))
+        # most texts are content: where a text stands is asked only of those that are not
+        found = stand_in_text(text)
         if not found:
             continue
         keys = [p for p in path if isinstance(p, str)]
