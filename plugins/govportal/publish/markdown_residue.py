@@ -85,8 +85,10 @@ def find(html: str, article: Article | None = None) -> list[Residue]:
     :data:`KINDS`, with the number of blocks that show it and the first text (``article``:
     the page already read by :func:`~.rendered_html.read_article`)."""
     found: dict[str, list[str]] = {k: [] for k in KINDS}
+    # each pattern is asked only of a text holding a sign it cannot match without ("|" for
+    # a table, "[[" for a placeholder): most blocks hold neither
     for tag, text in _blocks(article or read_article(html)):
-        row = _TABLE_ROW.search(text) or _TABLE_RULE.search(text)
+        row = (_TABLE_ROW.search(text) or _TABLE_RULE.search(text)) if "|" in text else None
         if row:
             found["table"].append(_first_line(text, row.start()))
         mark = _LIST_MARK.search(text) if tag == "p" else None
@@ -94,7 +96,7 @@ def find(html: str, article: Article | None = None) -> list[Residue]:
             found["list"].append(_first_line(text, mark.start() + (text[mark.start()] == "\n")))
         if "**" in text:
             found["bold"].append(_first_line(text, text.index("**")))
-        placeholder = _PLACEHOLDER.search(text)
+        placeholder = _PLACEHOLDER.search(text) if "[[" in text else None
         if placeholder:
             found["placeholder"].append(placeholder.group(0))
         tags = [i for i in (text.find("{{"), text.find("{%")) if i != -1]

@@ -29,8 +29,12 @@ __all__ = ["CHUNK", "SEPARATOR", "batches", "chunk_reading", "chunks", "html_tex
 
 # A tag, a comment, a doctype or a processing instruction, with quoted attribute values read
 # whole (a ">" inside quotes does not end the tag). Page text never holds a bare "<": MkDocs
-# writes it as "&lt;", so what starts like a tag is one. Neither runs past a SEPARATOR.
-_MARKUP = re.compile(r"<!--[^\x00]*?-->|<[A-Za-z/!?](?:[^>\"'\x00]|\"[^\"\x00]*\"|'[^'\x00]*')*>")
+# writes it as "&lt;", so what starts like a tag is one. Neither runs past a SEPARATOR. The
+# tag's inside is written as runs of plain characters between quoted values, which is what
+# ``(?:[^>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*`` says one character at a time: the same
+# matches (each character can begin only one of the three), read in runs at C speed.
+_MARKUP = re.compile(r"<!--[^\x00]*?-->|<[A-Za-z/!?][^>\"'\x00]*"
+                     r"(?:(?:\"[^\"\x00]*\"|'[^'\x00]*')[^>\"'\x00]*)*>")
 
 
 def html_text(text: str, gap: str) -> str:
