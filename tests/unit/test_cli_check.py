@@ -203,3 +203,24 @@ def test_check_base_with_an_unknown_ref_is_a_usage_error(tmp_path: Path) -> None
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("govportal check --base: 'no-such-branch' is not a commit")
+
+
+def test_the_program_leaves_the_collector_paused_and_a_caller_gets_it_back(
+        valid: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A caller in the same process (a test, the benchmark) finds the cycle collector as it
+    was; the program, which ends with the command, leaves it paused once the check ran
+    (switched back on, its first pass would walk everything the check made)."""
+    import gc
+
+    monkeypatch.chdir(valid)
+    assert gc.isenabled()
+    assert cli.main(["check", "--today", "2026-11-22"]) == 0
+    assert gc.isenabled()
+    monkeypatch.setattr(sys, "argv", ["govportal", "check", "--today", "2026-11-22"])
+    try:
+        assert cli.program() == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert capsys.readouterr().out == "no problems found: 0 errors, 0 warnings\n" * 2
