@@ -124,8 +124,8 @@ class GovernancePortalPlugin(BasePlugin[PortalConfig]):
         log.debug(self.build.timings.summary())
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.preview is not None:
-            self.preview.failed()
+        if getattr(self, "build", None) is not None:
+            self.build.failed()
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         for watched in self.build.watched():

@@ -37,11 +37,12 @@ from ..publish.gate import check_notice
 from ..publish.notice_records import canonical_text, notice_hash, notice_records
 from ..text.archived_markup import sanitise_archived_html
 from ..text.safe_markdown import title_html
+from . import settled_heap
 from .build_config import BuildSettings
 from .checking import Result, check
 from .language_nav import LanguageNavigation, language_navigation
 from .languages import language_pages, pair_twins
-from .page_readings import Reading, read_output, remember_outputs
+from .page_readings import Reading, output_rules, read_output, remember_outputs
 from .preview import PageState, Preview, coverage_json, digest, folder_state
 from .rendering import build_pages, environments
 from .site_files import BuildError, SiteFiles
@@ -80,7 +81,8 @@ class SiteBuild:
         with self.timings.step("check"), once_per_build(self._once, self._kept()):
             result = check(s.data_dir, s.options, label_base=s.base,
                            memo=self.preview.data_files if self.preview else None,
-                           findings=self.preview.findings if self.preview else None)
+                           findings=self.preview.findings if self.preview else None,
+                           settle=True)
         self.result = result
         if s.edition == "public":
             self.scan = edition_scan.SiteScan(result.policy)
@@ -326,6 +328,7 @@ class SiteBuild:
             meta["program_id"], meta["notice_version"], meta.get("language")))
 
     # -------------------------------------------------------------- the written site
+    @settled_heap.releasing  # the build ends here, finished or failed
     def finish(self, site_dir: Path, use_directory_urls: bool, theme_copies: dict[str, str],
                preview: Preview | None = None, pages: list[PageState] | None = None) -> None:
         """The output gates' verdict and the public edition's scan (both reported, whatever
@@ -351,7 +354,7 @@ class SiteBuild:
         if self.output_problems.errors:
             raise BuildError(
                 f"govportal: the rendered pages fail the output checks "
-                f"({self.output_problems.summary()}: {_output_rules(self.output_problems)}"
+                f"({self.output_problems.summary()}: {output_rules(self.output_problems)}"
                 "); see the problems above. Nothing may be published from this build.")
         with self.timings.step("manifest"):
             sources = self.result.policy.sources if self.result is not None else {}
@@ -365,6 +368,12 @@ class SiteBuild:
         if preview is not None:  # collected once it is idle (a failure: `Preview.failed`)
             preview.ended()
 
+    @settled_heap.releasing
+    def failed(self) -> None:
+        """The build stopped before :meth:`finish` (a generator's error)."""
+        if self.preview is not None:
+            self.preview.failed()
+
     def _check_kept(self, site_dir: Path, preview: Preview, pages: list[PageState]) -> None:
         """Every check of a page the preview kept, on its file as written: what was read
         of it is not read again, what depends on the data is decided again."""
@@ -376,17 +385,6 @@ class SiteBuild:
         self.documents.sort(key=lambda d: order.get(d["page"], len(order)))
         with self.timings.step("search index"):
             preview.complete_search_index(site_dir, [(src, url) for src, _, url, *_ in pages])
-
-
-def _output_rules(problems: Problems) -> str:
-    """What the output checks found, in words, for the build's last line."""
-    rules = {p.rule for p in problems.errors}
-    said = []
-    if "disclosure.not-rendered" in rules:
-        said.append("the published notices miss required disclosures")
-    if rules & {markdown_residue.CURRENT, markdown_residue.ARCHIVED}:
-        said.append("pages show Markdown that did not render")
-    return "; ".join(said) or "see below"
 
 
 def _check_paths(uris: list[str]) -> None:

@@ -27,6 +27,7 @@ from ..rules import registry
 from ..rules.catalog import load_catalog
 from ..rules.kept_findings import KeptFindings
 from ..rules.registry import Options
+from . import settled_heap
 from .settings import Project
 
 
@@ -38,17 +39,18 @@ class Result:
 
 def check(data_dir: Path, options: Options | None = None,
           label_base: Path | None = None, memo: LoadMemo | None = None,
-          findings: KeptFindings | None = None) -> Result:
+          findings: KeptFindings | None = None, settle: bool = False) -> Result:
     """Load and validate ``data_dir``, then run every rule. Never raises for bad data.
     ``memo``: a live preview's data files from its last check (unchanged files that loaded
     without a problem are not parsed again); ``findings``: its rules' findings from its last
     check (a rule that does not read the translations is not run again while the other
-    data files and the options are the same)."""
+    data files and the options are the same); ``settle``: a build goes on with the policy
+    (:func:`collector_paused`)."""
     options = options or Options()
     problems = Problems(overrides=dict(options.severities))
     if memo is not None:
         memo.begin(repr(sorted((rule, str(level)) for rule, level in options.severities.items())))
-    with collector_paused(), once_per_build():  # the data does not change while checked
+    with collector_paused(settle=settle), once_per_build():  # the data stays as checked
         policy = load_policy(Path(data_dir), problems, label_base=label_base, memo=memo)
         if memo is not None:
             memo.carry_decisions(policy)
@@ -97,19 +99,24 @@ def _model_of(label: str) -> type[m.Strict] | None:
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, settle: bool = False) -> Iterator[None]:
     """Pause Python's cycle collector while the data is loaded and checked.
 
     Loading makes hundreds of thousands of small objects (values, positions) and no
     reference cycles; the collector would walk the growing heap again and again for nothing
     (about a sixth of the check's time at 1,000 programs). The loader bounds the size of
-    every file, so memory stays bounded; reference counting still frees everything."""
+    every file, so memory stays bounded; reference counting still frees everything.
+    ``settle``: a build goes on with the checked policy; at the end, what the check made is
+    kept out of the collector's passes until the build ends (:mod:`.settled_heap`) instead
+    of being walked by the first of them."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
+        if was_enabled and settle:
+            settled_heap.settle()
+        elif was_enabled:
             gc.enable()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from ..problems import Problems
 from ..publish import markdown_residue
 from ..publish.gate import Inspection, inspect
 from ..publish.rendered_html import read_article
@@ -50,3 +51,14 @@ def remember_outputs(outputs: dict[str, Reading]) -> None:
     """What this build read, for the next one."""
     _LAST_OUTPUT.clear()
     _LAST_OUTPUT.update(outputs)
+
+
+def output_rules(problems: Problems) -> str:
+    """What the output checks found, in words, for the build's last line."""
+    rules = {p.rule for p in problems.errors}
+    said = []
+    if "disclosure.not-rendered" in rules:
+        said.append("the published notices miss required disclosures")
+    if rules & {markdown_residue.CURRENT, markdown_residue.ARCHIVED}:
+        said.append("pages show Markdown that did not render")
+    return "; ".join(said) or "see below"
