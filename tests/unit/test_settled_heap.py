@@ -22,6 +22,8 @@ from tests.conftest import portal_copy
 @pytest.fixture(autouse=True)
 def collector_restored() -> Iterator[None]:
     was = gc.isenabled()
+    gc.unfreeze()  # what an earlier test's build that never ended may have left frozen
+    settled_heap.release()
     yield
     settled_heap.release()
     gc.unfreeze()
@@ -48,6 +50,22 @@ def test_what_the_check_made_is_kept_until_the_build_ends() -> None:
     assert alive() is None  # handed back: collected as any garbage
     settled_heap.release()  # a second release has nothing to hand back
     assert gc.get_freeze_count() == 0
+
+
+def test_a_build_that_never_ended_is_handed_back_when_the_next_one_settles() -> None:
+    gc.enable()
+    with collector_paused(settle=True):  # a build run without its last step
+        cycle = _Cycle()
+        alive = weakref.ref(cycle)
+        del cycle
+    with collector_paused(settle=True):  # the next build in the same process
+        pass
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # handed back, nothing frozen
+    gc.collect()
+    assert alive() is None
+    with collector_paused(settle=True):  # and the one after settles again
+        pass
+    assert gc.get_freeze_count() > 0
 
 
 def test_a_check_without_settle_hands_everything_back_at_once() -> None:

@@ -31,9 +31,14 @@ _settled = False  # whether this module froze the objects now frozen
 
 def settle() -> None:
     """Freeze every tracked object, and switch the paused collector back on. Called at the
-    end of the check, with the collector paused (it is then left as it is)."""
+    end of the check, with the collector paused (it is then left as it is). When an earlier
+    build in this process never ended (a caller that ran its steps without the last: a
+    test, the benchmark's export), what it froze is handed back instead and nothing is
+    frozen this time: frozen again at once, its garbage would never be collected."""
     global _settled
-    if gc.get_freeze_count() == 0:
+    if _settled:
+        release()
+    elif gc.get_freeze_count() == 0:
         gc.freeze()
         _settled = True
     gc.enable()
