@@ -106,18 +106,15 @@ from govportal.pipeline.build import SiteBuild
 
 logging.getLogger("mkdocs").setLevel(logging.CRITICAL)
 project, site = Path(sys.argv[1]), sys.argv[2]
-during = []
-check_page = SiteBuild.check_page
-def watched(self, *args, **kwargs):
-    during.append(gc.get_freeze_count())
-    return check_page(self, *args, **kwargs)
-SiteBuild.check_page = watched
-at_pages = []
-add_pages = SiteBuild.add_pages
-def adding(self, *args, **kwargs):
-    at_pages.append(gc.get_freeze_count())
-    return add_pages(self, *args, **kwargs)
-SiteBuild.add_pages = adding
+def watch(name, seen):  # how many objects are frozen each time the step `name` runs
+    step = getattr(SiteBuild, name)
+    def watched(self, *args, **kwargs):
+        seen.append(gc.get_freeze_count())
+        return step(self, *args, **kwargs)
+    setattr(SiteBuild, name, watched)
+during, at_pages = [], []
+watch("check_page", during)
+watch("add_pages", at_pages)
 out = []
 for step in ("clean", "stopped after the check", "broken data"):
     clash = project / "content" / "notices" / "micro-coaching.md"

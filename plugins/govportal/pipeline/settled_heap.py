@@ -11,9 +11,10 @@ a process that builds again (a test, the benchmark) frees what is garbage then.
 
 Nothing a build makes depends on when garbage is collected: reference counting frees what
 has no cycle as before, and nothing in the portal relies on a finaliser. Under a live
-preview the collector is paused through each rebuild (:mod:`.idle_collector`) and nothing
-is frozen; nor is anything while another part of the process has frozen objects of its own
-(their release is not this module's to decide).
+preview the collector is paused through each rebuild that keeps the last one's pages
+(:mod:`.idle_collector`) and nothing is frozen then (the preview's first build, a whole
+site's, settles as a full build does); nor is anything frozen while another part of the
+process has frozen objects of its own (their release is not this module's to decide).
 """
 
 from __future__ import annotations
