@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from govportal.text import folding
 from govportal.text.folding import collapse, fold, inner_words
 
 # Every character fold removes, written out once more as ranges, the astral ones included.
@@ -66,6 +67,39 @@ def test_fold_is_its_definition(text: str) -> None:
 @given(st.text(_ALPHABET, max_size=40))
 def test_folding_twice_changes_nothing(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+# Text whose folding reads across any cut but a line break: marks that compose with the
+# letter before them, characters NFKC expands, invisible characters between a letter and
+# its mark, and ASCII runs long enough to make a piece of their own.
+_LINES = st.lists(st.text(st.sampled_from("ae\u0301\u0308\u0344\u2026\u200b\ufb01\u00df\u1100"
+                                          "\u1161\n"), max_size=12)
+                  | st.sampled_from(["plain ascii\n", "x" * 9]), max_size=30).map("".join)
+
+
+@given(_LINES)
+@example("ab\ne\u0301\u2026")
+@example("aaaaaaaaa\n\u0301")  # a mark at the start of a piece stays alone, as in the whole
+def test_a_long_text_folds_in_pieces_as_it_folds_whole(monkeypatch_piece: None, text: str
+                                                       ) -> None:
+    assert fold(text) == reference_fold(text)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_piece() -> object:
+    """Pieces of four characters, so that short generated texts are long ones."""
+    before = folding.PIECE
+    folding.PIECE = 4
+    yield
+    folding.PIECE = before
+
+
+def test_a_long_page_is_cut_only_at_line_breaks() -> None:
+    line = "x" * 100 + "e"
+    text = (line + "\n") * 200 + "\u0301\u2026" + line + "\u0301"
+    assert len(text) > 2 * folding.PIECE
+    assert fold(text) == reference_fold(text)
+    assert fold(text).endswith("x\u00e9")
 
 
 def test_collapse_and_inner_words() -> None:

@@ -32,10 +32,38 @@ def _nfkc(text: str) -> str:
         "NFKC", text)
 
 
+# A long text is folded a piece at a time, each piece about this long and ended by a line
+# break (see fold).
+PIECE = 1 << 12
+
+
 def fold(text: str) -> str:
-    """``text`` for comparison: NFKC, invisible characters removed, case folded."""
+    """``text`` for comparison: NFKC, invisible characters removed, case folded.
+
+    A long text is folded in pieces that end at a line break, and a piece of plain ASCII
+    is only lowered. The result is the same as folding the whole text at once, because no
+    step reads across a line break: NFKC leaves it as it is, composes nothing with it and
+    reorders no mark across it (it is a starter); no step removes it; case folding maps
+    each character alone. It pays: a page of the site is mostly ASCII, yet one "…" in it
+    used to send the whole page through Unicode normalisation, at about ten times the cost
+    of lowering it (the coverage page at 1,000 programs is 33 MB)."""
     if text.isascii():
         return text.lower()
+    size = len(text)
+    if size <= 2 * PIECE:
+        return _fold(text)
+    pieces = []
+    start = 0
+    while start < size:
+        cut = text.find("\n", start + PIECE)
+        end = size if cut == -1 else cut + 1
+        piece = text[start:end]
+        pieces.append(piece.lower() if piece.isascii() else _fold(piece))
+        start = end
+    return "".join(pieces)
+
+
+def _fold(text: str) -> str:
     text = _INVISIBLE.sub("", _nfkc(text))
     if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):
         text = _INVISIBLE_ASTRAL.sub("", text)
