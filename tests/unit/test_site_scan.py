@@ -27,7 +27,7 @@ from govportal.publish.edition_scan import (
     internal_values,
     readable_text,
 )
-from govportal.publish.site_readings import SEPARATOR, chunks
+from govportal.publish.site_readings import SEPARATOR, chunks, where_within
 from govportal.rules.registry import Options
 from tests.sitebuild.test_editions import (
     CONTACT_EMAIL,
@@ -390,8 +390,8 @@ def test_index_entries_are_passed_over_only_where_their_page_holds_them(tmp_path
     assert scan.counts == counts(rendered=3, after=2, passed=11, read=6, already=3)
 
 
-def test_an_entry_is_passed_over_only_if_its_text_is_in_the_page_both_ways(tmp_path: Path,
-                                                                          policy) -> None:
+def test_an_entry_is_passed_over_only_if_its_text_reads_the_same_both_ways(tmp_path: Path,
+                                                                           policy) -> None:
     """With its tag read as nothing "CI<b>SO</b>" is in the page; read as a space it is not."""
     scan = SiteScan(policy)
     render(scan, tmp_path, {"index.html": HOME})
@@ -399,6 +399,33 @@ def test_an_entry_is_passed_over_only_if_its_text_is_in_the_page_both_ways(tmp_p
           _index([{"location": "", "title": "Ask", "text": "Ask the CI<b>SO</b> desk."}]))
     assert scan.finish(tmp_path) == []
     assert scan.counts == counts(rendered=1, after=1, passed=1, read=1, already=1)
+
+
+def test_entries_out_of_their_page_order_are_still_passed_over(tmp_path: Path,
+                                                               policy) -> None:
+    """Each entry is looked for from where the page's last one was found, then before it."""
+    scan = SiteScan(policy)
+    render(scan, tmp_path, {"index.html": HOME})
+    write(tmp_path, "search_index.json", _index([
+        {"location": "", "title": "Ask", "text": "Ask the CISO desk."},
+        {"location": "", "title": "Welcome", "text": "The portal explains how we use"}]))
+    assert scan.finish(tmp_path) == []
+    assert scan.counts == counts(rendered=1, after=1, passed=4, already=1)
+
+
+def test_where_an_entry_lies_within_its_page() -> None:
+    page = "welcome the portal explains how we use staff data. ask the ciso desk."
+    assert where_within("Ask the <b>CISO</b> desk.", page) == page.index("ask")
+    assert where_within("Welcome", page, start=page.index("ask")) == 0
+    assert where_within("Welcome", page, start=len(page)) == 0
+    assert where_within("staff data", page, start=page.index("data")) == page.index("staff")
+    assert where_within("ask the ciso desk.", page, start=len(page)) == page.index("ask")
+    # both readings are in the page, but they differ: the entry is read, not passed over
+    both = "ab a b"
+    assert where_within("<i>a</i><i>b</i>", both) == -1
+    assert where_within("<i>a</i> <i>b</i>", both) == both.index("a b")
+    assert where_within("Who answers?", page) == -1
+    assert where_within('<a href="x">Welcome</a>', page) == -1
 
 
 def test_an_index_without_the_pages_read_is_read_whole(tmp_path: Path, policy) -> None:

@@ -46,7 +46,7 @@ from .site_readings import (
     read_site_file,
     readable_text,
     readings_of,
-    within,
+    where_within,
 )
 from .site_texts import Unreadable
 
@@ -137,6 +137,7 @@ class SiteScan:
         self.clean: set[str] = set()
         self._clean_before: set[str] = _LAST_SCAN["clean"] if same else set()
         self.within: dict[tuple[str, str], tuple[_Read, bool]] = {}
+        self._cursor: dict[str, int] = {}  # a page → where its last index entry was found
         self._within_before: dict[tuple[str, str], tuple[_Read, bool]] = (
             _LAST_SCAN["within"] if same else {})
         # a value with "<" in it could straddle the markup of an index entry: then every
@@ -315,8 +316,13 @@ class SiteScan:
         scan found, when the page's reading is that scan's)."""
         key = (dest, string)
         before = self._within_before.get(key)
-        held = before[1] if before is not None and before[0] is page else within(string,
-                                                                                   page.text)
+        if before is not None and before[0] is page:
+            held = before[1]
+        else:  # looked for from where the page's last entry was found (where_within)
+            at = where_within(string, page.text, self._cursor.get(dest, 0))
+            held = at != -1
+            if held:
+                self._cursor[dest] = at
         self.within[key] = (page, held)
         return held
 
