@@ -413,6 +413,31 @@ def test_entries_out_of_their_page_order_are_still_passed_over(tmp_path: Path,
     assert scan.counts == counts(rendered=1, after=1, passed=4, already=1)
 
 
+def test_each_entry_is_looked_for_from_where_the_last_was_found_and_once(
+        tmp_path: Path, policy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where each entry is looked for first (the page's cursor), and that a rebuild whose
+    page reading is the same asks nothing again: both only save time, so they are watched
+    here rather than inferred from what is found."""
+    asked: list[tuple[str, int]] = []
+
+    def watched(string: str, page: str, start: int = 0) -> int:
+        asked.append((string, start))
+        return where_within(string, page, start)
+
+    monkeypatch.setattr(edition_scan, "where_within", watched)
+    entries = [{"location": "", "title": "Welcome", "text": "The portal explains how we"},
+               {"location": "", "title": "Ask", "text": "Ask the CISO desk."}]
+    assert _rebuild(SiteScan(policy), tmp_path, entries) == []
+    page = "welcome the portal explains how we use staff data. ask the ciso desk."
+    assert asked == [("Welcome", 0), ("The portal explains how we", 0),
+                     ("Ask", page.index("the portal")), ("Ask the CISO desk.", page.index("ask"))]
+    asked.clear()
+    again = SiteScan(policy)
+    assert _rebuild(again, tmp_path, entries) == []
+    assert asked == []
+    assert again.counts == counts(unchanged=1, after=1, passed=4, already=1)
+
+
 def test_where_an_entry_lies_within_its_page() -> None:
     page = "welcome the portal explains how we use staff data. ask the ciso desk."
     assert where_within("Ask the <b>CISO</b> desk.", page) == page.index("ask")
@@ -420,6 +445,13 @@ def test_where_an_entry_lies_within_its_page() -> None:
     assert where_within("Welcome", page, start=len(page)) == 0
     assert where_within("staff data", page, start=page.index("data")) == page.index("staff")
     assert where_within("ask the ciso desk.", page, start=len(page)) == page.index("ask")
+    # from the cursor on, the first place; before it, the first place too
+    twice = "xabc abc abc"
+    assert where_within("abc", twice) == 1
+    assert where_within("abc", "abc abc") == 0
+    assert where_within("abc", twice, start=2) == 5
+    assert where_within("abc", twice, start=len(twice)) == 1
+    assert where_within("abc", "xabc", start=2) == 1  # a place that ends after the cursor
     # both readings are in the page, but they differ: the entry is read, not passed over
     both = "ab a b"
     assert where_within("<i>a</i><i>b</i>", both) == -1
